@@ -1,0 +1,615 @@
+//! Sieves that turn quotations and cues into claims: who said what.
+//!
+//! Precise patterns run first and claim their quotation and cue; looser ones
+//! only see what is left (the design of CoreNLP's quote attribution, applied
+//! to news and extended to reported speech). Each claim names its sieve in
+//! `rule`, with a confidence that reflects how often that sieve is right.
+//!
+//! Direct quotations:
+//! - `quote-cue-speaker`        “Q,” said X
+//! - `quote-speaker-cue`        “Q,” X said
+//! - `quote-dash-speaker`       “Q” — X
+//! - `speaker-cue-quote`        X said, “Q” / X said: “Q” / X said “Q.”
+//! - `colon-intro`              The governor was blunt: “Q” / Fed chair: “Q”
+//! - `lead-in-colon`            As Senator Paul Greer put it: ¶ “Q”
+//! - `split-quote`              “Q1,” X said, “Q2” (one claim, two parts)
+//! - `continuation`             a quote-only paragraph after an attributed one
+//! - `unattributed`             any other quotation: no speaker
+//!
+//! Reported speech (mixed when the clause holds quote marks):
+//! - `speaker-cue-that`         X said (that) CLAUSE / X told Y that CLAUSE
+//! - `coordinated-cue`          X said … and warned that CLAUSE
+//! - `participle-continuation`  …, adding that CLAUSE / …, saying CLAUSE
+//! - `clause-speaker-cue`       CLAUSE, X said. / CLAUSE, said X.
+//! - `parenthetical`            A, critics argue, CLAUSE
+//! - `according-to`             according to X, CLAUSE / CLAUSE, according to X
+
+use crate::cues::Cue;
+use crate::lexicon::CueClass;
+use crate::mentions::{mention_after, mention_before, Mention, DETERMINERS};
+use crate::quotes::{Quotation, Role};
+use crate::record::Kind;
+use crate::segment::Segments;
+use crate::text::{trim_span, Span};
+use crate::tokens::{token_at, TokKind, Token};
+
+/// A quotation or claim with its attribution, before entity resolution.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    pub kind: Kind,
+    pub parts: Vec<Span>,
+    pub cue: Option<Cue>,
+    pub mention: Option<Mention>,
+    pub rule: &'static str,
+    pub confidence: f64,
+}
+
+impl Claim {
+    pub fn start(&self) -> usize {
+        self.parts[0].start
+    }
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    segs: &'a Segments,
+    toks: &'a [Token],
+    cues: &'a [Cue],
+    /// Cue index by first token index.
+    cue_at_tok: Vec<Option<usize>>,
+    cue_used: Vec<bool>,
+}
+
+impl Ctx<'_> {
+    fn s(&self, t: usize) -> &str {
+        self.toks.get(t).map_or("", |t| &self.text[t.span.clone()])
+    }
+    fn lower(&self, t: usize) -> String {
+        self.s(t).to_lowercase()
+    }
+    fn is(&self, t: usize, what: &str) -> bool {
+        self.s(t) == what
+    }
+    /// Token range of the sentence holding byte `pos`.
+    fn sentence_toks(&self, pos: usize) -> std::ops::Range<usize> {
+        let s = &self.segs.sentences[self.segs.sentence_of(pos)];
+        token_at(self.toks, s.start)..token_at(self.toks, s.end)
+    }
+    fn para_toks(&self, pos: usize) -> std::ops::Range<usize> {
+        let p = &self.segs.paragraphs[self.segs.paragraph_of(pos)];
+        token_at(self.toks, p.start)..token_at(self.toks, p.end)
+    }
+    /// The cue starting at token `t`, if any and unused.
+    fn cue_starting(&self, t: usize) -> Option<usize> {
+        self.cue_at_tok.get(t).copied().flatten().filter(|&c| !self.cue_used[c])
+    }
+    /// Token index just past cue `c`.
+    fn cue_end_tok(&self, c: usize) -> usize {
+        token_at(self.toks, self.cues[c].span.end)
+    }
+    fn cue_start_tok(&self, c: usize) -> usize {
+        token_at(self.toks, self.cues[c].span.start)
+    }
+}
+
+fn is_open_mark(s: &str) -> bool {
+    matches!(s, "“" | "\"" | "«" | "„" | "‘" | "'" | "‹")
+}
+
+/// Runs every sieve; returns claims in text order.
+pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotation], cues: &[Cue]) -> Vec<Claim> {
+    let mut cue_at_tok = vec![None; toks.len() + 1];
+    for (i, c) in cues.iter().enumerate() {
+        let t = token_at(toks, c.span.start);
+        if t < toks.len() && toks[t].span.start == c.span.start && cue_at_tok[t].is_none() {
+            cue_at_tok[t] = Some(i);
+        }
+    }
+    let mut ctx = Ctx {
+        text,
+        segs,
+        toks,
+        cues,
+        cue_at_tok,
+        cue_used: vec![false; cues.len()],
+    };
+    let spoken: Vec<&Quotation> = quotations.iter().filter(|q| q.role == Role::Quotation).collect();
+    // Direct quotations first: their cues are the surest.
+    let mut direct: Vec<Option<Claim>> = spoken.iter().map(|q| direct_claim(&mut ctx, q)).collect();
+    let mut consumed = vec![false; spoken.len()];
+    merge_split_quotes(&ctx, &spoken, &mut direct, &mut consumed);
+    // Reported speech on the cues left over; a clause that swallows a
+    // quotation makes it mixed and takes its place.
+    let mut claims: Vec<Claim> = Vec::new();
+    reported(&mut ctx, &spoken, &mut direct, &mut consumed, &mut claims);
+    continuation(&ctx, &spoken, &mut direct, &consumed);
+    for (i, q) in spoken.iter().enumerate() {
+        if consumed[i] {
+            continue;
+        }
+        match direct[i].take() {
+            Some(c) => claims.push(c),
+            None => claims.push(Claim {
+                kind: Kind::Direct,
+                parts: q.parts.iter().map(|p| p.content.clone()).collect(),
+                cue: None,
+                mention: None,
+                rule: "unattributed",
+                confidence: 0.5,
+            }),
+        }
+    }
+    claims.retain(|c| c.parts.iter().all(|p| !p.is_empty()));
+    claims.sort_by_key(|c| (c.start(), c.parts.last().map_or(0, |p| p.end)));
+    claims
+}
+
+fn direct(q: &Quotation, cue: Option<Cue>, mention: Option<Mention>, rule: &'static str, confidence: f64) -> Claim {
+    Claim {
+        kind: Kind::Direct,
+        parts: q.parts.iter().map(|p| p.content.clone()).collect(),
+        cue,
+        mention,
+        rule,
+        confidence,
+    }
+}
+
+fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
+    let last = q.parts.last()?;
+    let para = ctx.para_toks(last.content.start);
+    // After the closing mark.
+    if let Some(close) = &last.close {
+        let mut t = token_at(ctx.toks, close.end);
+        if ctx.is(t, ",") {
+            t += 1;
+        }
+        if t < para.end {
+            // “Q,” said X
+            if let Some(c) = ctx.cue_starting(t) {
+                if ctx.cues[c].class() == CueClass::Speech {
+                    let after = ctx.cue_end_tok(c);
+                    if let Some(m) = mention_after(ctx.text, ctx.toks, after, para.end) {
+                        ctx.cue_used[c] = true;
+                        return Some(direct(q, Some(ctx.cues[c].clone()), Some(m), "quote-cue-speaker", 0.95));
+                    }
+                }
+            }
+            // “Q,” X said
+            if let Some(c) = (t + 1..(t + 14).min(para.end)).find_map(|k| ctx.cue_starting(k)) {
+                let ct = ctx.cue_start_tok(c);
+                let between_clean = (t..ct).all(|k| ctx.toks[k].kind == TokKind::Word || matches!(ctx.s(k), "’" | "'" | ","));
+                if between_clean && ctx.cues[c].class() == CueClass::Speech {
+                    if let Some(m) = mention_before(ctx.text, ctx.toks, t, ct) {
+                        if ctx.toks[t].span.start == m.span.start {
+                            ctx.cue_used[c] = true;
+                            return Some(direct(q, Some(ctx.cues[c].clone()), Some(m), "quote-speaker-cue", 0.95));
+                        }
+                    }
+                }
+            }
+            // “Q” — X
+            if matches!(ctx.s(t), "—" | "–" | "―") || (ctx.is(t, "-") && ctx.is(t + 1, "-")) {
+                let from = if ctx.is(t + 1, "-") { t + 2 } else { t + 1 };
+                if let Some(m) = mention_after(ctx.text, ctx.toks, from, para.end) {
+                    return Some(direct(q, None, Some(m), "quote-dash-speaker", 0.85));
+                }
+            }
+        }
+    }
+    // Before the opening mark.
+    let first = &q.parts[0];
+    let open_t = token_at(ctx.toks, first.open.start);
+    let sent = ctx.sentence_toks(first.open.start);
+    let para0 = ctx.para_toks(first.open.start);
+    let lo = sent.start.max(para0.start);
+    if open_t > lo {
+        let mut b = open_t;
+        let sep = if ctx.is(b - 1, ",") || ctx.is(b - 1, ":") { b -= 1; Some(ctx.s(b).to_string()) } else { None };
+        // X said, “Q” — the cue ends right before the separator.
+        if let Some(c) = (0..ctx.cues.len()).rev().find(|&c| !ctx.cue_used[c] && ctx.cue_end_tok(c) == b && ctx.cue_start_tok(c) >= lo) {
+            if ctx.cues[c].class() == CueClass::Speech {
+                let ct = ctx.cue_start_tok(c);
+                let m = mention_before(ctx.text, ctx.toks, lo, ct).or_else(|| sentence_subject(ctx, lo, ct));
+                if let Some(m) = m {
+                    // Without a separator, the quotation must be the whole clause.
+                    if sep.is_some() || quote_ends_sentence(ctx, q) {
+                        ctx.cue_used[c] = true;
+                        return Some(direct(q, Some(ctx.cues[c].clone()), Some(m), "speaker-cue-quote", 0.9));
+                    }
+                }
+            }
+        }
+        // The governor was blunt: “Q” / Fed chair: “Q”
+        if sep.as_deref() == Some(":") {
+            if let Some(m) = mention_after(ctx.text, ctx.toks, lo, b) {
+                return Some(direct(q, None, Some(m), "colon-intro", 0.75));
+            }
+        }
+    }
+    // As Senator Paul Greer put it: ¶ “Q”
+    if open_t == para0.start && para0.start > 0 && ctx.is(para0.start - 1, ":") {
+        let prev = ctx.para_toks(ctx.toks[para0.start - 1].span.start);
+        let end = para0.start - 1;
+        if let Some(c) = (prev.start..end).rev().find_map(|k| ctx.cue_starting(k)) {
+            let ct = ctx.cue_start_tok(c);
+            if let Some(m) = mention_before(ctx.text, ctx.toks, prev.start, ct) {
+                ctx.cue_used[c] = true;
+                return Some(direct(q, Some(ctx.cues[c].clone()), Some(m), "lead-in-colon", 0.85));
+            }
+        }
+        if let Some(m) = mention_after(ctx.text, ctx.toks, prev.start, end) {
+            return Some(direct(q, None, Some(m), "lead-in-colon", 0.7));
+        }
+    }
+    None
+}
+
+fn quote_ends_sentence(ctx: &Ctx, q: &Quotation) -> bool {
+    let last = q.parts.last().expect("parts");
+    let end = last.close.as_ref().map_or(last.content.end, |c| c.end);
+    let sent = &ctx.segs.sentences[ctx.segs.sentence_of(last.content.start)];
+    ctx.text[end..sent.end].trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?')).is_empty()
+}
+
+/// The subject at the start of a sentence, after a leading adverbial
+/// ("At the same time, the U.S. administration has …").
+fn sentence_subject(ctx: &Ctx, lo: usize, hi: usize) -> Option<Mention> {
+    let mut start = lo;
+    if let Some(comma) = (lo..hi.min(lo + 10)).find(|&k| ctx.is(k, ",")) {
+        let lead = ctx.lower(lo);
+        if matches!(lead.as_str(), "at" | "on" | "in" | "yet" | "but" | "still" | "meanwhile" | "however" | "earlier" | "later" | "last" | "then" | "after" | "before" | "writing" | "speaking" | "asked") {
+            start = comma + 1;
+        }
+    }
+    mention_after(ctx.text, ctx.toks, start, hi)
+}
+
+/// “Q1,” X said, “Q2” and “Q1,” X said. “Q2”: one claim in two parts.
+fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], consumed: &mut [bool]) {
+    for i in 0..spoken.len().saturating_sub(1) {
+        let Some(claim) = &direct[i] else { continue };
+        if !matches!(claim.rule, "quote-cue-speaker" | "quote-speaker-cue") || direct[i + 1].is_some() {
+            continue;
+        }
+        let next = spoken[i + 1];
+        let (Some(m), Some(c)) = (&claim.mention, &claim.cue) else { continue };
+        let attribution_end = m.span.end.max(c.span.end);
+        let attribution_end = m.descriptor.as_ref().map_or(attribution_end, |d| d.end.max(attribution_end));
+        let gap = &ctx.text[attribution_end..next.parts[0].open.start];
+        let gap = gap.trim();
+        if matches!(gap, "," | "." | ":" | ";" | "") && ctx.segs.paragraph_of(attribution_end) == ctx.segs.paragraph_of(next.start()) {
+            let mut merged = direct[i].take().expect("checked");
+            merged.parts.extend(next.parts.iter().map(|p| p.content.clone()));
+            merged.rule = "split-quote";
+            direct[i + 1] = Some(merged);
+            // The merged claim lives at i+1; i is now part of it.
+            consumed[i] = true;
+        }
+    }
+}
+
+/// A quote-only paragraph (or a quote opening the paragraph right after an
+/// attributed quotation) continues the previous speaker.
+fn continuation(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], consumed: &[bool]) {
+    for i in 1..spoken.len() {
+        if direct[i].is_some() || consumed[i] {
+            continue;
+        }
+        let q = spoken[i];
+        let Some(prev) = (0..i).rev().find_map(|j| direct[j].as_ref().filter(|_| !consumed[j])) else { continue };
+        if prev.mention.is_none() {
+            continue;
+        }
+        let p_now = ctx.segs.paragraph_of(q.start());
+        let p_prev = ctx.segs.paragraph_of(prev.parts.last().map_or(0, |p| p.start));
+        let para = &ctx.segs.paragraphs[p_now];
+        let opens_para = q.parts[0].open.start == para.start;
+        let quote_only = opens_para && {
+            let end = q.outer().end;
+            ctx.text[end..para.end].trim().is_empty()
+        };
+        if (quote_only && p_now == p_prev + 1) || (opens_para && p_now == p_prev + 1 && prev.rule != "continuation") && quote_only {
+            let mut c = direct_from(q);
+            c.mention = prev.mention.clone();
+            c.rule = "continuation";
+            c.confidence = 0.7;
+            direct[i] = Some(c);
+        }
+    }
+}
+
+fn direct_from(q: &Quotation) -> Claim {
+    direct(q, None, None, "unattributed", 0.5)
+}
+
+/// Whether a token can open a new clause with its own subject (ends the
+/// reported clause at ", while …" / ", but …").
+fn new_subject(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.lower(t);
+    if w.ends_with("ing") || matches!(w.as_str(), "instead" | "also" | "not" | "then" | "only" | "rather") {
+        return false;
+    }
+    true
+}
+
+/// End (exclusive, in bytes) of a reported clause starting at token `from`,
+/// and the token where the scan stopped.
+fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
+    let mut k = from;
+    let mut depth = 0i32;
+    while k < sent_end {
+        let s = ctx.s(k);
+        match s {
+            "“" | "«" | "„" => depth += 1,
+            "”" | "»" => depth -= 1,
+            ";" if depth <= 0 => break,
+            _ => {}
+        }
+        // A comma, or a closing mark right after a comma (“…,” adding),
+        // may end the clause.
+        let comma = (s == "," && depth <= 0) || (depth <= 0 && matches!(s, "”" | "»" | "\"") && ctx.is(k.saturating_sub(1), ","));
+        match s {
+            _ if comma => {
+                let n = ctx.lower(k + 1);
+                // ", adding that …", ", saying …": a new claim.
+                if let Some(c) = ctx.cue_at_tok.get(k + 1).copied().flatten() {
+                    if ctx.cues[c].form().ends_with("ing") && ctx.cues[c].class() == CueClass::Speech {
+                        break;
+                    }
+                }
+                if matches!(n.as_str(), "while" | "but" | "whereas" | "although" | "though") && new_subject(ctx, k + 2) {
+                    break;
+                }
+                if matches!(n.as_str(), "a" | "an") {
+                    break;
+                }
+                if n == "according" {
+                    break;
+                }
+                // ", X said" — a new attribution.
+                if let Some(c) = (k + 1..(k + 8).min(sent_end)).find_map(|j| ctx.cue_at_tok.get(j).copied().flatten()) {
+                    let ct = ctx.cue_start_tok(c);
+                    if mention_before(ctx.text, ctx.toks, k + 1, ct).is_some_and(|m| m.span.start == ctx.toks[k + 1].span.start) {
+                        break;
+                    }
+                }
+            }
+            "and" if depth <= 0 => {
+                // "… and questioned whether …": a coordinated cue.
+                if let Some(c) = ctx.cue_at_tok.get(k + 1).copied().flatten() {
+                    if ctx.cues[c].class() == CueClass::Speech && !ctx.cues[c].form().ends_with("ing") {
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    if k == from {
+        return ctx.toks.get(from).map_or(0, |t| t.span.start);
+    }
+    let mut end = ctx.toks[k - 1].span.end;
+    // A sentence-final period outside any quote mark is not part of the claim.
+    if k == sent_end && ctx.is(k - 1, ".") {
+        end = ctx.toks[k - 1].span.start;
+    }
+    end
+}
+
+/// Words that may sit between a cue and "that": an object or adverbial
+/// ("told protesters that", "said on Friday that").
+fn find_that(ctx: &Ctx, from: usize, sent_end: usize) -> Option<usize> {
+    (from..(from + 7).min(sent_end)).take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, "’") || ctx.is(k, "'")).find(|&k| ctx.lower(k) == "that")
+}
+
+fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], consumed: &mut [bool], claims: &mut Vec<Claim>) {
+    let mut covered_until = 0usize;
+    for c in 0..ctx.cues.len() {
+        if ctx.cue_used[c] {
+            continue;
+        }
+        let cue = ctx.cues[c].clone();
+        if cue.span.start < covered_until {
+            continue;
+        }
+        // A cue inside a quotation is the speaker's own word.
+        if spoken.iter().any(|q| q.parts.iter().any(|p| p.content.start <= cue.span.start && cue.span.end <= p.content.end)) {
+            continue;
+        }
+        let ct = ctx.cue_start_tok(c);
+        let ce = ctx.cue_end_tok(c);
+        let sent = ctx.sentence_toks(cue.span.start);
+        // A capitalised cue inside a sentence belongs to a headline
+        // ("Reports Indicated That …"), not to reported speech.
+        if ct > sent.start && ctx.s(ct).starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let belief = cue.class() == CueClass::Belief;
+        let confidence = if belief { 0.4 } else { 0.8 };
+        let claim = if cue.class() == CueClass::According {
+            according_to(ctx, c, sent.clone())
+        } else {
+            let before = ctx.s(ct.saturating_sub(1)).to_lowercase();
+            // Who speaks: the subject before the cue, or the subject of the
+            // claim this cue continues (", adding that", "and warned").
+            let after_comma = before == "," || (matches!(before.as_str(), "”" | "\"" | "»") && ctx.is(ct.saturating_sub(2), ","));
+            let (mention, rule) = if ct > sent.start && after_comma && cue.form().ends_with("ing") && !belief {
+                (last_mention_in(claims, ctx, sent.clone()), "participle-continuation")
+            } else if ct > sent.start && before == "and" {
+                let m = last_mention_in(claims, ctx, sent.clone()).or_else(|| sentence_subject(ctx, sent.start, ct - 1));
+                (m, "coordinated-cue")
+            } else {
+                (mention_before(ctx.text, ctx.toks, sent.start, ct), "speaker-cue-that")
+            };
+            match mention {
+                Some(m) if ct > sent.start => {
+                    // The clause: after "that", or straight after the cue.
+                    let start_t = match find_that(ctx, ce, sent.end) {
+                        Some(that) => Some(that + 1),
+                        None if !belief && starts_clause(ctx, ce, sent.end) => Some(ce),
+                        None => None,
+                    };
+                    match start_t {
+                        Some(st) if st < sent.end => {
+                            // Clause before the subject: "CLAUSE, X said." is handled below.
+                            let end = clause_end(ctx, st, sent.end);
+                            let span = trim_span(ctx.text, ctx.toks[st].span.start..end.max(ctx.toks[st].span.start));
+                            Some(Claim { kind: Kind::Indirect, parts: vec![span], cue: Some(cue.clone()), mention: Some(m), rule, confidence })
+                        }
+                        _ => clause_before(ctx, c, sent.clone(), Some(m), confidence),
+                    }
+                }
+                _ => clause_before(ctx, c, sent.clone(), None, confidence),
+            }
+        };
+        let Some(mut claim) = claim else { continue };
+        if claim.parts[0].is_empty() || ctx.text[claim.parts[0].clone()].split_whitespace().count() < 2 {
+            continue;
+        }
+        // Quotations inside the clause: mixed, or direct when it is all quote.
+        let span = claim.parts[0].clone();
+        let inside: Vec<usize> = (0..spoken.len())
+            .filter(|&i| !consumed[i] && span.start <= spoken[i].outer().start && spoken[i].outer().end <= span.end + 3)
+            .collect();
+        if !inside.is_empty() {
+            let q = spoken[inside[0]];
+            let all_quote = inside.len() == 1 && q.outer().start == span.start && q.outer().end + 1 >= span.end;
+            if all_quote {
+                if direct[inside[0]].as_ref().is_some_and(|d| d.mention.is_some()) {
+                    continue;
+                }
+                claim.kind = Kind::Direct;
+                claim.parts = q.parts.iter().map(|p| p.content.clone()).collect();
+                claim.rule = "speaker-cue-quote";
+            } else {
+                claim.kind = Kind::Mixed;
+            }
+            for &i in &inside {
+                consumed[i] = true;
+                direct[i] = None;
+            }
+        } else if spoken.iter().any(|q| q.outer().start < span.start && span.start < q.outer().end) {
+            // The clause starts inside a quotation: not reported speech.
+            continue;
+        }
+        ctx.cue_used[c] = true;
+        covered_until = claim.parts.last().map_or(0, |p| p.end).max(cue.span.end);
+        claims.push(claim);
+    }
+}
+
+/// Whether the words after a cue can begin a content clause ("said the plan
+/// was", not "said on Friday" or "said in").
+fn starts_clause(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
+    if t >= sent_end {
+        return false;
+    }
+    let w = ctx.lower(t);
+    if ctx.toks[t].kind == TokKind::Punct {
+        return is_open_mark(ctx.s(t));
+    }
+    if matches!(w.as_str(), "whether" | "if" | "why" | "how" | "what" | "when" | "who") {
+        return true;
+    }
+    if matches!(w.as_str(), "on" | "in" | "at" | "to" | "for" | "with" | "about" | "of" | "by" | "from" | "so" | "as" | "and" | "but" | "or" | "yes" | "no" | "nothing" | "something" | "anything" | "it" | "this" | "that" | "thursday" | "friday" | "monday" | "tuesday" | "wednesday" | "saturday" | "sunday" | "yesterday" | "today" | "tonight" | "last" | "earlier" | "later" | "him" | "her" | "them" | "me" | "us") {
+        return false;
+    }
+    // A clause has a verb within a few words.
+    let limit = (t + 8).min(sent_end);
+    (t + 1..limit).any(|k| {
+        let v = ctx.lower(k);
+        matches!(v.as_str(), "is" | "was" | "are" | "were" | "will" | "would" | "could" | "should" | "can" | "may" | "might" | "must" | "has" | "had" | "have" | "did" | "does" | "do" | "wants" | "want" | "needs" | "need")
+            || (v.ends_with("ed") && k > t)
+    })
+}
+
+/// "CLAUSE, X said." / "CLAUSE, said X." / "A, X said, B".
+fn clause_before(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>, mention: Option<Mention>, confidence: f64) -> Option<Claim> {
+    let cue = &ctx.cues[c];
+    let ct = ctx.cue_start_tok(c);
+    let ce = ctx.cue_end_tok(c);
+    let (m, comma) = match mention {
+        Some(m) => {
+            let mt = token_at(ctx.toks, m.span.start);
+            (m, mt.checked_sub(1)?)
+        }
+        None => {
+            // "…, said a spokesman."
+            let m = mention_after(ctx.text, ctx.toks, ce, sent.end)?;
+            (m, ct.checked_sub(1)?)
+        }
+    };
+    if comma <= sent.start || !ctx.is(comma, ",") {
+        return None;
+    }
+    let m_end_t = token_at(ctx.toks, m.span.end.max(cue.span.end));
+    // After the attribution: the sentence ends, or a parenthetical goes on.
+    let mut after = m_end_t;
+    // Skip a short adverbial: "on Friday", "in a statement", "last week".
+    while after < sent.end && ctx.toks[after].kind == TokKind::Word && after - m_end_t < 5 {
+        after += 1;
+    }
+    let ends = after >= sent.end || matches!(ctx.s(after), "." | "!" | "?");
+    let parenthetical = ctx.is(after, ",") && after + 1 < sent.end;
+    let content_before = trim_span(ctx.text, ctx.toks[sent.start].span.start..ctx.toks[comma].span.start);
+    let rule_span = if ends {
+        content_before.clone()
+    } else if parenthetical {
+        let st = after + 1;
+        let end = clause_end(ctx, st, sent.end);
+        trim_span(ctx.text, ctx.toks[st].span.start..end)
+    } else {
+        return None;
+    };
+    if DETERMINERS.contains(&ctx.lower(sent.start).as_str()) && ctx.text[content_before.clone()].split_whitespace().count() <= 1 {
+        return None;
+    }
+    Some(Claim {
+        kind: Kind::Indirect,
+        parts: vec![rule_span],
+        cue: Some(cue.clone()),
+        mention: Some(m),
+        rule: if ends { "clause-speaker-cue" } else { "parenthetical" },
+        confidence: confidence * 0.9,
+    })
+}
+
+/// "According to X, CLAUSE" and "CLAUSE, according to X".
+fn according_to(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>) -> Option<Claim> {
+    let cue = &ctx.cues[c];
+    let ct = ctx.cue_start_tok(c);
+    let ce = ctx.cue_end_tok(c);
+    let m = mention_after(ctx.text, ctx.toks, ce, sent.end)?;
+    let m_end = token_at(ctx.toks, m.span.end);
+    let span = if ct == sent.start {
+        // According to X, CLAUSE
+        let mut st = m_end;
+        while st < sent.end && ctx.s(st) != "," {
+            st += 1;
+        }
+        if st + 1 >= sent.end {
+            return None;
+        }
+        let end = clause_end(ctx, st + 1, sent.end);
+        ctx.toks[st + 1].span.start..end
+    } else if ct > sent.start && ctx.is(ct - 1, ",") {
+        ctx.toks[sent.start].span.start..ctx.toks[ct - 1].span.start
+    } else {
+        return None;
+    };
+    Some(Claim {
+        kind: Kind::Indirect,
+        parts: vec![trim_span(ctx.text, span)],
+        cue: Some(cue.clone()),
+        mention: Some(m),
+        rule: "according-to",
+        confidence: 0.85,
+    })
+}
+
+fn last_mention_in(claims: &[Claim], ctx: &Ctx, sent: std::ops::Range<usize>) -> Option<Mention> {
+    let lo = ctx.toks.get(sent.start)?.span.start;
+    claims.iter().rev().find(|c| c.start() >= lo || c.mention.as_ref().is_some_and(|m| m.span.start >= lo)).and_then(|c| c.mention.clone())
+}

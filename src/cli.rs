@@ -1,0 +1,57 @@
+//! Command-line definitions (clap derive) and dispatch to `cmd/`.
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[path = "cmd/mod.rs"]
+mod cmd;
+
+/// Who said what, and where: quotations, reported speech and their speakers
+/// in news text, with exact offsets.
+#[derive(Parser, Debug)]
+#[command(name = "whosaid", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// One record per quotation or claim (table on a terminal, JSONL in a pipe).
+    Extract(cmd::extract::Args),
+    /// Precision, recall, F1 and speaker accuracy against gold annotations.
+    Eval(cmd::eval::Args),
+}
+
+pub fn run() -> anyhow::Result<ExitCode> {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return Ok(ExitCode::from(code));
+        }
+    };
+    match cli.command {
+        Command::Extract(a) => cmd::extract::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
+    }
+}
+
+/// Whether an error (or any of its causes) is a closed pipe: `| head` is a
+/// normal way to stop reading, not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cli_definition_is_valid() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}

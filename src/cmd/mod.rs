@@ -1,0 +1,5 @@
+//! One file per subcommand, each with its `Args` and `run`.
+
+pub mod eval;
+pub mod extract;
+pub mod out;

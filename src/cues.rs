@@ -1,0 +1,106 @@
+//! Attribution cues: reporting verbs in every inflection and cue phrases,
+//! found with one Aho-Corasick automaton built from `data/cues.tsv`.
+
+use crate::lexicon::{CueClass, LEXICON};
+use crate::text::{char_after, char_before, Span};
+use aho_corasick::{AhoCorasick, MatchKind};
+use once_cell::sync::Lazy;
+
+/// A cue found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    pub span: Span,
+    /// Index into `LEXICON.cues`.
+    pub entry: usize,
+}
+
+impl Cue {
+    pub fn lemma(&self) -> &'static str {
+        &LEXICON.cues[self.entry].lemma
+    }
+    pub fn class(&self) -> CueClass {
+        LEXICON.cues[self.entry].class
+    }
+    pub fn form(&self) -> &'static str {
+        &LEXICON.cues[self.entry].form
+    }
+}
+
+static AUTOMATON: Lazy<AhoCorasick> = Lazy::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(LEXICON.cues.iter().map(|c| c.form.as_str()))
+        .expect("the cue lexicon builds an automaton")
+});
+
+fn boundary(c: Option<char>) -> bool {
+    c.is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '-'))
+}
+
+/// Every cue in `span` of `text`, in text order, on word boundaries.
+pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
+    let hay = &text[span.clone()];
+    AUTOMATON
+        .find_iter(hay)
+        .filter_map(|m| {
+            let s = span.start + m.start();
+            let e = span.start + m.end();
+            (boundary(char_before(text, s)) && boundary(char_after(text, e))).then(|| Cue {
+                span: s..e,
+                entry: m.pattern().as_usize(),
+            })
+        })
+        .collect()
+}
+
+static CUE_WORDS: Lazy<std::collections::HashSet<&'static str>> = Lazy::new(|| {
+    LEXICON
+        .cues
+        .iter()
+        .filter(|c| !c.form.contains(' ') && c.class != CueClass::According)
+        .map(|c| c.form.as_str())
+        .collect()
+});
+
+/// Whether a lowercase word is a one-word cue (said, argues, warning).
+pub fn is_cue_word(word: &str) -> bool {
+    CUE_WORDS.contains(word)
+}
+
+/// Whether `window` holds a speech cue (used to keep "So what?" said Harry
+/// in one sentence).
+pub fn contains_speech_verb(window: &str) -> bool {
+    find_cues(window, 0..window.len())
+        .iter()
+        .any(|c| c.class() == CueClass::Speech)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(t: &str) -> Vec<(&str, &'static str)> {
+        find_cues(t, 0..t.len()).into_iter().map(|c| (&t[c.span.clone()], c.lemma())).collect()
+    }
+
+    #[test]
+    fn inflections_map_to_their_lemma() {
+        assert_eq!(cues("Ross said"), [("said", "say")]);
+        assert_eq!(cues("She says"), [("says", "say")]);
+        assert_eq!(cues("They told reporters"), [("told reporters", "tell")]);
+        assert_eq!(cues("He has asserted it"), [("has asserted", "assert")]);
+    }
+
+    #[test]
+    fn cues_need_word_boundaries() {
+        assert!(cues("the unsaid thing, a sayer").is_empty());
+    }
+
+    #[test]
+    fn according_to_is_a_phrase_cue() {
+        let t = "According to the ministry";
+        let c = find_cues(t, 0..t.len());
+        assert_eq!(c[0].class(), CueClass::According);
+    }
+}

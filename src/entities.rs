@@ -1,0 +1,337 @@
+//! Mentions grouped into speakers across the document.
+//!
+//! - Every capitalised name run in the text is a possible referent, not only
+//!   the speakers of claims: "Former senior U.S. diplomat Dennis Ross has also
+//!   dismissed …" introduces the Ross that "he argued" refers to.
+//! - A name merges with an earlier, fuller name that ends with it
+//!   ("Champion" → "Marc Champion"); titles never split an entity.
+//! - "he"/"she" take the most recent person who was a sentence subject or a
+//!   speaker (gender permitting); "they" a group, "it" an organisation.
+//! - "the journalist" takes an earlier described speaker with the same head.
+//! - `speaker_id`s are numbered by first mention among entities that speak.
+
+use crate::attribute::Claim;
+use crate::lexicon::LEXICON;
+use crate::mentions::{mention_after, Mention, MentionKind, SpeakerType};
+use crate::segment::Segments;
+use crate::text::Span;
+use crate::tokens::{token_at, TokKind, Token};
+
+/// A resolved speaker.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub canonical: String,
+    pub stype: SpeakerType,
+    pub descriptor: Option<String>,
+    pub gender: Option<&'static str>,
+    /// Lowercase name tokens of the fullest name (for surname matching).
+    name_tokens: Vec<String>,
+    /// Lowercase head noun, for descriptions.
+    head: Option<String>,
+    pub first: usize,
+}
+
+/// For each claim, the entity that speaks it (index into the entity list).
+pub struct Resolution {
+    pub entities: Vec<Entity>,
+    pub speaker_of: Vec<Option<usize>>,
+    /// `S1`, `S2`, … for the entities that speak, by first mention.
+    pub ids: Vec<Option<String>>,
+}
+
+fn name_tokens(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// A person named somewhere in the text (a name run of two or more words,
+/// or any name that speaks), used as a referent for surnames and pronouns.
+struct Occurrence {
+    pos: usize,
+    entity: usize,
+    subject: bool,
+}
+
+pub fn resolve(text: &str, segs: &Segments, toks: &[Token], claims: &[Claim]) -> Resolution {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut occurrences: Vec<Occurrence> = Vec::new();
+    // 1. Full names anywhere: two or more capitalised words not at a
+    //    sentence start unless they are the subject.
+    for name in scan_names(text, segs, toks) {
+        let tokens = name_tokens(&text[name.name.clone()]);
+        let e = match find_by_name(&entities, &tokens) {
+            Some(e) => e,
+            None => {
+                entities.push(Entity {
+                    canonical: text[name.name.clone()].to_string(),
+                    stype: SpeakerType::Person,
+                    descriptor: None,
+                    gender: None,
+                    name_tokens: tokens,
+                    head: None,
+                    first: name.name.start,
+                });
+                entities.len() - 1
+            }
+        };
+        if entities[e].descriptor.is_none() {
+            entities[e].descriptor = name.descriptor.map(|d| text[d].to_string());
+        }
+        entities[e].gender = entities[e].gender.or(name.gender);
+        occurrences.push(Occurrence {
+            pos: name.name.start,
+            entity: e,
+            subject: name.subject,
+        });
+    }
+    // 2. Claim speakers, in text order of their mentions.
+    let mut order: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].mention.is_some()).collect();
+    order.sort_by_key(|&i| claims[i].mention.as_ref().map(|m| m.span.start));
+    let mut speaker_of = vec![None; claims.len()];
+    let mut last_speaker: Option<usize> = None;
+    let mut by_mention: std::collections::HashMap<(usize, usize), Option<usize>> = Default::default();
+    for i in order {
+        let m = claims[i].mention.as_ref().expect("filtered");
+        let key = (m.span.start, m.span.end);
+        let e = if let Some(&e) = by_mention.get(&key) {
+            e
+        } else {
+            let e = resolve_mention(text, m, &mut entities, &occurrences, last_speaker);
+            by_mention.insert(key, e);
+            e
+        };
+        if let Some(e) = e {
+            if m.kind != MentionKind::Pronoun {
+                occurrences.push(Occurrence {
+                    pos: m.span.start,
+                    entity: e,
+                    subject: true,
+                });
+                occurrences.sort_by_key(|o| o.pos);
+            }
+            last_speaker = Some(e);
+        }
+        speaker_of[i] = e;
+    }
+    // 3. Ids by first mention among entities that speak.
+    let mut speaking: Vec<usize> = speaker_of.iter().flatten().copied().collect();
+    speaking.sort_by_key(|&e| (entities[e].first, e));
+    speaking.dedup();
+    let mut ids = vec![None; entities.len()];
+    for (n, e) in speaking.into_iter().enumerate() {
+        ids[e] = Some(format!("S{}", n + 1));
+    }
+    Resolution {
+        entities,
+        speaker_of,
+        ids,
+    }
+}
+
+fn find_by_name(entities: &[Entity], tokens: &[String]) -> Option<usize> {
+    if tokens.is_empty() {
+        return None;
+    }
+    // The fullest earlier name that ends with this one ("Champion", "Marc Champion").
+    entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.head.is_none() && e.name_tokens.len() >= tokens.len() && e.name_tokens.ends_with(tokens))
+        .max_by_key(|(i, e)| (e.name_tokens.len(), usize::MAX - i))
+        .map(|(i, _)| i)
+        .or_else(|| {
+            // "Donald Trump" after "Trump": the earlier short name grows.
+            entities
+                .iter()
+                .position(|e| e.head.is_none() && !e.name_tokens.is_empty() && tokens.ends_with(&e.name_tokens) && e.stype == SpeakerType::Person)
+        })
+}
+
+fn resolve_mention(
+    text: &str,
+    m: &Mention,
+    entities: &mut Vec<Entity>,
+    occurrences: &[Occurrence],
+    last_speaker: Option<usize>,
+) -> Option<usize> {
+    match m.kind {
+        MentionKind::Pronoun => {
+            let before = |o: &&Occurrence| o.pos < m.span.start;
+            let compatible = |e: usize| {
+                let ent = &entities[e];
+                match m.stype {
+                    SpeakerType::Person => {
+                        ent.stype == SpeakerType::Person || (ent.stype == SpeakerType::Unnamed && ent.head.is_some())
+                    }
+                    SpeakerType::Group => matches!(ent.stype, SpeakerType::Group | SpeakerType::Organization),
+                    _ => ent.stype == SpeakerType::Organization,
+                }
+            } && (m.gender.is_none() || entities[e].gender.is_none() || entities[e].gender == m.gender);
+            // The previous speaker when compatible and as recent as any subject.
+            let subject = occurrences.iter().filter(before).filter(|o| o.subject && compatible(o.entity)).last();
+            let pick = match (last_speaker.filter(|&e| compatible(e)), subject) {
+                (Some(e), Some(o)) => {
+                    let last_pos = occurrences.iter().filter(before).filter(|x| x.entity == e).map(|x| x.pos).max().unwrap_or(0);
+                    if last_pos >= o.pos { Some(e) } else { Some(o.entity) }
+                }
+                (Some(e), None) => Some(e),
+                (None, Some(o)) => Some(o.entity),
+                (None, None) => None,
+            };
+            if let Some(e) = pick {
+                if entities[e].gender.is_none() && entities[e].stype == SpeakerType::Person {
+                    entities[e].gender = m.gender;
+                }
+            }
+            pick
+        }
+        MentionKind::Name => {
+            let name = &text[m.name.clone().unwrap_or(m.span.clone())];
+            let tokens = name_tokens(name);
+            if m.stype == SpeakerType::Person {
+                if let Some(e) = find_by_name(entities, &tokens) {
+                    let ent = &mut entities[e];
+                    if tokens.len() > ent.name_tokens.len() {
+                        ent.canonical = name.to_string();
+                        ent.name_tokens = tokens;
+                    }
+                    if ent.descriptor.is_none() {
+                        ent.descriptor = m.descriptor.clone().map(|d| text[d].to_string());
+                    }
+                    ent.gender = ent.gender.or(m.gender);
+                    ent.first = ent.first.min(m.span.start);
+                    return Some(e);
+                }
+            } else if let Some(e) = entities.iter().position(|e| e.stype != SpeakerType::Person && e.name_tokens == name_tokens(&text[m.span.clone()])) {
+                return Some(e);
+            }
+            let canonical = if m.stype == SpeakerType::Person { name } else { &text[m.span.clone()] };
+            entities.push(Entity {
+                canonical: canonical.to_string(),
+                stype: m.stype,
+                descriptor: m.descriptor.clone().map(|d| text[d].to_string()),
+                gender: m.gender,
+                name_tokens: name_tokens(canonical),
+                head: None,
+                first: m.span.start,
+            });
+            Some(entities.len() - 1)
+        }
+        MentionKind::Description => {
+            let phrase = &text[m.span.clone()];
+            let head = text[m.head.clone()].to_lowercase();
+            let det = phrase.split_whitespace().next().unwrap_or("").to_lowercase();
+            // "the journalist" refers back; "a journalist" introduces.
+            if det == "the" {
+                if let Some(e) = entities.iter().rposition(|e| e.head.as_deref() == Some(head.as_str()) && e.stype == m.stype) {
+                    return Some(e);
+                }
+            }
+            let tokens = name_tokens(phrase);
+            if let Some(e) = entities.iter().position(|e| e.head.is_some() && e.name_tokens == tokens) {
+                return Some(e);
+            }
+            entities.push(Entity {
+                canonical: phrase.to_string(),
+                stype: m.stype,
+                descriptor: None,
+                gender: m.gender,
+                name_tokens: tokens,
+                head: Some(head),
+                first: m.span.start,
+            });
+            Some(entities.len() - 1)
+        }
+    }
+}
+
+struct NameRun {
+    name: Span,
+    descriptor: Option<Span>,
+    gender: Option<&'static str>,
+    subject: bool,
+}
+
+fn is_cap(text: &str, t: &Token) -> bool {
+    t.kind == TokKind::Word && text[t.span.clone()].chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Person names of two or more words, with their titles or descriptions.
+fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<NameRun> {
+    let mut out = Vec::new();
+    for s in &segs.sentences {
+        let lo = token_at(toks, s.start);
+        let hi = token_at(toks, s.end);
+        let mut k = lo;
+        while k < hi {
+            if !is_cap(text, &toks[k]) {
+                k += 1;
+                continue;
+            }
+            // Read a mention starting here, as a cue's object would be read.
+            // A subject: near the sentence start, or right after a leading
+            // adverbial ("On February 1, Khamenei …").
+            let at_start = k - lo <= 3 || (k >= 1 && &text[toks[k - 1].span.clone()] == "," && k - lo < 8);
+            let Some(m) = mention_after(text, toks, k, hi) else {
+                k += 1;
+                continue;
+            };
+            let end = token_at(toks, m.span.end).max(k + 1);
+            if m.kind == MentionKind::Name && m.stype == SpeakerType::Person {
+                let name = m.name.clone().expect("names have a name");
+                let words = text[name.clone()].split_whitespace().count();
+                if words >= 2 && !LEXICON.not_speakers.contains(&text[name.clone()].split_whitespace().next().unwrap_or("").to_lowercase()) {
+                    let descriptor = m.descriptor.clone().or_else(|| description_before(text, toks, lo, k)).or_else(|| appositive_after(text, toks, end, hi));
+                    out.push(NameRun {
+                        name,
+                        descriptor,
+                        gender: m.gender,
+                        subject: at_start,
+                    });
+                }
+            }
+            k = end;
+        }
+    }
+    out
+}
+
+/// "Bloomberg columnist Marc Champion", "Former senior U.S. diplomat Dennis
+/// Ross": a role noun right before the name, with its modifiers.
+fn description_before(text: &str, toks: &[Token], lo: usize, k: usize) -> Option<Span> {
+    if k == lo {
+        return None;
+    }
+    let prev = text[toks[k - 1].span.clone()].to_lowercase();
+    if !LEXICON.person_nouns.contains(&prev) {
+        return None;
+    }
+    let mut s = k - 1;
+    while s > lo && k - s < 6 && toks[s - 1].kind == TokKind::Word {
+        let w = text[toks[s - 1].span.clone()].to_lowercase();
+        if matches!(w.as_str(), "the" | "a" | "an" | "and" | "by" | "said" | "that" | "of" | "to" | "with" | "as") {
+            break;
+        }
+        s -= 1;
+    }
+    Some(toks[s].span.start..toks[k - 1].span.end)
+}
+
+/// "Michael McFaul, a former U.S. ambassador to Russia,": an appositive.
+fn appositive_after(text: &str, toks: &[Token], end: usize, hi: usize) -> Option<Span> {
+    if end + 1 >= hi || &text[toks[end].span.clone()] != "," {
+        return None;
+    }
+    let first = text[toks[end + 1].span.clone()].to_lowercase();
+    if !matches!(first.as_str(), "a" | "an" | "the") {
+        return None;
+    }
+    let mut e = end + 1;
+    while e < hi && toks[e].kind == TokKind::Word && e - end < 12 {
+        e += 1;
+    }
+    let has_role = (end + 1..e).any(|j| LEXICON.person_nouns.contains(&text[toks[j].span.clone()].to_lowercase()));
+    (has_role && e < hi).then(|| toks[end + 1].span.start..toks[e - 1].span.end)
+}

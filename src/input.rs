@@ -1,0 +1,274 @@
+//! Documents from files, folders, stdin and JSONL, read as a stream.
+//!
+//! Input policy (also in the README):
+//! - a UTF-8 BOM is skipped; UTF-16 with a BOM is decoded;
+//! - invalid UTF-8 makes the document an error, unless `lossy` replaces the
+//!   bad bytes with U+FFFD (offsets then index the decoded text);
+//! - `.gz` and `.zst` files are decompressed;
+//! - folders are walked recursively in sorted order, taking `.txt` and `.md`
+//!   files (`.jsonl`/`.json` with `--jsonl`), compressed or not; a file with
+//!   NUL bytes met in a folder is skipped with a message, a named one is an
+//!   error.
+
+use serde_json::{Map, Value};
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// How inputs are read.
+#[derive(Clone, Debug)]
+pub struct InputOptions {
+    pub jsonl: bool,
+    pub id_field: String,
+    pub text_field: String,
+    pub keep_fields: Vec<String>,
+    pub lossy: bool,
+}
+
+impl Default for InputOptions {
+    fn default() -> Self {
+        InputOptions {
+            jsonl: false,
+            id_field: "id".into(),
+            text_field: "text".into(),
+            keep_fields: Vec::new(),
+            lossy: false,
+        }
+    }
+}
+
+/// One unit of input.
+#[derive(Debug)]
+pub enum Item {
+    /// A document, with the `--keep-fields` values of its JSONL record.
+    Doc(crate::Document, Map<String, Value>),
+    /// A document that could not be read: an error record.
+    Error { doc: String, error: String },
+    /// A file passed over while walking a folder (a message, no record).
+    Skipped { path: String, reason: String },
+}
+
+/// Iterates over the documents of `inputs` (`-` is stdin), lazily.
+pub struct Documents {
+    opts: InputOptions,
+    pending: VecDeque<(PathBuf, bool)>,
+    jsonl: Option<(String, Box<dyn BufRead + Send>, usize)>,
+    /// Bytes read so far (decompressed), for progress reports.
+    pub bytes_read: u64,
+}
+
+pub fn documents(inputs: &[String], opts: InputOptions) -> Documents {
+    let mut pending: VecDeque<(PathBuf, bool)> = inputs.iter().map(|s| (PathBuf::from(s), true)).collect();
+    if pending.is_empty() {
+        pending.push_back((PathBuf::from("-"), true));
+    }
+    Documents {
+        opts,
+        pending,
+        jsonl: None,
+        bytes_read: 0,
+    }
+}
+
+fn is_stdin(p: &Path) -> bool {
+    p.as_os_str() == "-"
+}
+
+fn open(path: &Path) -> io::Result<Box<dyn Read + Send>> {
+    let raw: Box<dyn Read + Send> = if is_stdin(path) { Box::new(io::stdin()) } else { Box::new(File::open(path)?) };
+    let name = path.to_string_lossy();
+    Ok(if name.ends_with(".gz") {
+        Box::new(flate2::read::MultiGzDecoder::new(raw))
+    } else if name.ends_with(".zst") {
+        Box::new(zstd::stream::read::Decoder::new(raw)?)
+    } else {
+        raw
+    })
+}
+
+fn wanted(path: &Path, jsonl: bool) -> bool {
+    let name = path.to_string_lossy().to_lowercase();
+    let name = name.trim_end_matches(".gz").trim_end_matches(".zst");
+    if jsonl {
+        name.ends_with(".jsonl") || name.ends_with(".json") || name.ends_with(".ndjson")
+    } else {
+        name.ends_with(".txt") || name.ends_with(".md")
+    }
+}
+
+/// Decodes a document's bytes into text by the input policy.
+pub fn decode(bytes: Vec<u8>, lossy: bool) -> Result<String, String> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return decode(rest.to_vec(), lossy);
+    }
+    let utf16 = |le: bool, b: &[u8]| {
+        let units: Vec<u16> = b
+            .chunks(2)
+            .map(|c| {
+                let pair = [c[0], *c.get(1).unwrap_or(&0)];
+                if le { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+            })
+            .collect();
+        if lossy {
+            Ok(String::from_utf16_lossy(&units))
+        } else {
+            String::from_utf16(&units).map_err(|_| "invalid UTF-16".to_string())
+        }
+    };
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(true, rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(false, rest);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            Err(format!("invalid UTF-8 at byte {at} (use --lossy to replace bad bytes)"))
+        }
+    }
+}
+
+impl Documents {
+    fn next_jsonl_line(&mut self) -> Option<Item> {
+        let (name, rdr, line_no) = self.jsonl.as_mut()?;
+        let mut buf = Vec::new();
+        match rdr.read_until(b'\n', &mut buf) {
+            Ok(0) => {
+                self.jsonl = None;
+                None
+            }
+            Err(e) => {
+                let item = Item::Error { doc: format!("{name}:{}", *line_no + 1), error: format!("read error: {e}") };
+                self.jsonl = None;
+                Some(item)
+            }
+            Ok(n) => {
+                *line_no += 1;
+                self.bytes_read += n as u64;
+                let loc = format!("{name}:{line_no}");
+                if buf.iter().all(u8::is_ascii_whitespace) {
+                    return Some(Item::Skipped { path: loc, reason: "blank line".into() });
+                }
+                let line = match decode(buf, self.opts.lossy) {
+                    Ok(l) => l,
+                    Err(e) => return Some(Item::Error { doc: loc, error: e }),
+                };
+                Some(parse_record(&line, &loc, &self.opts))
+            }
+        }
+    }
+}
+
+fn parse_record(line: &str, loc: &str, opts: &InputOptions) -> Item {
+    let value: Value = match serde_json::from_str(line.trim_start_matches('\u{feff}')) {
+        Ok(v) => v,
+        Err(e) => return Item::Error { doc: loc.to_string(), error: format!("not JSON: {e}") },
+    };
+    let Some(obj) = value.as_object() else {
+        return Item::Error { doc: loc.to_string(), error: "not a JSON object".into() };
+    };
+    let id = match obj.get(&opts.id_field) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => loc.to_string(),
+    };
+    let text = match obj.get(&opts.text_field) {
+        Some(Value::String(s)) => s.clone(),
+        Some(_) => return Item::Error { doc: id, error: format!("field \"{}\" is not a string", opts.text_field) },
+        None => return Item::Error { doc: id, error: format!("no \"{}\" field", opts.text_field) },
+    };
+    let kept = opts
+        .keep_fields
+        .iter()
+        .map(|f| (f.clone(), obj.get(f).cloned().unwrap_or(Value::Null)))
+        .collect();
+    Item::Doc(crate::Document::new(id, text), kept)
+}
+
+impl Iterator for Documents {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(item) = self.next_jsonl_line() {
+                return Some(item);
+            }
+            let (path, named) = self.pending.pop_front()?;
+            let name = path.to_string_lossy().into_owned();
+            if !is_stdin(&path) && path.is_dir() {
+                match std::fs::read_dir(&path) {
+                    Ok(rd) => {
+                        let mut children: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                        children.sort();
+                        // Depth-first, in sorted order: children go first.
+                        for child in children.into_iter().rev() {
+                            if child.is_dir() || wanted(&child, self.opts.jsonl) {
+                                self.pending.push_front((child, false));
+                            }
+                        }
+                        continue;
+                    }
+                    Err(e) => return Some(Item::Error { doc: name, error: format!("cannot read folder: {e}") }),
+                }
+            }
+            let rdr = match open(&path) {
+                Ok(r) => r,
+                Err(e) => return Some(Item::Error { doc: name, error: describe(&e) }),
+            };
+            if self.opts.jsonl {
+                self.jsonl = Some((name, Box::new(BufReader::with_capacity(1 << 16, rdr)), 0));
+                continue;
+            }
+            let mut bytes = Vec::new();
+            let mut rdr = rdr;
+            if let Err(e) = rdr.read_to_end(&mut bytes) {
+                return Some(Item::Error { doc: name, error: describe(&e) });
+            }
+            self.bytes_read += bytes.len() as u64;
+            let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+            if !utf16 && bytes.contains(&0) {
+                if named {
+                    return Some(Item::Error { doc: name, error: "binary data (NUL bytes)".into() });
+                }
+                return Some(Item::Skipped { path: name, reason: "binary file (NUL bytes)".into() });
+            }
+            return Some(match decode(bytes, self.opts.lossy) {
+                Ok(text) => Item::Doc(crate::Document::new(name, text), Map::new()),
+                Err(e) => Item::Error { doc: name, error: e },
+            });
+        }
+    }
+}
+
+fn describe(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or folder".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoding_follows_the_input_policy() {
+        assert_eq!(decode(b"\xEF\xBB\xBFhi".to_vec(), false).unwrap(), "hi");
+        assert_eq!(decode(vec![0xFF, 0xFE, b'h', 0, b'i', 0], false).unwrap(), "hi");
+        assert!(decode(b"a\xFFb".to_vec(), false).is_err());
+        assert_eq!(decode(b"a\xFFb".to_vec(), true).unwrap(), "a\u{FFFD}b");
+    }
+
+    #[test]
+    fn jsonl_records_need_a_text_field() {
+        let o = InputOptions::default();
+        assert!(matches!(parse_record("{\"id\": 3, \"text\": \"x\"}", "f:1", &o), Item::Doc(d, _) if d.id == "3"));
+        assert!(matches!(parse_record("{\"id\": \"a\"}", "f:1", &o), Item::Error { .. }));
+        assert!(matches!(parse_record("nope", "f:2", &o), Item::Error { doc, .. } if doc == "f:2"));
+    }
+}

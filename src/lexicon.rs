@@ -1,0 +1,128 @@
+//! The word lists in `data/`, embedded in the binary and parsed once.
+//!
+//! Lists live in data files rather than code so that a linguist can edit them
+//! without reading Rust; each file documents its own format in `#` comments.
+
+use once_cell::sync::Lazy;
+use std::collections::{HashMap, HashSet};
+
+/// What a cue says about its clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueClass {
+    /// A speech act: said, wrote, argued.
+    Speech,
+    /// A belief or finding, not speech: believe, seem, polls show.
+    Belief,
+    /// "according to": the source follows the cue.
+    According,
+}
+
+#[derive(Clone, Debug)]
+pub struct CueEntry {
+    pub form: String,
+    pub lemma: String,
+    pub class: CueClass,
+}
+
+pub struct Lexicon {
+    pub cues: Vec<CueEntry>,
+    pub abbreviations: HashSet<String>,
+    /// Title (as written, e.g. "Prime Minister") → gender it implies, if any.
+    pub titles: HashMap<String, Option<&'static str>>,
+    pub person_nouns: HashSet<String>,
+    pub org_nouns: HashSet<String>,
+    pub group_nouns: HashSet<String>,
+    /// Irregular plural → singular (men → man).
+    pub irregular_plurals: HashMap<String, String>,
+    pub not_speakers: HashSet<String>,
+    pub scare_triggers: Vec<String>,
+    /// Countries, capitals and seats of power: a one-word name among them
+    /// stands for a government ("Washington has indicated").
+    pub places: HashSet<String>,
+}
+
+fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn set(data: &'static str, lowercase: bool) -> HashSet<String> {
+    lines(data)
+        .map(|l| l.split('\t').next().unwrap_or(l).trim())
+        .map(|l| if lowercase { l.to_lowercase() } else { l.to_string() })
+        .collect()
+}
+
+fn gender(s: &str) -> Option<&'static str> {
+    match s.trim() {
+        "male" => Some("male"),
+        "female" => Some("female"),
+        _ => None,
+    }
+}
+
+/// The lexicon, parsed from the embedded data files on first use.
+pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
+    let cues = lines(include_str!("../data/cues.tsv"))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let form = f.next()?.trim().to_lowercase();
+            let lemma = f.next()?.trim().to_string();
+            let class = match f.next().map(str::trim) {
+                Some("belief") => CueClass::Belief,
+                Some("according") => CueClass::According,
+                _ => CueClass::Speech,
+            };
+            (!form.is_empty()).then_some(CueEntry { form, lemma, class })
+        })
+        .collect();
+    let titles = lines(include_str!("../data/titles.txt"))
+        .map(|l| {
+            let mut f = l.split('\t');
+            let t = f.next().unwrap_or("").trim().to_string();
+            (t, f.next().and_then(gender))
+        })
+        .collect();
+    let irregular_plurals = lines(include_str!("../data/irregular-plurals.tsv"))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let sg = f.next()?.trim().to_lowercase();
+            let pl = f.next()?.trim().to_lowercase();
+            Some((pl, sg))
+        })
+        .collect();
+    Lexicon {
+        cues,
+        abbreviations: set(include_str!("../data/abbreviations.txt"), false),
+        titles,
+        person_nouns: set(include_str!("../data/person-nouns.txt"), true),
+        org_nouns: set(include_str!("../data/org-nouns.txt"), true),
+        group_nouns: set(include_str!("../data/group-nouns.txt"), true),
+        irregular_plurals,
+        not_speakers: set(include_str!("../data/not-speakers.txt"), true),
+        scare_triggers: lines(include_str!("../data/scare-quote-triggers.txt"))
+            .map(|l| l.trim().to_lowercase())
+            .collect(),
+        places: set(include_str!("../data/places.txt"), false),
+    }
+});
+
+impl Lexicon {
+    /// The singular of a lowercase noun, by the irregular list or by rule.
+    pub fn singular(&self, noun: &str) -> String {
+        if let Some(sg) = self.irregular_plurals.get(noun) {
+            return sg.clone();
+        }
+        if let Some(stem) = noun.strip_suffix("ies") {
+            return format!("{stem}y");
+        }
+        if noun.ends_with("sses") || noun.ends_with("ches") || noun.ends_with("shes") {
+            return noun[..noun.len() - 2].to_string();
+        }
+        if noun.len() > 3 && noun.ends_with('s') && !noun.ends_with("ss") {
+            return noun[..noun.len() - 1].to_string();
+        }
+        noun.to_string()
+    }
+}

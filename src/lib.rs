@@ -1,0 +1,56 @@
+//! whosaid: who said what, and where.
+//!
+//! A deterministic pipeline over one document's text: segment → quotes →
+//! cues → mentions → entities → attribute → records. Every span is a byte
+//! range of the untouched text; records carry code-point and byte offsets.
+//!
+//! ```
+//! let doc = whosaid::Document::new("ex", "“The bridge will open in May,” Ortiz said.");
+//! let records = whosaid::analyze(&doc);
+//! assert_eq!(records[0].quote, "The bridge will open in May,");
+//! assert_eq!(records[0].speaker.as_deref(), Some("Ortiz"));
+//! ```
+
+pub mod attribute;
+pub mod cues;
+pub mod entities;
+pub mod eval;
+pub mod input;
+pub mod lexicon;
+pub mod mentions;
+pub mod output;
+pub mod quotes;
+pub mod record;
+pub mod segment;
+pub mod text;
+pub mod tokens;
+
+pub use record::{Kind, Record};
+
+/// One document: an id (path, `-`, or a JSONL id) and its text.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub id: String,
+    pub text: String,
+}
+
+impl Document {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            id: id.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// Every quotation and claim of the document, in text order.
+pub fn analyze(doc: &Document) -> Vec<Record> {
+    let text = doc.text.as_str();
+    let segs = segment::segment(text);
+    let quotations = quotes::find_quotations(text, &segs);
+    let cues = cues::find_cues(text, 0..text.len());
+    let toks = tokens::tokenize(text, &segs.paragraphs);
+    let claims = attribute::attribute(text, &segs, &toks, &quotations, &cues);
+    let resolution = entities::resolve(text, &segs, &toks, &claims);
+    record::build(doc, &segs, &claims, &resolution)
+}

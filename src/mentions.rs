@@ -1,0 +1,446 @@
+//! Candidate speakers: the noun phrase before or after a cue.
+//!
+//! No parser: a mention is read off the tokens by shape. Leftward from a cue
+//! it is the longest run of noun-phrase-like tokens (capitalised words,
+//! determiners, modifiers, possessives, "in"/"of" phrases) inside the clause,
+//! and it must end in a head we can vouch for: a pronoun, a capitalised name,
+//! or a noun from `data/` (person, organisation and group nouns).
+
+use crate::lexicon::LEXICON;
+use crate::text::Span;
+use crate::tokens::{TokKind, Token};
+
+/// What kind of source a mention names (the `speaker_type` field).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpeakerType {
+    Person,
+    Organization,
+    Unnamed,
+    Group,
+}
+
+impl SpeakerType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerType::Person => "person",
+            SpeakerType::Organization => "organization",
+            SpeakerType::Unnamed => "unnamed",
+            SpeakerType::Group => "group",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name, possibly with titles: "President Donald Trump".
+    Name,
+    /// he, she, they, it.
+    Pronoun,
+    /// A description: "the journalist", "a senior official", "critics".
+    Description,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The whole phrase as the attribution used it.
+    pub span: Span,
+    /// Its last (head) token.
+    pub head: Span,
+    pub kind: MentionKind,
+    pub stype: SpeakerType,
+    /// The proper name within the phrase, without titles ("Donald Trump").
+    pub name: Option<Span>,
+    /// Title or role words before the name, or an appositive.
+    pub descriptor: Option<Span>,
+    pub gender: Option<&'static str>,
+}
+
+fn lower(text: &str, t: &Token) -> String {
+    text[t.span.clone()].to_lowercase()
+}
+
+fn is_cap(text: &str, t: &Token) -> bool {
+    t.kind == TokKind::Word && text[t.span.clone()].chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_word(t: &Token) -> bool {
+    t.kind == TokKind::Word
+}
+
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "another", "some", "many", "several", "most", "other", "his", "her",
+    "their", "its", "our", "these", "those", "this", "all", "both", "each", "few", "various",
+    "numerous", "multiple", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "dozens", "hundreds", "top", "senior", "former", "no",
+];
+
+/// Lowercase words that end a noun phrase read leftward from a cue.
+const STOP: &[&str] = &[
+    "that", "and", "or", "but", "while", "when", "as", "because", "if", "since", "who", "which",
+    "whom", "whose", "where", "also", "has", "have", "had", "is", "are", "was", "were", "be",
+    "been", "being", "will", "would", "could", "should", "may", "might", "can", "must", "not",
+    "than", "then", "so", "after", "before", "what", "how", "why", "there", "here", "said",
+    "says", "did", "does", "do", "even", "yet", "still", "though", "although", "whether",
+    "until", "unless", "once", "just", "only", "now", "already", "it", "he", "she", "they",
+    "we", "i", "you", "him", "them", "me", "us", "by", "about", "over", "into", "through",
+    "during", "against", "between", "without", "under", "told", "asked", "later", "again",
+    "recently", "previously", "repeatedly", "publicly", "privately", "reportedly", "quickly",
+    "never", "always", "often", "too", "very", "more", "less", "up", "out", "off", "down",
+    "like", "all", "were", "being", "per", "via", "amid", "despite",
+];
+
+/// Adverbs and auxiliaries allowed between a subject and its cue.
+pub const BETWEEN_SUBJECT_AND_CUE: &[&str] = &[
+    "also", "has", "have", "had", "later", "then", "once", "again", "repeatedly", "publicly",
+    "privately", "reportedly", "previously", "recently", "further", "flatly", "simply", "quickly",
+    "immediately", "initially", "first", "last", "often", "always", "never", "frequently",
+    "subsequently", "separately", "similarly", "likewise", "already", "both", "all", "too",
+    "himself", "herself", "themselves", "itself", "even", "still", "just", "only", "curtly",
+    "bluntly", "angrily", "openly", "explicitly", "specifically", "previously", "earlier",
+    "would", "will", "did", "does", "do", "not", "has", "is", "was", "are", "were", "may",
+    "might", "could", "can", "should", "must", "soon", "now", "long", "herself", "ultimately",
+    "eventually", "finally", "directly", "formally", "officially", "personally",
+];
+
+const PARTICLES: &[&str] = &[
+    "de", "la", "le", "van", "von", "der", "den", "del", "della", "da", "di", "du", "bin", "ibn",
+    "al", "el", "ter", "dos", "das", "y",
+];
+
+const PREPOSITIONS_IN_NP: &[&str] = &["in", "of", "for", "at", "from", "to", "with", "on"];
+
+/// Subject pronouns, with the speaker type and gender they imply.
+pub fn pronoun(word: &str) -> Option<(SpeakerType, Option<&'static str>)> {
+    match word {
+        "he" => Some((SpeakerType::Person, Some("male"))),
+        "she" => Some((SpeakerType::Person, Some("female"))),
+        "they" => Some((SpeakerType::Group, None)),
+        "it" => Some((SpeakerType::Organization, None)),
+        _ => None,
+    }
+}
+
+/// Whether a lowercase noun can head a source description, and as what.
+fn noun_type(noun: &str) -> Option<SpeakerType> {
+    let lx = &*LEXICON;
+    let singular = lx.singular(noun);
+    let plural = singular != noun || lx.irregular_plurals.contains_key(noun);
+    if lx.group_nouns.contains(noun) {
+        return Some(SpeakerType::Group);
+    }
+    if lx.org_nouns.contains(noun) || (plural && lx.org_nouns.contains(&singular)) {
+        return Some(SpeakerType::Organization);
+    }
+    if lx.person_nouns.contains(noun) {
+        return Some(SpeakerType::Unnamed);
+    }
+    if plural && lx.person_nouns.contains(&singular) {
+        return Some(SpeakerType::Group);
+    }
+    None
+}
+
+fn not_speaker(text: &str, t: &Token) -> bool {
+    LEXICON.not_speakers.contains(&lower(text, t))
+}
+
+/// The mention ending just before token `end` (exclusive), not reaching
+/// before token `lo`. Skips adverbs and auxiliaries before the cue and an
+/// appositive or parenthetical between commas ("X, a former envoy, said").
+pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention> {
+    let mut j = end;
+    while j > lo && is_word(&toks[j - 1]) && BETWEEN_SUBJECT_AND_CUE.contains(&lower(text, &toks[j - 1]).as_str()) {
+        j -= 1;
+    }
+    if j > lo && toks[j - 1].para_start && j < end {
+        // never reach into the previous paragraph
+    }
+    if j > lo && &text[toks[j - 1].span.clone()] == "," {
+        // "X, a former U.S. ambassador to Russia, said" / "X, pointing to Y, wrote"
+        let close = j - 1;
+        let mut k = close;
+        while k > lo && close - k < 20 {
+            k -= 1;
+            let s = &text[toks[k].span.clone()];
+            if s == "," {
+                let inner = k + 1..close;
+                let mut m = mention_before(text, toks, lo, k)?;
+                if let Some(d) = appositive(text, toks, inner) {
+                    if m.kind == MentionKind::Name {
+                        m.descriptor = Some(d);
+                    }
+                }
+                return Some(m);
+            }
+            if toks[k].kind == TokKind::Punct && !matches!(s, "’" | "'" | "-" | "$" | "%") || toks[k].para_start {
+                break;
+            }
+        }
+        return None;
+    }
+    let end = j;
+    let mut k = end;
+    while k > lo && end - k < 12 {
+        let t = &toks[k - 1];
+        if t.kind == TokKind::Punct {
+            let s = &text[t.span.clone()];
+            // "senators’ aides": a possessive plural mark inside the phrase.
+            let possessive = matches!(s, "’" | "'")
+                && k >= 2
+                && text[toks[k - 2].span.clone()].ends_with('s')
+                && toks[k - 2].span.end == t.span.start;
+            if !possessive {
+                break;
+            }
+        } else {
+            let w = lower(text, t);
+            if STOP.contains(&w.as_str()) && !(k == end && pronoun(&w).is_some()) {
+                break;
+            }
+            if crate::cues::is_cue_word(&w) && !is_cap(text, t) {
+                break;
+            }
+            if PREPOSITIONS_IN_NP.contains(&w.as_str()) {
+                // Only "X in London", "ambassador to Russia": a preposition
+                // followed by a capitalised word or a determiner.
+                let after = toks.get(k);
+                let ok = after.is_some_and(|a| k < end && (is_cap(text, a) || DETERMINERS.contains(&lower(text, a).as_str())));
+                if !ok {
+                    break;
+                }
+            }
+        }
+        if t.para_start {
+            k -= 1;
+            break;
+        }
+        k -= 1;
+    }
+    if k == end {
+        return None;
+    }
+    build(text, toks, k, end)
+}
+
+/// An appositive between commas: a description ("a former U.S. ambassador to
+/// Russia") or a title phrase, not a participle clause ("pointing to ...").
+fn appositive(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> Option<Span> {
+    if r.is_empty() {
+        return None;
+    }
+    let first = lower(text, &toks[r.start]);
+    let good = DETERMINERS.contains(&first.as_str()) || is_cap(text, &toks[r.start]);
+    let participle = first.ends_with("ing") || first.ends_with("ed");
+    (good && !participle).then(|| toks[r.start].span.start..toks[r.end - 1].span.end)
+}
+
+/// The mention starting at token `start` ("said Karen Walsh, a spokeswoman").
+pub fn mention_after(text: &str, toks: &[Token], start: usize, hi: usize) -> Option<Mention> {
+    let mut k = start;
+    let mut last_head: Option<usize> = None;
+    while k < hi && k - start < 10 {
+        let t = &toks[k];
+        if k > start && t.para_start {
+            break;
+        }
+        if t.kind == TokKind::Punct {
+            break;
+        }
+        let w = lower(text, t);
+        if k == start {
+            if let Some(_p) = pronoun(&w) {
+                return build(text, toks, k, k + 1);
+            }
+        }
+        if STOP.contains(&w.as_str()) || (crate::cues::is_cue_word(&w) && !is_cap(text, t)) {
+            break;
+        }
+        // After a head only more of the name, a compound noun or a
+        // prepositional phrase may follow ("Trump began" ends at "Trump").
+        if last_head.is_some()
+            && !(is_cap(text, t)
+                || noun_type(&w).is_some()
+                || PREPOSITIONS_IN_NP.contains(&w.as_str())
+                || PARTICLES.contains(&w.as_str()))
+        {
+            break;
+        }
+        if PREPOSITIONS_IN_NP.contains(&w.as_str()) {
+            let next = toks.get(k + 1);
+            let ok = last_head.is_some()
+                && next.is_some_and(|a| is_cap(text, a) || DETERMINERS.contains(&lower(text, a).as_str()));
+            if !ok {
+                break;
+            }
+            // "minister of foreign affairs" but not "said on Friday".
+            if next.is_some_and(|a| not_speaker(text, a)) {
+                break;
+            }
+        }
+        if is_cap(text, t) || noun_type(&w).is_some() {
+            last_head = Some(k);
+        }
+        k += 1;
+    }
+    let head = last_head?;
+    let mut m = build(text, toks, start, head + 1)?;
+    // An appositive after a comma: "said Karen Walsh, a spokeswoman for the union".
+    if m.kind == MentionKind::Name && toks.get(head + 1).is_some_and(|t| &text[t.span.clone()] == ",") {
+        let a = head + 2;
+        let mut e = a;
+        while e < hi && e - a < 12 && toks[e].kind == TokKind::Word && !toks[e].para_start {
+            e += 1;
+        }
+        if let Some(d) = appositive(text, toks, a..e) {
+            m.descriptor = Some(d);
+        }
+    }
+    Some(m)
+}
+
+/// Builds a mention from tokens `s..e`, trimming words that cannot begin a
+/// phrase; None if the head is not a credible source.
+fn build(text: &str, toks: &[Token], mut s: usize, e: usize) -> Option<Mention> {
+    // Drop leading words that cannot start a phrase ("Yesterday", "But").
+    while s < e {
+        let t = &toks[s];
+        let w = lower(text, t);
+        if DETERMINERS.contains(&w.as_str()) {
+            break;
+        }
+        let startable = is_cap(text, t) || pronoun(&w).is_some();
+        if startable && !(not_speaker(text, t) && s + 1 < e) {
+            break;
+        }
+        s += 1;
+    }
+    if s >= e {
+        return None;
+    }
+    let span = toks[s].span.start..toks[e - 1].span.end;
+    // "a journalist in London": the head is the noun before the preposition.
+    let mut e = e;
+    if let Some(p) = (s + 1..e).find(|&p| {
+        PREPOSITIONS_IN_NP.contains(&lower(text, &toks[p]).as_str()) && !is_cap(text, &toks[p - 1])
+    }) {
+        e = p;
+    }
+    let head = &toks[e - 1];
+    let hw = lower(text, head);
+    if let Some((stype, gender)) = pronoun(&hw) {
+        return (s == e - 1).then_some(Mention {
+            span: span.clone(),
+            head: head.span.clone(),
+            kind: MentionKind::Pronoun,
+            stype,
+            name: None,
+            descriptor: None,
+            gender,
+        });
+    }
+    if matches!(hw.as_str(), "i" | "we" | "you") {
+        return None;
+    }
+    if !is_cap(text, head) {
+        let stype = noun_type(&hw)?;
+        let mut stype = stype;
+        let det = lower(text, &toks[s]);
+        // "Bloomberg" in "a Bloomberg reporter" does not make it a name.
+        if stype == SpeakerType::Unnamed && matches!(det.as_str(), "some" | "many" | "several" | "most" | "all" | "two" | "three") {
+            stype = SpeakerType::Group;
+        }
+        return Some(Mention {
+            span,
+            head: head.span.clone(),
+            kind: MentionKind::Description,
+            stype,
+            name: None,
+            descriptor: None,
+            gender: None,
+        });
+    }
+    if not_speaker(text, head) {
+        return None;
+    }
+    // The trailing run of capitalised words (with name particles) is the name.
+    let mut n = e - 1;
+    while n > s {
+        let p = &toks[n - 1];
+        let pw = lower(text, p);
+        let in_name = (is_cap(text, p)
+            && !DETERMINERS.contains(&pw.as_str())
+            && !text[p.span.clone()].ends_with("’s")
+            && !text[p.span.clone()].ends_with("'s"))
+            || (PARTICLES.contains(&pw.as_str()) && n - 1 > s)
+            || (pw == "of" && n - 1 > s && is_cap(text, &toks[n - 2]));
+        if !in_name {
+            break;
+        }
+        n -= 1;
+    }
+    // Titles at the front of the run belong to the descriptor.
+    let (title_end, gender) = strip_titles(text, toks, n, e);
+    let det = lower(text, &toks[s]);
+    let org_head = LEXICON.org_nouns.contains(&hw);
+    let place = LEXICON.places.contains(&text[toks[n].span.clone()]) && title_end == n;
+    if title_end >= e {
+        // Only a title ("the President", "Fed chair"): a description.
+        return Some(Mention {
+            span,
+            head: head.span.clone(),
+            kind: MentionKind::Description,
+            stype: SpeakerType::Unnamed,
+            name: None,
+            descriptor: None,
+            gender,
+        });
+    }
+    let stype = if org_head || (det == "the" && title_end == n) || place {
+        SpeakerType::Organization
+    } else {
+        SpeakerType::Person
+    };
+    let name = toks[title_end].span.start..head.span.end;
+    let descriptor = (title_end > s).then(|| toks[s].span.start..toks[title_end - 1].span.end);
+    Some(Mention {
+        span,
+        head: head.span.clone(),
+        kind: MentionKind::Name,
+        stype,
+        name: Some(name),
+        descriptor: if stype == SpeakerType::Person { descriptor } else { None },
+        gender,
+    })
+}
+
+/// Skips titles ("President", "Supreme Leader", "Mr.") from token `n`;
+/// returns where the name starts and the gender an honorific implies.
+fn strip_titles(text: &str, toks: &[Token], mut n: usize, e: usize) -> (usize, Option<&'static str>) {
+    let mut gender = None;
+    'outer: while n < e {
+        for len in (1..=3).rev() {
+            if n + len > e {
+                continue;
+            }
+            let phrase = text[toks[n].span.start..toks[n + len - 1].span.end].to_string();
+            let key = phrase.trim_end_matches('.');
+            let found = LEXICON
+                .titles
+                .get(&phrase)
+                .or_else(|| LEXICON.titles.get(key))
+                .or_else(|| LEXICON.titles.get(&format!("{key}.")));
+            if let Some(g) = found {
+                gender = gender.or(*g);
+                n += len;
+                continue 'outer;
+            }
+        }
+        let w = lower(text, &toks[n]);
+        if matches!(w.as_str(), "former" | "then" | "acting" | "deputy" | "vice" | "assistant" | "senior" | "chief") {
+            n += 1;
+            continue;
+        }
+        break;
+    }
+    (n, gender)
+}

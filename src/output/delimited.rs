@@ -1,0 +1,91 @@
+//! CSV (RFC 4180) and TSV: one header row, every record field but `parts`,
+//! then the extra columns. Errors go to stderr only, so every row has the
+//! same shape.
+
+use super::{Sink, SinkOptions};
+use crate::record::{Record, COLUMNS};
+use std::io::{self, Write};
+
+pub struct Delimited<W: Write> {
+    wtr: csv::Writer<W>,
+    opts: SinkOptions,
+    header_written: bool,
+}
+
+impl<W: Write> Delimited<W> {
+    pub fn new(mut wtr: W, delimiter: u8, opts: SinkOptions) -> Self {
+        if opts.excel {
+            // Excel reads a CSV as UTF-8 only with a BOM.
+            let _ = wtr.write_all("\u{feff}".as_bytes());
+        }
+        let wtr = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .quote_style(if delimiter == b'\t' { csv::QuoteStyle::Necessary } else { csv::QuoteStyle::Necessary })
+            .from_writer(wtr);
+        Delimited { wtr, opts, header_written: false }
+    }
+
+    fn header(&mut self) -> io::Result<()> {
+        if !self.header_written {
+            self.header_written = true;
+            let mut h: Vec<&str> = COLUMNS.to_vec();
+            h.extend(self.opts.extra_columns.iter().map(String::as_str));
+            self.wtr.write_record(&h)?;
+        }
+        Ok(())
+    }
+}
+
+/// A cell that a spreadsheet would run as a formula gets a leading `'`.
+pub fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+fn plain(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+impl<W: Write> Sink for Delimited<W> {
+    fn records(&mut self, records: &[Record]) -> io::Result<()> {
+        self.header()?;
+        for r in records {
+            let mut row = r.row();
+            for c in &self.opts.extra_columns {
+                row.push(r.extra.get(c).map(plain).unwrap_or_default());
+            }
+            if self.opts.excel {
+                row = row.iter().map(|c| guard_formula(c).into_owned()).collect();
+            }
+            self.wtr.write_record(&row)?;
+        }
+        Ok(())
+    }
+    fn error(&mut self, _doc: &str, _error: &str) -> io::Result<()> {
+        self.header()
+    }
+    fn finish(&mut self) -> io::Result<()> {
+        self.header()?;
+        self.wtr.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_guarded() {
+        assert_eq!(guard_formula("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(guard_formula("-2"), "'-2");
+        assert_eq!(guard_formula("@x"), "'@x");
+        assert_eq!(guard_formula("plain"), "plain");
+    }
+}

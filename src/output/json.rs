@@ -1,0 +1,72 @@
+//! JSON Lines (one record per line) and a JSON array. A document that could
+//! not be read is written as `{"doc": ..., "error": ...}` in its place.
+
+use super::Sink;
+use crate::record::Record;
+use std::io::{self, Write};
+
+pub struct JsonLines<W> {
+    wtr: W,
+}
+
+impl<W: Write> JsonLines<W> {
+    pub fn new(wtr: W) -> Self {
+        JsonLines { wtr }
+    }
+}
+
+fn error_json(doc: &str, error: &str) -> serde_json::Value {
+    serde_json::json!({ "doc": doc, "error": error })
+}
+
+impl<W: Write> Sink for JsonLines<W> {
+    fn records(&mut self, records: &[Record]) -> io::Result<()> {
+        for r in records {
+            serde_json::to_writer(&mut self.wtr, r)?;
+            self.wtr.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+    fn error(&mut self, doc: &str, error: &str) -> io::Result<()> {
+        serde_json::to_writer(&mut self.wtr, &error_json(doc, error))?;
+        self.wtr.write_all(b"\n")
+    }
+    fn finish(&mut self) -> io::Result<()> {
+        self.wtr.flush()
+    }
+}
+
+pub struct JsonArray<W> {
+    wtr: W,
+    first: bool,
+}
+
+impl<W: Write> JsonArray<W> {
+    pub fn new(wtr: W) -> Self {
+        JsonArray { wtr, first: true }
+    }
+    fn sep(&mut self) -> io::Result<()> {
+        let s: &[u8] = if self.first { b"[\n" } else { b",\n" };
+        self.first = false;
+        self.wtr.write_all(s)
+    }
+}
+
+impl<W: Write> Sink for JsonArray<W> {
+    fn records(&mut self, records: &[Record]) -> io::Result<()> {
+        for r in records {
+            self.sep()?;
+            serde_json::to_writer(&mut self.wtr, r)?;
+        }
+        Ok(())
+    }
+    fn error(&mut self, doc: &str, error: &str) -> io::Result<()> {
+        self.sep()?;
+        serde_json::to_writer(&mut self.wtr, &error_json(doc, error)).map_err(io::Error::from)
+    }
+    fn finish(&mut self) -> io::Result<()> {
+        let end: &[u8] = if self.first { b"[]\n" } else { b"\n]\n" };
+        self.wtr.write_all(end)?;
+        self.wtr.flush()
+    }
+}

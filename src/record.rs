@@ -1,0 +1,203 @@
+//! The output contract: one [`Record`] per quotation or claim (see
+//! DESIGN.md, "The record"). Field order here is the column order of CSV/TSV.
+
+use serde::Serialize;
+
+/// One contiguous piece of a quotation in several parts.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct PartOffsets {
+    pub start: usize,
+    pub end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+}
+
+/// `direct`, `mixed` or `indirect`.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Direct,
+    Mixed,
+    Indirect,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Mixed => "mixed",
+            Kind::Indirect => "indirect",
+        }
+    }
+}
+
+/// One quotation with its speaker, cue and offsets. Every field is always
+/// present; those the pipeline could not fill are null.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Record {
+    pub doc: String,
+    pub index: usize,
+    pub kind: Kind,
+    pub quote: String,
+    pub start: usize,
+    pub end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    /// Null unless the quotation has several pieces.
+    pub parts: Option<Vec<PartOffsets>>,
+    pub line: usize,
+    pub column: usize,
+    pub paragraph: usize,
+    pub sentence: usize,
+    pub speaker: Option<String>,
+    pub speaker_id: Option<String>,
+    pub speaker_mention: Option<String>,
+    pub speaker_start: Option<usize>,
+    pub speaker_end: Option<usize>,
+    pub speaker_type: Option<&'static str>,
+    pub speaker_descriptor: Option<String>,
+    pub speaker_gender: Option<&'static str>,
+    pub cue: Option<String>,
+    pub cue_lemma: Option<String>,
+    pub cue_start: Option<usize>,
+    pub cue_end: Option<usize>,
+    pub confidence: f64,
+    pub rule: &'static str,
+    /// Fields asked for on the command line (`--keep-fields`, `--context`),
+    /// after the fixed ones.
+    #[serde(flatten, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The CSV/TSV header: every field but `parts`, in record order.
+pub const COLUMNS: &[&str] = &[
+    "doc",
+    "index",
+    "kind",
+    "quote",
+    "start",
+    "end",
+    "byte_start",
+    "byte_end",
+    "line",
+    "column",
+    "paragraph",
+    "sentence",
+    "speaker",
+    "speaker_id",
+    "speaker_mention",
+    "speaker_start",
+    "speaker_end",
+    "speaker_type",
+    "speaker_descriptor",
+    "speaker_gender",
+    "cue",
+    "cue_lemma",
+    "cue_start",
+    "cue_end",
+    "confidence",
+    "rule",
+];
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+impl Record {
+    /// The values of [`COLUMNS`], as text (empty for null).
+    pub fn row(&self) -> Vec<String> {
+        vec![
+            self.doc.clone(),
+            self.index.to_string(),
+            self.kind.as_str().to_string(),
+            self.quote.clone(),
+            self.start.to_string(),
+            self.end.to_string(),
+            self.byte_start.to_string(),
+            self.byte_end.to_string(),
+            self.line.to_string(),
+            self.column.to_string(),
+            self.paragraph.to_string(),
+            self.sentence.to_string(),
+            opt(&self.speaker),
+            opt(&self.speaker_id),
+            opt(&self.speaker_mention),
+            opt(&self.speaker_start),
+            opt(&self.speaker_end),
+            opt(&self.speaker_type),
+            opt(&self.speaker_descriptor),
+            opt(&self.speaker_gender),
+            opt(&self.cue),
+            opt(&self.cue_lemma),
+            opt(&self.cue_start),
+            opt(&self.cue_end),
+            format!("{:.2}", self.confidence),
+            self.rule.to_string(),
+        ]
+    }
+}
+
+use crate::attribute::Claim;
+use crate::entities::Resolution;
+use crate::segment::Segments;
+use crate::text::OffsetMap;
+use crate::Document;
+
+/// Turns the claims of one document into records.
+pub fn build(doc: &Document, segs: &Segments, claims: &[Claim], res: &Resolution) -> Vec<Record> {
+    let text = doc.text.as_str();
+    let map = OffsetMap::new(text);
+    claims
+        .iter()
+        .enumerate()
+        .map(|(index, c)| {
+            let first = c.parts[0].clone();
+            let last = c.parts.last().expect("claims have parts").clone();
+            let (line, column) = map.line_col(first.start);
+            let quote = c.parts.iter().map(|p| &text[p.clone()]).collect::<Vec<_>>().join(" … ");
+            let parts = (c.parts.len() > 1).then(|| {
+                c.parts
+                    .iter()
+                    .map(|p| PartOffsets {
+                        start: map.char_at(p.start),
+                        end: map.char_at(p.end),
+                        byte_start: p.start,
+                        byte_end: p.end,
+                    })
+                    .collect()
+            });
+            let entity = res.speaker_of[index].map(|e| &res.entities[e]);
+            let m = c.mention.as_ref();
+            Record {
+                doc: doc.id.clone(),
+                index,
+                kind: c.kind,
+                quote,
+                start: map.char_at(first.start),
+                end: map.char_at(last.end),
+                byte_start: first.start,
+                byte_end: last.end,
+                parts,
+                line,
+                column,
+                paragraph: segs.paragraph_of(first.start),
+                sentence: segs.sentence_of(first.start),
+                speaker: entity.map(|e| e.canonical.clone()),
+                speaker_id: res.speaker_of[index].and_then(|e| res.ids[e].clone()),
+                speaker_mention: m.map(|m| text[m.span.clone()].to_string()),
+                speaker_start: m.map(|m| map.char_at(m.span.start)),
+                speaker_end: m.map(|m| map.char_at(m.span.end)),
+                speaker_type: entity.map(|e| e.stype.as_str()).or(m.map(|m| m.stype.as_str())),
+                speaker_descriptor: entity.and_then(|e| e.descriptor.clone()),
+                speaker_gender: entity.and_then(|e| e.gender),
+                cue: c.cue.as_ref().map(|q| text[q.span.clone()].to_string()),
+                cue_lemma: c.cue.as_ref().map(|q| q.lemma().to_string()),
+                cue_start: c.cue.as_ref().map(|q| map.char_at(q.span.start)),
+                cue_end: c.cue.as_ref().map(|q| map.char_at(q.span.end)),
+                confidence: c.confidence,
+                rule: c.rule,
+                extra: serde_json::Map::new(),
+            }
+        })
+        .collect()
+}

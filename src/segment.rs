@@ -1,0 +1,310 @@
+//! Paragraphs and sentences, as byte ranges of the text.
+//!
+//! Paragraphs end at blank lines, and at single line breaks unless the text
+//! looks hard-wrapped (most lines of similar, moderate length), where only a
+//! short line (a headline, a byline) ends a paragraph. Sentences end at `.`,
+//! `?`, `!` or `…` (followed by any closing marks) before a capital, an
+//! opening mark or a digit, except after an abbreviation, an initial, or a
+//! quotation whose attribution follows ("So what?" said Harry).
+
+use crate::lexicon::LEXICON;
+use crate::text::{char_after, trim_span, Span};
+
+/// Paragraphs and sentences of one document.
+#[derive(Debug, Default)]
+pub struct Segments {
+    /// Non-empty paragraphs in text order, trimmed of surrounding whitespace.
+    pub paragraphs: Vec<Span>,
+    /// Sentences in text order; each lies inside one paragraph and they
+    /// cover each paragraph without gaps (apart from whitespace between them).
+    pub sentences: Vec<Span>,
+    /// `sentence_paragraph[i]` is the paragraph index of sentence i.
+    pub sentence_paragraph: Vec<usize>,
+}
+
+impl Segments {
+    /// Index of the paragraph holding byte `pos` (or the last one before it).
+    pub fn paragraph_of(&self, pos: usize) -> usize {
+        index_of(&self.paragraphs, pos)
+    }
+
+    /// Index of the sentence holding byte `pos` (or the last one before it).
+    pub fn sentence_of(&self, pos: usize) -> usize {
+        index_of(&self.sentences, pos)
+    }
+}
+
+fn index_of(spans: &[Span], pos: usize) -> usize {
+    spans.partition_point(|s| s.start <= pos).saturating_sub(1)
+}
+
+pub fn segment(text: &str) -> Segments {
+    let paragraphs = paragraphs(text);
+    let mut sentences = Vec::new();
+    let mut sentence_paragraph = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        for s in sentences_in(text, p.clone()) {
+            sentences.push(s);
+            sentence_paragraph.push(i);
+        }
+    }
+    Segments {
+        paragraphs,
+        sentences,
+        sentence_paragraph,
+    }
+}
+
+/// Lines as byte ranges without their terminators (`\n`, `\r\n`, `\r`).
+fn lines(text: &str) -> Vec<Span> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {
+                out.push(start..i);
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(start..i);
+                if b.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out.push(start..b.len());
+    out
+}
+
+/// A hard-wrapped text has most of its lines between 40 and 100 bytes and
+/// none much longer: there a single line break is not a paragraph end.
+fn hard_wrapped(text: &str, lines: &[Span]) -> bool {
+    let nonblank: Vec<usize> = lines
+        .iter()
+        .filter(|l| !text[(*l).clone()].trim().is_empty())
+        .map(|l| l.len())
+        .collect();
+    if nonblank.len() < 4 || nonblank.iter().any(|&n| n > 120) {
+        return false;
+    }
+    let moderate = nonblank.iter().filter(|&&n| (40..=100).contains(&n)).count();
+    moderate * 10 >= nonblank.len() * 7
+}
+
+fn paragraphs(text: &str) -> Vec<Span> {
+    let lines = lines(text);
+    let wrapped = hard_wrapped(text, &lines);
+    let mut out = Vec::new();
+    let mut current: Option<Span> = None;
+    for line in lines {
+        let blank = text[line.clone()].trim().is_empty();
+        if blank {
+            if let Some(p) = current.take() {
+                out.push(p);
+            }
+            continue;
+        }
+        current = Some(match current.take() {
+            None => line,
+            Some(p) => {
+                let short_prev = p.end - text[..p.end].rfind('\n').map_or(p.start, |i| i + 1) < 40;
+                let starts_new = text[line.clone()].trim_start().starts_with(['“', '"', '«', '„', '—', '•', '*', '-']);
+                if wrapped && !short_prev && !starts_new {
+                    p.start..line.end
+                } else {
+                    out.push(p);
+                    line
+                }
+            }
+        });
+    }
+    if let Some(p) = current {
+        out.push(p);
+    }
+    out.into_iter()
+        .map(|p| trim_span(text, p))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', '›', '“', ')', ']'];
+const OPENERS: &[char] = &['"', '\'', '“', '‘', '«', '‹', '„', '(', '['];
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '?' | '!' | '…')
+}
+
+/// Sentences of one paragraph.
+fn sentences_in(text: &str, para: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = para.start;
+    let bytes = text.as_bytes();
+    let mut i = para.start;
+    while i < para.end {
+        let c = match char_after(text, i) {
+            Some(c) => c,
+            None => break,
+        };
+        let next = i + c.len_utf8();
+        if !is_terminal(c) {
+            i = next;
+            continue;
+        }
+        // Extend over repeated terminals and closing marks.
+        let mut end = next;
+        let mut closed_quote = false;
+        while let Some(d) = char_after(text, end) {
+            if end >= para.end || !(is_terminal(d) || CLOSERS.contains(&d)) {
+                break;
+            }
+            closed_quote |= matches!(d, '"' | '”' | '’' | '»' | '\'');
+            end += d.len_utf8();
+        }
+        // Must be followed by whitespace, then a sentence start.
+        let mut j = end;
+        while j < para.end && bytes[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if j == end || j >= para.end {
+            i = end.max(next);
+            continue;
+        }
+        let starter = char_after(text, j).unwrap_or(' ');
+        let starts_sentence =
+            starter.is_uppercase() || starter.is_ascii_digit() || OPENERS.contains(&starter);
+        if starts_sentence
+            && !(c == '.' && ends_with_abbreviation(text, start, i, starter_word(text, j)))
+            && !(closed_quote && c != '.' && attribution_follows(text, j, para.end))
+        {
+            out.push(trim_span(text, start..end));
+            start = j;
+        }
+        i = end;
+    }
+    if start < para.end {
+        out.push(trim_span(text, start..para.end));
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+fn starter_word(text: &str, j: usize) -> &str {
+    let rest = &text[j..];
+    let end = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// Words that begin sentences far more often than they follow "U.S." or
+/// "Sept." inside one: after such an ambiguous abbreviation, a sentence ends
+/// only when one of these comes next.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "This",
+    "That", "There", "These", "Those", "His", "Her", "Their", "Its", "Our", "If", "When", "As",
+    "On", "At", "For", "So", "Yet", "Still", "Meanwhile", "However", "After", "Before", "While",
+];
+
+/// Abbreviations that never end a sentence: they always precede a name.
+fn always_followed(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr." | "Mrs." | "Ms." | "Dr." | "Prof." | "Gen." | "Sen." | "Rep." | "Gov." | "Lt."
+            | "Col." | "Sgt." | "Capt." | "Rev." | "St." | "Adm." | "Maj." | "Cmdr." | "Supt."
+            | "Hon." | "Pres." | "Sec." | "Amb." | "No." | "vs." | "v."
+    )
+}
+
+/// Whether the period at `dot` ends an abbreviation or an initial.
+fn ends_with_abbreviation(text: &str, sent_start: usize, dot: usize, next_word: &str) -> bool {
+    let before = &text[sent_start..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || OPENERS.contains(&c) || c == '—')
+        .map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+    let word = &text[sent_start + word_start..dot + 1];
+    if word.len() <= 1 {
+        return false;
+    }
+    let core = &word[..word.len() - 1];
+    // An initial ("J.") or a run of initials ("U.S", "D.C").
+    let initial = core.chars().count() == 1 && core.chars().all(char::is_uppercase);
+    if always_followed(word) {
+        return true;
+    }
+    let listed = LEXICON.abbreviations.contains(word);
+    let dotted = core.contains('.') && core.chars().all(|c| c.is_alphabetic() || c == '.');
+    if initial || listed || dotted {
+        return !SENTENCE_STARTERS.contains(&next_word);
+    }
+    false
+}
+
+/// After a quotation closing on a sentence end, a short attribution with a
+/// cue ("So what?" said Harry. / "Ready?" Nina asked.) keeps the sentence going.
+fn attribution_follows(text: &str, from: usize, limit: usize) -> bool {
+    let window_end = text[from..limit]
+        .char_indices()
+        .filter(|&(_, c)| c.is_whitespace())
+        .nth(5)
+        .map_or(limit, |(k, _)| from + k);
+    let window = &text[from..window_end];
+    crate::cues::contains_speech_verb(window)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        segment(t).sentences.into_iter().map(|s| &t[s]).collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_decimals_do_not_end_sentences() {
+        let t = "Mr. Ross met Gen. J. R. Smith in the U.S. capital on Sept. 5 at 3.5 p.m. local time. He left.";
+        assert_eq!(
+            sents(t),
+            [
+                "Mr. Ross met Gen. J. R. Smith in the U.S. capital on Sept. 5 at 3.5 p.m. local time.",
+                "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_can_end_a_sentence() {
+        let t = "They flew to the U.S. The talks began.";
+        assert_eq!(sents(t), ["They flew to the U.S.", "The talks began."]);
+    }
+
+    #[test]
+    fn a_quote_with_its_attribution_is_one_sentence() {
+        let t = "\"So what?\" said Harry. “Are you ready?” Nina asked. “Yes.” It rained.";
+        assert_eq!(
+            sents(t),
+            ["\"So what?\" said Harry.", "“Are you ready?” Nina asked.", "“Yes.”", "It rained."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_and_short_lines() {
+        let t = "Headline here\nBy A. Writer\n\nFirst para line one.\r\n\r\nSecond.";
+        let s = segment(t);
+        let p: Vec<&str> = s.paragraphs.iter().map(|p| &t[p.clone()]).collect();
+        assert_eq!(p, ["Headline here", "By A. Writer", "First para line one.", "Second."]);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_into_one_paragraph() {
+        let line = "word ".repeat(14);
+        let t = format!("{line}\n{line}\n{line}\n{line}\n\nNext");
+        let s = segment(&t);
+        assert_eq!(s.paragraphs.len(), 2);
+    }
+}

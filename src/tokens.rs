@@ -1,0 +1,95 @@
+//! Word and punctuation tokens, as byte ranges: the unit the attribution
+//! patterns walk over. Built once per document, no copies of the text.
+
+use crate::lexicon::LEXICON;
+use crate::text::{char_after, is_word_char, Span};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters and digits, with inner apostrophes, hyphens and the periods of
+    /// abbreviations ("U.S.", "Mr.", "J.").
+    Word,
+    /// Any other non-space character.
+    Punct,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokKind,
+    /// A paragraph break (blank line or paragraph end) precedes this token.
+    pub para_start: bool,
+}
+
+/// Tokens of `text`, with `para_start` set from the paragraph list.
+pub fn tokenize(text: &str, paragraphs: &[Span]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut next_para = 0;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut para_start = false;
+        while next_para < paragraphs.len() && paragraphs[next_para].start <= i {
+            para_start = true;
+            next_para += 1;
+        }
+        if !is_word_char(c) {
+            out.push(Token {
+                span: i..i + c.len_utf8(),
+                kind: TokKind::Punct,
+                para_start,
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            let joins = is_word_char(d)
+                || (matches!(d, '\'' | '’' | '-' | '.' | '‑')
+                    && char_after(text, j + d.len_utf8()).is_some_and(is_word_char));
+            if !joins {
+                break;
+            }
+            end = j + d.len_utf8();
+            it.next();
+        }
+        // Keep the period of an abbreviation or an initial with its word.
+        if text[end..].starts_with('.') {
+            let word = &text[i..end];
+            let with_dot = &text[i..end + 1];
+            let initial = word.chars().count() == 1 && c.is_uppercase();
+            if initial || word.contains('.') || LEXICON.abbreviations.contains(with_dot) {
+                end += 1;
+                it.next();
+            }
+        }
+        out.push(Token {
+            span: i..end,
+            kind: TokKind::Word,
+            para_start,
+        });
+    }
+    out
+}
+
+/// Index of the first token starting at or after byte `pos`.
+pub fn token_at(tokens: &[Token], pos: usize) -> usize {
+    tokens.partition_point(|t| t.span.start < pos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviations_keep_their_period() {
+        let t = "Mr. Ross of the U.S. said J. Smith’s plan failed.";
+        let toks = tokenize(t, &[0..t.len()]);
+        let w: Vec<&str> = toks.iter().map(|k| &t[k.span.clone()]).collect();
+        assert_eq!(
+            w,
+            ["Mr.", "Ross", "of", "the", "U.S.", "said", "J.", "Smith’s", "plan", "failed", "."]
+        );
+    }
+}
