@@ -129,6 +129,9 @@ pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quot
         }
         match direct[i].take() {
             Some(c) => claims.push(c),
+            // A quoted fragment inside a sentence that no sieve attributed
+            // is a scare quote or part of someone's paraphrase, not a quotation.
+            None if is_fragment(&ctx, q) => {}
             None => claims.push(Claim {
                 kind: Kind::Direct,
                 parts: q.parts.iter().map(|p| p.content.clone()).collect(),
@@ -142,6 +145,21 @@ pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quot
     claims.retain(|c| c.parts.iter().all(|p| !p.is_empty()));
     claims.sort_by_key(|c| (c.start(), c.parts.last().map_or(0, |p| p.end)));
     claims
+}
+
+/// A short quotation, or one that starts in lowercase after words of its
+/// sentence ("called it “a disaster in slow motion”").
+fn is_fragment(ctx: &Ctx, q: &Quotation) -> bool {
+    let first = &q.parts[0];
+    let content = &ctx.text[first.content.clone()];
+    let words = q.parts.iter().map(|p| ctx.text[p.content.clone()].split_whitespace().count()).sum::<usize>();
+    if words < 4 {
+        return true;
+    }
+    let sent = &ctx.segs.sentences[ctx.segs.sentence_of(first.open.start)];
+    let lowercase_start = content.chars().next().is_some_and(|c| c.is_lowercase());
+    let mid_sentence = !ctx.text[sent.start..first.open.start].trim().is_empty();
+    lowercase_start && mid_sentence
 }
 
 fn direct(q: &Quotation, cue: Option<Cue>, mention: Option<Mention>, rule: &'static str, confidence: f64) -> Claim {
@@ -213,7 +231,7 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
                 let m = mention_before(ctx.text, ctx.toks, lo, ct).or_else(|| sentence_subject(ctx, lo, ct));
                 if let Some(m) = m {
                     // Without a separator, the quotation must be the whole clause.
-                    if sep.is_some() || quote_ends_sentence(ctx, q) {
+                    if sep.is_some() {
                         ctx.cue_used[c] = true;
                         return Some(direct(q, Some(ctx.cues[c].clone()), Some(m), "speaker-cue-quote", 0.9));
                     }
@@ -249,6 +267,9 @@ fn quote_ends_sentence(ctx: &Ctx, q: &Quotation) -> bool {
     let last = q.parts.last().expect("parts");
     let end = last.close.as_ref().map_or(last.content.end, |c| c.end);
     let sent = &ctx.segs.sentences[ctx.segs.sentence_of(last.content.start)];
+    if end >= sent.end {
+        return true;
+    }
     ctx.text[end..sent.end].trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?')).is_empty()
 }
 
@@ -448,8 +469,7 @@ fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
                     // The clause: after "that", or straight after the cue.
                     let start_t = match find_that(ctx, ce, sent.end) {
                         Some(that) => Some(that + 1),
-                        None if !belief && starts_clause(ctx, ce, sent.end) => Some(ce),
-                        None => None,
+                        None => content_start(ctx, ce, sent.end),
                     };
                     match start_t {
                         Some(st) if st < sent.end => {
@@ -498,6 +518,46 @@ fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
         covered_until = claim.parts.last().map_or(0, |p| p.end).max(cue.span.end);
         claims.push(claim);
     }
+}
+
+/// Where the content of a cue begins when no "that" follows: PolNeAR-style
+/// content is the rest of the clause ("urged supporters to vote", "spoke
+/// about the debate"), so only punctuation or an adverbial preposition ("said
+/// on Friday.") rules it out.
+fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usize> {
+    if t >= sent_end {
+        return None;
+    }
+    if ctx.toks[t].kind == TokKind::Punct {
+        return is_open_mark(ctx.s(t)).then_some(t);
+    }
+    let w = ctx.lower(t);
+    match w.as_str() {
+        "about" | "of" | "over" | "against" => (t + 1 < sent_end).then_some(t + 1),
+        "on" | "in" | "at" | "to" | "with" | "by" | "from" | "during" | "after" | "before" | "as" | "and" | "but" | "or" | "so"
+        | "thursday" | "friday" | "monday" | "tuesday" | "wednesday" | "saturday" | "sunday" | "yesterday" | "today"
+        | "tonight" | "earlier" | "later" | "last" | "too" | "also" | "again" | "repeatedly" => None,
+        _ if std::env::var_os("WHOSAID_CLAUSAL").is_some() && !has_verb(ctx, t, sent_end) => None,
+        _ => Some(t),
+    }
+}
+
+/// Whether a clause with a verb (or an infinitive, or a question word)
+/// starts at token `t`: "the plan was", "supporters to vote", "whether …".
+fn has_verb(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
+    let w = ctx.lower(t);
+    if matches!(w.as_str(), "whether" | "if" | "why" | "how" | "what" | "when" | "who" | "where") {
+        return true;
+    }
+    (t + 1..(t + 12).min(sent_end)).take_while(|&k| !ctx.is(k, ",")).any(|k| {
+        let v = ctx.lower(k);
+        matches!(
+            v.as_str(),
+            "is" | "was" | "are" | "were" | "will" | "would" | "could" | "should" | "can" | "may" | "might" | "must"
+                | "has" | "had" | "have" | "did" | "does" | "do" | "to" | "be" | "isn't" | "wasn't" | "won't" | "can't"
+                | "don't" | "doesn't" | "didn't" | "’s" | "wants" | "needs"
+        ) || (v.len() > 4 && v.ends_with("ed"))
+    })
 }
 
 /// Whether the words after a cue can begin a content clause ("said the plan

@@ -149,7 +149,9 @@ where
     match Value::deserialize(deserializer)? {
         Value::Null => Ok(String::new()),
         v => id_text(&v).ok_or_else(|| {
-            serde::de::Error::custom(format!("document id must be a string or an integer, not {v}"))
+            serde::de::Error::custom(format!(
+                "document id must be a string or an integer, not {v}"
+            ))
         }),
     }
 }
@@ -409,7 +411,8 @@ struct Pred {
 }
 
 fn offset(v: Option<&Value>) -> Option<usize> {
-    v.and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok())
+    v.and_then(Value::as_u64)
+        .and_then(|n| usize::try_from(n).ok())
 }
 
 /// Characters lost at both ends of a span before comparison: Unicode whitespace and
@@ -710,7 +713,6 @@ fn score_document(
     }
 }
 
-
 /// Expands the prediction records into predictions of gold documents (see the module
 /// documentation); returns them with the counts of error records and ignored records.
 fn expand(ids: &HashMap<&str, usize>, preds: &[Value]) -> (Vec<Pred>, usize, usize) {
@@ -921,7 +923,8 @@ impl Evaluation {
                     .unwrap_or_default()
             };
             let id_of = |doc: usize| gold.get(doc).map(|d| d.id.as_str()).unwrap_or("?");
-            let quote_of = |doc: usize, quote: usize| gold.get(doc).and_then(|d| d.quotes.get(quote));
+            let quote_of =
+                |doc: usize, quote: usize| gold.get(doc).and_then(|d| d.quotes.get(quote));
 
             if !errors.missed.is_empty() {
                 let _ = writeln!(out, "missed (gold entries no prediction matched):");
@@ -973,7 +976,8 @@ impl Evaluation {
                             names.push(name);
                         }
                     }
-                    let _ = writeln!(
+                    let _ =
+                        writeln!(
                         out,
                         "  [{} {}..{} record {}] “{}”\n      gold: {} ({})\n      pred: {} ({})",
                         id_of(w.doc),
@@ -1249,11 +1253,19 @@ mod tests {
         assert!(speaker_is_right(&c, Some("Champion’s"), None, None));
         assert!(!speaker_is_right(&c, Some("Marc"), None, None));
         // tokens(N) ⊆ tokens(P) and the head is in P: right, even with an extra token.
-        assert!(speaker_is_right(&c, Some("Marc Champion Smith"), None, None));
+        assert!(speaker_is_right(
+            &c,
+            Some("Marc Champion Smith"),
+            None,
+            None
+        ));
         assert!(!speaker_is_right(&c, None, None, None));
 
         let j = journalist();
-        assert_eq!(head("An Iranian journalist in London").as_deref(), Some("journalist"));
+        assert_eq!(
+            head("An Iranian journalist in London").as_deref(),
+            Some("journalist")
+        );
         assert!(speaker_is_right(&j, Some("journalist"), None, None));
         assert!(speaker_is_right(&j, Some("the journalist"), None, None));
         assert!(speaker_is_right(
@@ -1270,12 +1282,25 @@ mod tests {
 
     #[test]
     fn tokens_and_heads() {
-        assert_eq!(tokens("Iran’s Supreme Leader"), ["iran", "supreme", "leader"]);
+        assert_eq!(
+            tokens("Iran’s Supreme Leader"),
+            ["iran", "supreme", "leader"]
+        );
         assert_eq!(tokens("The journalist's"), ["journalist"]);
-        assert_eq!(tokens("O'Shea's  U.S. aide_2"), ["o", "shea", "u", "s", "aide_2"]);
+        assert_eq!(
+            tokens("O'Shea's  U.S. aide_2"),
+            ["o", "shea", "u", "s", "aide_2"]
+        );
         assert_eq!(tokens("A an THE"), Vec::<String>::new());
+        // Full lowercasing (final sigma); a combining mark is not alphanumeric.
+        assert_eq!(tokens("ΣΟΦΟΣ said"), ["σοφος", "said"]);
+        assert_eq!(tokens("Jose\u{301}"), ["jose"]);
+        assert_eq!(tokens("Ali\u{64b}\u{650}x"), ["ali", "x"]);
         assert_eq!(head("Marc Champion").as_deref(), Some("champion"));
-        assert_eq!(head("A spokesman for the union").as_deref(), Some("spokesman"));
+        assert_eq!(
+            head("A spokesman for the union").as_deref(),
+            Some("spokesman")
+        );
         assert_eq!(head("the head of the agency").as_deref(), Some("head"));
         // A stop word as the first token is skipped.
         assert_eq!(head("Of Montreal").as_deref(), Some("montreal"));
@@ -1303,7 +1328,10 @@ mod tests {
         assert!(close(s.speaker_acc, 0.5));
         assert!(close(s.e2e_p, 1.0 / 3.0) && close(s.e2e_r, 0.5) && close(s.e2e_f1, 0.4));
         assert_eq!(ev.direct_errors.wrong_speaker.len(), 1);
-        assert_eq!(ev.direct_errors.wrong_speaker[0].speaker.as_deref(), Some("Marc"));
+        assert_eq!(
+            ev.direct_errors.wrong_speaker[0].speaker.as_deref(),
+            Some("Marc")
+        );
     }
 
     #[test]
@@ -1313,7 +1341,10 @@ mod tests {
         assert!(close(s.speaker_acc, 2.0 / 3.0));
         assert!(close(s.e2e_p, 0.4) && close(s.e2e_r, 0.5) && close(s.e2e_f1, 4.0 / 9.0));
         let zero = TaskScore::from_counts(0, 0, 0, 0);
-        assert_eq!((zero.p, zero.r, zero.f1, zero.speaker_acc), (0.0, 0.0, 0.0, 0.0));
+        assert_eq!(
+            (zero.p, zero.r, zero.f1, zero.speaker_acc),
+            (0.0, 0.0, 0.0, 0.0)
+        );
         let json = Evaluation::default().to_json();
         for task in ["direct", "reported", "all"] {
             for key in ["gold", "pred", "p", "r", "f1", "speaker_acc", "e2e_f1"] {
@@ -1356,10 +1387,14 @@ mod tests {
 
     #[test]
     fn integer_document_ids() {
-        let input = r#"{"id": 7, "text": "abc", "quotes": [{"start": 0, "end": 3, "kind": "direct"}]}"#;
+        let input =
+            r#"{"id": 7, "text": "abc", "quotes": [{"start": 0, "end": 3, "kind": "direct"}]}"#;
         let gold = read_gold(input.as_bytes()).unwrap();
         assert_eq!(gold[0].id, "7");
-        let ev = evaluate(&gold, &[json!({"doc": 7, "kind": "direct", "start": 0, "end": 3})]);
+        let ev = evaluate(
+            &gold,
+            &[json!({"doc": 7, "kind": "direct", "start": 0, "end": 3})],
+        );
         assert_eq!(ev.direct.tp, 1);
     }
 
@@ -1370,7 +1405,10 @@ mod tests {
         assert_eq!(gold.len(), 1);
         assert!(!gold[0].quotes[0].optional);
         assert!(gold[0].quotes[0].speaker_aliases.is_empty());
-        let two = format!("\u{feff}{one_line}\n\n{}\n", one_line.replace("\"a\"", "\"b\""));
+        let two = format!(
+            "\u{feff}{one_line}\n\n{}\n",
+            one_line.replace("\"a\"", "\"b\"")
+        );
         assert_eq!(read_gold(two.as_bytes()).unwrap().len(), 2);
         let array = format!("[{one_line},\n {}]", one_line.replace("\"a\"", "\"b\""));
         assert_eq!(read_gold(array.as_bytes()).unwrap()[1].id, "b");

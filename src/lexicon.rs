@@ -114,6 +114,13 @@ impl Lexicon {
         if let Some(sg) = self.irregular_plurals.get(noun) {
             return sg.clone();
         }
+        // A listed word is taken as written ("times", "news", "analysis").
+        if self.person_nouns.contains(noun) || self.org_nouns.contains(noun) || noun.ends_with("is") || noun.ends_with("us") || noun.ends_with("ss") {
+            return noun.to_string();
+        }
+        if noun.ends_with("xes") {
+            return noun[..noun.len() - 2].to_string();
+        }
         if let Some(stem) = noun.strip_suffix("ies") {
             return format!("{stem}y");
         }

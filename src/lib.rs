@@ -43,6 +43,19 @@ impl Document {
     }
 }
 
+/// Like [`analyze`], but a bug that panics becomes an error for this
+/// document instead of ending the run: one bad document never stops a batch.
+pub fn analyze_guarded(doc: &Document) -> Result<Vec<Record>, String> {
+    std::panic::catch_unwind(|| analyze(doc)).map_err(|e| {
+        let msg = e
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| e.downcast_ref::<&str>().copied())
+            .unwrap_or("unknown panic");
+        format!("internal error (please report): {msg}")
+    })
+}
+
 /// Every quotation and claim of the document, in text order.
 pub fn analyze(doc: &Document) -> Vec<Record> {
     let text = doc.text.as_str();

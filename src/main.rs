@@ -3,6 +3,11 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // A panic inside one document is caught and reported as that document's
+    // error record; the default hook's backtrace would only be noise.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("whosaid: internal error: {info}");
+    }));
     match whosaid_cli::run() {
         Ok(code) => code,
         Err(err) => {

@@ -308,7 +308,7 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize) -> Option<Mention> 
         if DETERMINERS.contains(&w.as_str()) {
             break;
         }
-        let startable = is_cap(text, t) || pronoun(&w).is_some();
+        let startable = is_cap(text, t) || pronoun(&w).is_some() || noun_type(&w).is_some();
         if startable && !(not_speaker(text, t) && s + 1 < e) {
             break;
         }

@@ -8,7 +8,7 @@ use std::io::BufReader;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use whosaid::eval::{evaluate, read_gold, read_predictions};
-use whosaid::{analyze, Document};
+use whosaid::{analyze_guarded, Document};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum EvalFormat {
@@ -41,7 +41,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         None => gold
             .par_iter()
-            .map(|g| analyze(&Document::new(g.id.clone(), g.text.clone())))
+            .map(|g| {
+                analyze_guarded(&Document::new(g.id.clone(), g.text.clone())).unwrap_or_else(|e| {
+                    eprintln!("whosaid: {}: {e}", g.id);
+                    Vec::new()
+                })
+            })
             .collect::<Vec<_>>()
             .into_iter()
             .flatten()

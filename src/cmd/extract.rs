@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 use whosaid::input::{documents, InputOptions, Item};
 use whosaid::output::{sink, Format, SinkOptions};
-use whosaid::{analyze, Record};
+use whosaid::{analyze_guarded, Record};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -140,7 +140,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             batch
                 .into_par_iter()
                 .map(|item| match item {
-                    Item::Doc(doc, kept) => Some(Analysed::Records(records_of(&doc, &kept, &args))),
+                    Item::Doc(doc, kept) => Some(match records_of(&doc, &kept, &args) {
+                        Ok(recs) => Analysed::Records(recs),
+                        Err(error) => Analysed::Error { doc: doc.id, error },
+                    }),
                     Item::Error { doc, error } => Some(Analysed::Error { doc, error }),
                     Item::Skipped { path, reason } => {
                         if !args.quiet {
@@ -186,8 +189,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(if n_errors > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
-fn records_of(doc: &whosaid::Document, kept: &Map<String, Value>, args: &Args) -> Vec<Record> {
-    let mut recs = analyze(doc);
+fn records_of(doc: &whosaid::Document, kept: &Map<String, Value>, args: &Args) -> Result<Vec<Record>, String> {
+    let mut recs = analyze_guarded(doc)?;
     recs.retain(|r| r.confidence >= args.min_confidence);
     if !kept.is_empty() || args.context {
         let segs = args.context.then(|| whosaid::segment::segment(&doc.text));
@@ -202,7 +205,7 @@ fn records_of(doc: &whosaid::Document, kept: &Map<String, Value>, args: &Args) -
             }
         }
     }
-    recs
+    Ok(recs)
 }
 
 #[cfg(test)]
