@@ -122,7 +122,7 @@ pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quot
     // quotation makes it mixed and takes its place.
     let mut claims: Vec<Claim> = Vec::new();
     reported(&mut ctx, &spoken, &mut direct, &mut consumed, &mut claims);
-    continuation(&ctx, &spoken, &mut direct, &consumed);
+    continuation(&ctx, &spoken, &mut direct, &consumed, &claims);
     for (i, q) in spoken.iter().enumerate() {
         if consumed[i] {
             continue;
@@ -194,9 +194,9 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
                 }
             }
             // “Q,” X said
-            if let Some(c) = (t + 1..(t + 14).min(para.end)).find_map(|k| ctx.cue_starting(k)) {
+            if let Some(c) = (t + 1..(t + 40).min(para.end)).find_map(|k| ctx.cue_starting(k)) {
                 let ct = ctx.cue_start_tok(c);
-                let between_clean = (t..ct).all(|k| ctx.toks[k].kind == TokKind::Word || matches!(ctx.s(k), "’" | "'" | ","));
+                let between_clean = (t..ct).all(|k| ctx.toks[k].kind == TokKind::Word || matches!(ctx.s(k), "’" | "'" | "," | "(" | ")" | "-" | "&"));
                 if between_clean && ctx.cues[c].class() == CueClass::Speech {
                     if let Some(m) = mention_before(ctx.text, ctx.toks, t, ct) {
                         if ctx.toks[t].span.start == m.span.start {
@@ -228,7 +228,15 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
         if let Some(c) = (0..ctx.cues.len()).rev().find(|&c| !ctx.cue_used[c] && ctx.cue_end_tok(c) == b && ctx.cue_start_tok(c) >= lo) {
             if ctx.cues[c].class() == CueClass::Speech {
                 let ct = ctx.cue_start_tok(c);
-                let m = mention_before(ctx.text, ctx.toks, lo, ct).or_else(|| sentence_subject(ctx, lo, ct));
+                // "…,” Trump said, adding later, “…”: the participle's subject.
+                let participle = ctx.cues[c].form().ends_with("ing") && ct > lo && ctx.is(ct - 1, ",");
+                let m = if participle {
+                    (lo..ct).rev().find_map(|k| ctx.cue_at_tok[k].filter(|&pc| pc != c && ctx.cue_used[pc]).map(|_| k)).and_then(|k| {
+                        mention_after(ctx.text, ctx.toks, k + 1, ct).or_else(|| mention_before(ctx.text, ctx.toks, lo, k))
+                    })
+                } else {
+                    mention_before(ctx.text, ctx.toks, lo, ct).or_else(|| sentence_subject(ctx, lo, ct))
+                };
                 if let Some(m) = m {
                     // Without a separator, the quotation must be the whole clause.
                     if sep.is_some() {
@@ -290,16 +298,26 @@ fn sentence_subject(ctx: &Ctx, lo: usize, hi: usize) -> Option<Mention> {
 fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], consumed: &mut [bool]) {
     for i in 0..spoken.len().saturating_sub(1) {
         let Some(claim) = &direct[i] else { continue };
-        if !matches!(claim.rule, "quote-cue-speaker" | "quote-speaker-cue") || direct[i + 1].is_some() {
+        if !matches!(claim.rule, "quote-cue-speaker" | "quote-speaker-cue" | "split-quote" | "speaker-cue-quote") || direct[i + 1].is_some() {
             continue;
         }
         let next = spoken[i + 1];
         let (Some(m), Some(c)) = (&claim.mention, &claim.cue) else { continue };
         let attribution_end = m.span.end.max(c.span.end);
         let attribution_end = m.descriptor.as_ref().map_or(attribution_end, |d| d.end.max(attribution_end));
-        let gap = &ctx.text[attribution_end..next.parts[0].open.start];
-        let gap = gap.trim();
-        if matches!(gap, "," | "." | ":" | ";" | "") && ctx.segs.paragraph_of(attribution_end) == ctx.segs.paragraph_of(next.start()) {
+        let last_end = claim.parts.last().map_or(0, |p| p.end);
+        let attribution_end = attribution_end.max(last_end);
+        if next.parts[0].open.start < attribution_end {
+            continue;
+        }
+        let gap_span = attribution_end..next.parts[0].open.start;
+        let gap = ctx.text[gap_span.clone()].trim();
+        // Words after the attribution ("said at a campaign stop this week.")
+        // may sit in the gap, but no other cue and no other quotation.
+        let quiet = !gap.contains(['“', '”', '"', '«', '»'])
+            && !ctx.cues.iter().any(|c| c.span.start >= gap_span.start && c.span.end <= gap_span.end && c.class() == CueClass::Speech);
+        let same_para = ctx.segs.paragraph_of(attribution_end) == ctx.segs.paragraph_of(next.start());
+        if same_para && quiet && next.parts.len() == 1 {
             let mut merged = direct[i].take().expect("checked");
             merged.parts.extend(next.parts.iter().map(|p| p.content.clone()));
             merged.rule = "split-quote";
@@ -312,25 +330,32 @@ fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Cla
 
 /// A quote-only paragraph (or a quote opening the paragraph right after an
 /// attributed quotation) continues the previous speaker.
-fn continuation(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], consumed: &[bool]) {
-    for i in 1..spoken.len() {
+fn continuation(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], consumed: &[bool], claims: &[Claim]) {
+    for i in 0..spoken.len() {
         if direct[i].is_some() || consumed[i] {
             continue;
         }
         let q = spoken[i];
-        let Some(prev) = (0..i).rev().find_map(|j| direct[j].as_ref().filter(|_| !consumed[j])) else { continue };
-        if prev.mention.is_none() {
-            continue;
-        }
         let p_now = ctx.segs.paragraph_of(q.start());
-        let p_prev = ctx.segs.paragraph_of(prev.parts.last().map_or(0, |p| p.start));
         let para = &ctx.segs.paragraphs[p_now];
         let opens_para = q.parts[0].open.start == para.start;
-        let quote_only = opens_para && {
-            let end = q.outer().end;
-            ctx.text[end..para.end].trim().is_empty()
+        let quote_only = opens_para && ctx.text[q.outer().end..para.end].trim().is_empty();
+        if !quote_only {
+            continue;
+        }
+        // The nearest attributed claim before it: a direct quotation, or a
+        // reported claim that introduced the speaker ("Mr. Obama said.").
+        let before_q = |c: &&Claim| c.start() < q.start() && c.mention.is_some();
+        let prev_direct = (0..i).rev().find_map(|j| direct[j].as_ref().filter(|_| !consumed[j])).filter(|c| c.mention.is_some());
+        let prev_claim = claims.iter().filter(before_q).max_by_key(|c| c.start());
+        let prev = match (prev_direct, prev_claim) {
+            (Some(d), Some(c)) => if d.start() >= c.start() { d } else { c },
+            (Some(d), None) => d,
+            (None, Some(c)) => c,
+            (None, None) => continue,
         };
-        if (quote_only && p_now == p_prev + 1) || (opens_para && p_now == p_prev + 1 && prev.rule != "continuation") && quote_only {
+        let p_prev = ctx.segs.paragraph_of(prev.parts.last().map_or(0, |p| p.start));
+        if p_now == p_prev + 1 {
             let mut c = direct_from(q);
             c.mention = prev.mention.clone();
             c.rule = "continuation";
@@ -447,6 +472,12 @@ fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
         if ct > sent.start && ctx.s(ct).starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
+        // "analysts asking what …": an -ing form straight after a noun is
+        // not a finite report; it needs a comma (", adding that") or an
+        // auxiliary ("is saying").
+        if cue.form().ends_with("ing") && !cue.form().contains(' ') && ct > sent.start && ctx.toks[ct - 1].kind == TokKind::Word {
+            continue;
+        }
         let belief = cue.class() == CueClass::Belief;
         let confidence = if belief { 0.4 } else { 0.8 };
         let claim = if cue.class() == CueClass::According {
@@ -485,11 +516,12 @@ fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
             }
         };
         let Some(mut claim) = claim else { continue };
-        if claim.parts[0].is_empty() || ctx.text[claim.parts[0].clone()].split_whitespace().count() < 2 {
+        claim.parts.retain(|p| !p.is_empty());
+        if claim.parts.is_empty() || claim.parts.iter().map(|p| ctx.text[p.clone()].split_whitespace().count()).sum::<usize>() < 2 {
             continue;
         }
         // Quotations inside the clause: mixed, or direct when it is all quote.
-        let span = claim.parts[0].clone();
+        let span = claim.parts[0].start..claim.parts.last().map_or(0, |p| p.end);
         let inside: Vec<usize> = (0..spoken.len())
             .filter(|&i| !consumed[i] && span.start <= spoken[i].outer().start && spoken[i].outer().end <= span.end + 3)
             .collect();
@@ -614,12 +646,13 @@ fn clause_before(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>, mention: Opt
     let ends = after >= sent.end || matches!(ctx.s(after), "." | "!" | "?");
     let parenthetical = ctx.is(after, ",") && after + 1 < sent.end;
     let content_before = trim_span(ctx.text, ctx.toks[sent.start].span.start..ctx.toks[comma].span.start);
-    let rule_span = if ends {
-        content_before.clone()
+    // "The plan, officials said, would cost …": the claim is both pieces.
+    let parts = if ends {
+        vec![content_before.clone()]
     } else if parenthetical {
         let st = after + 1;
         let end = clause_end(ctx, st, sent.end);
-        trim_span(ctx.text, ctx.toks[st].span.start..end)
+        vec![content_before.clone(), trim_span(ctx.text, ctx.toks[st].span.start..end)]
     } else {
         return None;
     };
@@ -628,7 +661,7 @@ fn clause_before(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>, mention: Opt
     }
     Some(Claim {
         kind: Kind::Indirect,
-        parts: vec![rule_span],
+        parts,
         cue: Some(cue.clone()),
         mention: Some(m),
         rule: if ends { "clause-speaker-cue" } else { "parenthetical" },

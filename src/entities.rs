@@ -187,6 +187,25 @@ fn resolve_mention(
             }
             pick
         }
+        MentionKind::Relative => {
+            let antecedent = m.name.clone()?;
+            let toks_a = name_tokens(&text[antecedent.clone()]);
+            entities
+                .iter()
+                .rposition(|e| !toks_a.is_empty() && (toks_a.ends_with(&e.name_tokens) || e.name_tokens.ends_with(&toks_a)))
+                .or_else(|| {
+                    entities.push(Entity {
+                        canonical: text[antecedent.clone()].to_string(),
+                        stype: m.stype,
+                        descriptor: None,
+                        gender: m.gender,
+                        name_tokens: toks_a.clone(),
+                        head: None,
+                        first: antecedent.start,
+                    });
+                    Some(entities.len() - 1)
+                })
+        }
         MentionKind::Name => {
             let name = &text[m.name.clone().unwrap_or(m.span.clone())];
             let tokens = name_tokens(name);

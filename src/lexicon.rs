@@ -97,7 +97,12 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         abbreviations: set(include_str!("../data/abbreviations.txt"), false),
         titles,
         person_nouns: set(include_str!("../data/person-nouns.txt"), true),
-        org_nouns: set(include_str!("../data/org-nouns.txt"), true),
+        // Documents, polls and statements speak like organisations ("the
+        // report says"), so they share the organisation list.
+        org_nouns: set(include_str!("../data/org-nouns.txt"), true)
+            .into_iter()
+            .chain(set(include_str!("../data/document-nouns.txt"), true))
+            .collect(),
         group_nouns: set(include_str!("../data/group-nouns.txt"), true),
         irregular_plurals,
         not_speakers: set(include_str!("../data/not-speakers.txt"), true),

@@ -36,6 +36,8 @@ pub enum MentionKind {
     Name,
     /// he, she, they, it.
     Pronoun,
+    /// who, which: `name` holds the antecedent's span when it was found.
+    Relative,
     /// A description: "the journalist", "a senior official", "critics".
     Description,
 }
@@ -155,9 +157,33 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
     if j > lo && toks[j - 1].para_start && j < end {
         // never reach into the previous paragraph
     }
+    // "Mr. Kamin, who emphasized that …": the relative pronoun is the
+    // mention the attribution uses; entities resolve it to its antecedent.
+    if j > lo && j < end + 1 && matches!(lower(text, &toks[j - 1]).as_str(), "who" | "which") {
+        let t = &toks[j - 1];
+        let antecedent = (j >= 2 && &text[toks[j - 2].span.clone()] == ",").then(|| mention_before(text, toks, lo, j - 2)).flatten();
+        let (stype, gender) = antecedent.as_ref().map_or((SpeakerType::Person, None), |a| (a.stype, a.gender));
+        return Some(Mention {
+            span: t.span.clone(),
+            head: t.span.clone(),
+            kind: MentionKind::Relative,
+            stype,
+            name: antecedent.as_ref().map(|a| a.span.clone()),
+            descriptor: None,
+            gender,
+        });
+    }
     if j > lo && &text[toks[j - 1].span.clone()] == "," {
         // "X, a former U.S. ambassador to Russia, said" / "X, pointing to Y, wrote"
+        // / "Dr. Connie Mariano, who as a Navy captain was …, said"
         let close = j - 1;
+        if let Some(who) = (close.saturating_sub(60).max(lo)..close).rev().find(|&k| {
+            k >= 1 && matches!(lower(text, &toks[k]).as_str(), "who" | "which") && &text[toks[k - 1].span.clone()] == ","
+        }) {
+            if let Some(m) = mention_before(text, toks, lo, who - 1) {
+                return Some(m);
+            }
+        }
         let mut k = close;
         while k > lo && close - k < 20 {
             k -= 1;
@@ -177,6 +203,19 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
             }
         }
         return None;
+    }
+    // "Rep. Gwen Moore (D-Wis.) said": the parenthetical is part of the phrase.
+    let mut j = j;
+    if j > lo && &text[toks[j - 1].span.clone()] == ")" {
+        if let Some(open) = (j.saturating_sub(10).max(lo)..j - 1).rev().find(|&k| &text[toks[k].span.clone()] == "(") {
+            if open > lo {
+                if let Some(mut m) = mention_before(text, toks, lo, open) {
+                    m.span.end = toks[j - 1].span.end;
+                    return Some(m);
+                }
+            }
+        }
+        j -= 0;
     }
     let end = j;
     let mut k = end;
@@ -238,12 +277,19 @@ fn appositive(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> Option<S
 pub fn mention_after(text: &str, toks: &[Token], start: usize, hi: usize) -> Option<Mention> {
     let mut k = start;
     let mut last_head: Option<usize> = None;
+    let mut paren_end: Option<usize> = None;
     while k < hi && k - start < 10 {
         let t = &toks[k];
         if k > start && t.para_start {
             break;
         }
         if t.kind == TokKind::Punct {
+            // "said Rep. Gwen Moore (D-Wis.)": keep a short parenthetical.
+            if last_head.is_some() && &text[t.span.clone()] == "(" {
+                if let Some(close) = (k + 1..(k + 10).min(hi)).find(|&c| &text[toks[c].span.clone()] == ")") {
+                    paren_end = Some(close);
+                }
+            }
             break;
         }
         let w = lower(text, t);
@@ -284,6 +330,13 @@ pub fn mention_after(text: &str, toks: &[Token], start: usize, hi: usize) -> Opt
     }
     let head = last_head?;
     let mut m = build(text, toks, start, head + 1)?;
+    let head = match paren_end {
+        Some(close) if close > head => {
+            m.span.end = toks[close].span.end;
+            close
+        }
+        _ => head,
+    };
     // An appositive after a comma: "said Karen Walsh, a spokeswoman for the union".
     if m.kind == MentionKind::Name && toks.get(head + 1).is_some_and(|t| &text[t.span.clone()] == ",") {
         let a = head + 2;
