@@ -112,7 +112,16 @@ pub fn find_quotations(text: &str, segs: &Segments) -> Vec<Quotation> {
         let mut iter = text[para.clone()].char_indices().peekable();
         while let Some((off, c)) = iter.next() {
             let i = para.start + off;
-            let next = iter.peek().map(|&(_, n)| n);
+            let mut next = iter.peek().map(|&(_, n)| n);
+            // Two straight apostrophes ('') are a typewriter double mark.
+            let doubled = c == '\'' && next == Some('\'');
+            let (c, width) = if doubled {
+                iter.next();
+                next = iter.peek().map(|&(_, n)| n);
+                ('"', 2)
+            } else {
+                (c, c.len_utf8())
+            };
             let mark = classify(text, i, c, prev, next, &stack, &by_family);
             prev = Some(c);
             let (fam, is_open) = match mark {
@@ -121,7 +130,7 @@ pub fn find_quotations(text: &str, segs: &Segments) -> Vec<Quotation> {
                 Some(Mark::Close(f)) => (f, false),
                 Some(Mark::Either(f)) => (f, by_family[fam_ix(f)].is_empty()),
             };
-            let span = i..i + c.len_utf8();
+            let span = i..i + width;
             if is_open {
                 by_family[fam_ix(fam)].push(stack.len());
                 stack.push(OpenMark { family: fam, mark: span, ch: c });
@@ -161,6 +170,7 @@ pub fn find_quotations(text: &str, segs: &Segments) -> Vec<Quotation> {
             };
             let continues = next_para.is_some_and(|n| {
                 char_after(text, n.start).is_some_and(|c| opens_family(c, o.family, o.ch))
+                    || (o.family == Family::Double && text[n.start..].starts_with("''"))
             });
             if continues {
                 let q = running.get_or_insert_with(|| Quotation {
@@ -229,9 +239,10 @@ fn is_closing_context(c: char) -> bool {
 /// Words that an apostrophe opens: 'em, 'n', 'til, 'cause, 'tis.
 fn elided_word(text: &str, after: usize) -> bool {
     let rest = &text[after..];
-    let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-    let ends_word = rest[w.len()..].chars().next().is_none_or(|c| !c.is_alphabetic());
-    ends_word && matches!(w.as_str(), "em" | "n" | "til" | "cause" | "tis" | "twas" | "bout" | "s")
+    // The word's own length: lowercasing can change it (Ⱥ is 2 bytes, ⱥ 3).
+    let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let w = rest[..len].to_lowercase();
+    matches!(w.as_str(), "em" | "n" | "til" | "cause" | "tis" | "twas" | "bout" | "s")
 }
 
 fn classify(
@@ -407,6 +418,8 @@ mod tests {
         assert_eq!(spoken(t), [["He looked at me and said, ‘Never again,’ and I believed him,"]]);
         let t = "\"He said 'no way,' then left,\" she said.";
         assert_eq!(spoken(t), [["He said 'no way,' then left,"]]);
+        let t = "''This isn't tax reform,'' said Douglas Holtz-Eakin.";
+        assert_eq!(spoken(t), [["This isn't tax reform,"]]);
     }
 
     #[test]
