@@ -271,16 +271,6 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
     None
 }
 
-fn quote_ends_sentence(ctx: &Ctx, q: &Quotation) -> bool {
-    let last = q.parts.last().expect("parts");
-    let end = last.close.as_ref().map_or(last.content.end, |c| c.end);
-    let sent = &ctx.segs.sentences[ctx.segs.sentence_of(last.content.start)];
-    if end >= sent.end {
-        return true;
-    }
-    ctx.text[end..sent.end].trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?')).is_empty()
-}
-
 /// The subject at the start of a sentence, after a leading adverbial
 /// ("At the same time, the U.S. administration has …").
 fn sentence_subject(ctx: &Ctx, lo: usize, hi: usize) -> Option<Mention> {
@@ -567,54 +557,13 @@ fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usize> {
     match w.as_str() {
         "about" | "of" | "over" | "against" => (t + 1 < sent_end).then_some(t + 1),
         "on" | "in" | "at" | "to" | "with" | "by" | "from" | "during" | "after" | "before" | "as" | "and" | "but" | "or" | "so"
+        | "into" | "onto" | "for" | "until" | "through" | "under" | "within" | "without" | "toward" | "towards" | "across"
+        | "around" | "behind" | "beyond" | "near" | "since" | "upon" | "via" | "amid" | "despite" | "like" | "briefly"
+        | "here" | "there" | "then" | "now" | "up" | "out" | "off" | "down" | "back" | "away" | "forward" | "not" | "never"
         | "thursday" | "friday" | "monday" | "tuesday" | "wednesday" | "saturday" | "sunday" | "yesterday" | "today"
         | "tonight" | "earlier" | "later" | "last" | "too" | "also" | "again" | "repeatedly" => None,
-        _ if std::env::var_os("WHOSAID_CLAUSAL").is_some() && !has_verb(ctx, t, sent_end) => None,
         _ => Some(t),
     }
-}
-
-/// Whether a clause with a verb (or an infinitive, or a question word)
-/// starts at token `t`: "the plan was", "supporters to vote", "whether …".
-fn has_verb(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
-    let w = ctx.lower(t);
-    if matches!(w.as_str(), "whether" | "if" | "why" | "how" | "what" | "when" | "who" | "where") {
-        return true;
-    }
-    (t + 1..(t + 12).min(sent_end)).take_while(|&k| !ctx.is(k, ",")).any(|k| {
-        let v = ctx.lower(k);
-        matches!(
-            v.as_str(),
-            "is" | "was" | "are" | "were" | "will" | "would" | "could" | "should" | "can" | "may" | "might" | "must"
-                | "has" | "had" | "have" | "did" | "does" | "do" | "to" | "be" | "isn't" | "wasn't" | "won't" | "can't"
-                | "don't" | "doesn't" | "didn't" | "’s" | "wants" | "needs"
-        ) || (v.len() > 4 && v.ends_with("ed"))
-    })
-}
-
-/// Whether the words after a cue can begin a content clause ("said the plan
-/// was", not "said on Friday" or "said in").
-fn starts_clause(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
-    if t >= sent_end {
-        return false;
-    }
-    let w = ctx.lower(t);
-    if ctx.toks[t].kind == TokKind::Punct {
-        return is_open_mark(ctx.s(t));
-    }
-    if matches!(w.as_str(), "whether" | "if" | "why" | "how" | "what" | "when" | "who") {
-        return true;
-    }
-    if matches!(w.as_str(), "on" | "in" | "at" | "to" | "for" | "with" | "about" | "of" | "by" | "from" | "so" | "as" | "and" | "but" | "or" | "yes" | "no" | "nothing" | "something" | "anything" | "it" | "this" | "that" | "thursday" | "friday" | "monday" | "tuesday" | "wednesday" | "saturday" | "sunday" | "yesterday" | "today" | "tonight" | "last" | "earlier" | "later" | "him" | "her" | "them" | "me" | "us") {
-        return false;
-    }
-    // A clause has a verb within a few words.
-    let limit = (t + 8).min(sent_end);
-    (t + 1..limit).any(|k| {
-        let v = ctx.lower(k);
-        matches!(v.as_str(), "is" | "was" | "are" | "were" | "will" | "would" | "could" | "should" | "can" | "may" | "might" | "must" | "has" | "had" | "have" | "did" | "does" | "do" | "wants" | "want" | "needs" | "need")
-            || (v.ends_with("ed") && k > t)
-    })
 }
 
 /// "CLAUSE, X said." / "CLAUSE, said X." / "A, X said, B".

@@ -21,9 +21,19 @@ enum Command {
     Extract(cmd::extract::Args),
     /// Precision, recall, F1 and speaker accuracy against gold annotations.
     Eval(cmd::eval::Args),
+    /// Who is quoted: one row per speaker per document (or per document).
+    Sources(cmd::sources::Args),
+    /// A self-contained HTML page: quotations highlighted per speaker, sources table.
+    Report(cmd::report::Args),
 }
 
 pub fn run() -> anyhow::Result<ExitCode> {
+    // Ctrl-C: remove a half-written --output file and stop with 130, as a
+    // shell expects of an interrupted command.
+    let _ = ctrlc::set_handler(|| {
+        cmd::out::remove_tmp();
+        std::process::exit(130);
+    });
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -35,6 +45,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(a) => cmd::extract::run(a),
         Command::Eval(a) => cmd::eval::run(a),
+        Command::Sources(a) => cmd::sources::run(a),
+        Command::Report(a) => cmd::report::run(a),
     }
 }
 
