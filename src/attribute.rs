@@ -25,7 +25,7 @@
 //! - `according-to`             according to X, CLAUSE / CLAUSE, according to X
 
 use crate::cues::Cue;
-use crate::lexicon::CueClass;
+use crate::lexicon::{CueClass, LEXICON};
 use crate::mentions::{mention_after, mention_before, Mention, DETERMINERS};
 use crate::quotes::{Quotation, Role};
 use crate::record::Kind;
@@ -182,12 +182,19 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
         if ctx.is(t, ",") {
             t += 1;
         }
+        // After “… .” a following "X said" usually starts a new sentence with
+        // its own content ("Ross concluded that …"); it attributes the quote
+        // only when nothing but punctuation follows the attribution.
+        let full_stop = ctx.text[last.content.clone()].ends_with('.');
+        let attribution_ends = |end_tok: usize| !full_stop || end_tok >= para.end || matches!(ctx.s(end_tok), "." | "," | ";" | "”" | "\"");
         if t < para.end {
             // “Q,” said X
             if let Some(c) = ctx.cue_starting(t) {
                 if ctx.cues[c].class() == CueClass::Speech {
                     let after = ctx.cue_end_tok(c);
-                    if let Some(m) = mention_after(ctx.text, ctx.toks, after, para.end) {
+                    let m = mention_after(ctx.text, ctx.toks, after, para.end)
+                        .filter(|m| attribution_ends(token_at(ctx.toks, m.descriptor.as_ref().map_or(m.span.end, |d| d.end.max(m.span.end)))));
+                    if let Some(m) = m {
                         ctx.cue_used[c] = true;
                         return Some(direct(q, Some(ctx.cues[c].clone()), Some(m), "quote-cue-speaker", 0.95));
                     }
@@ -197,7 +204,7 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
             if let Some(c) = (t + 1..(t + 40).min(para.end)).find_map(|k| ctx.cue_starting(k)) {
                 let ct = ctx.cue_start_tok(c);
                 let between_clean = (t..ct).all(|k| ctx.toks[k].kind == TokKind::Word || matches!(ctx.s(k), "’" | "'" | "," | "(" | ")" | "-" | "&"));
-                if between_clean && ctx.cues[c].class() == CueClass::Speech {
+                if between_clean && ctx.cues[c].class() == CueClass::Speech && attribution_ends(ctx.cue_end_tok(c)) {
                     if let Some(m) = mention_before(ctx.text, ctx.toks, t, ct) {
                         if ctx.toks[t].span.start == m.span.start {
                             ctx.cue_used[c] = true;
@@ -492,6 +499,13 @@ fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
                         Some(that) => Some(that + 1),
                         None => content_start(ctx, ce, sent.end),
                     };
+                    // A noun phrase after a cue that mostly takes a clause
+                    // ("dismissed the prospects") is a weaker claim: kept, but
+                    // below the usual confidence so --min-confidence can drop it.
+                    let confidence = match start_t {
+                        Some(st) if !LEXICON.np_content.contains(cue.lemma()) && !is_clausal(ctx, st, sent.end) => 0.45,
+                        _ => confidence,
+                    };
                     match start_t {
                         Some(st) if st < sent.end => {
                             // Clause before the subject: "CLAUSE, X said." is handled below.
@@ -564,6 +578,25 @@ fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usize> {
         | "tonight" | "earlier" | "later" | "last" | "too" | "also" | "again" | "repeatedly" => None,
         _ => Some(t),
     }
+}
+
+/// Whether a clause (a verb, an infinitive, a question word or a quotation)
+/// starts at token `t`, rather than a bare noun phrase.
+fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
+    let w = ctx.lower(t);
+    if is_open_mark(ctx.s(t)) || matches!(w.as_str(), "whether" | "if" | "why" | "how" | "what" | "when" | "who" | "where") {
+        return true;
+    }
+    (t + 1..(t + 12).min(sent_end)).any(|k| {
+        let v = ctx.lower(k);
+        matches!(
+            v.as_str(),
+            "is" | "was" | "are" | "were" | "will" | "would" | "could" | "should" | "can" | "may" | "might" | "must"
+                | "has" | "had" | "have" | "did" | "does" | "do" | "to" | "be" | "isn't" | "wasn't" | "won't" | "can't"
+                | "don't" | "doesn't" | "didn't" | "wants" | "needs"
+        ) || (v.len() > 4 && v.ends_with("ed"))
+            || is_open_mark(ctx.s(k))
+    })
 }
 
 /// "CLAUSE, X said." / "CLAUSE, said X." / "A, X said, B".

@@ -76,9 +76,7 @@ pub fn resolve(text: &str, segs: &Segments, toks: &[Token], claims: &[Claim]) ->
                 entities.len() - 1
             }
         };
-        if entities[e].descriptor.is_none() {
-            entities[e].descriptor = name.descriptor.map(|d| text[d].to_string());
-        }
+        keep_fullest(&mut entities[e].descriptor, name.descriptor.map(|d| text[d].to_string()));
         entities[e].gender = entities[e].gender.or(name.gender);
         occurrences.push(Occurrence {
             pos: name.name.start,
@@ -127,6 +125,16 @@ pub fn resolve(text: &str, segs: &Segments, toks: &[Token], claims: &[Claim]) ->
         entities,
         speaker_of,
         ids,
+    }
+}
+
+/// A descriptor that contains the one we have ("Former senior U.S.
+/// diplomat" over "U.S. diplomat") replaces it.
+fn keep_fullest(have: &mut Option<String>, new: Option<String>) {
+    match (have.as_ref(), new) {
+        (None, n) => *have = n,
+        (Some(h), Some(n)) if n.len() > h.len() && n.contains(h.as_str()) => *have = Some(n),
+        _ => {}
     }
 }
 
@@ -216,9 +224,7 @@ fn resolve_mention(
                         ent.canonical = name.to_string();
                         ent.name_tokens = tokens;
                     }
-                    if ent.descriptor.is_none() {
-                        ent.descriptor = m.descriptor.clone().map(|d| text[d].to_string());
-                    }
+                    keep_fullest(&mut ent.descriptor, m.descriptor.clone().map(|d| text[d].to_string()));
                     ent.gender = ent.gender.or(m.gender);
                     ent.first = ent.first.min(m.span.start);
                     return Some(e);
@@ -243,12 +249,17 @@ fn resolve_mention(
             let head = text[m.head.clone()].to_lowercase();
             let det = phrase.split_whitespace().next().unwrap_or("").to_lowercase();
             // "the journalist" refers back; "a journalist" introduces.
+            let tokens = name_tokens(phrase);
             if det == "the" {
-                if let Some(e) = entities.iter().rposition(|e| e.head.as_deref() == Some(head.as_str()) && e.stype == m.stype) {
+                // Its modifiers must not contradict the earlier description's
+                // ("the Trump administration" is not "the U.S. administration").
+                let mods: Vec<&String> = tokens.iter().filter(|t| *t != "the" && **t != head).collect();
+                if let Some(e) = entities.iter().rposition(|e| {
+                    e.head.as_deref() == Some(head.as_str()) && e.stype == m.stype && mods.iter().all(|t| e.name_tokens.contains(t))
+                }) {
                     return Some(e);
                 }
             }
-            let tokens = name_tokens(phrase);
             if let Some(e) = entities.iter().position(|e| e.head.is_some() && e.name_tokens == tokens) {
                 return Some(e);
             }

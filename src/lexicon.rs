@@ -39,6 +39,9 @@ pub struct Lexicon {
     /// Countries, capitals and seats of power: a one-word name among them
     /// stands for a government ("Washington has indicated").
     pub places: HashSet<String>,
+    /// Cue lemmas whose content may be a noun phrase ("defended the plan");
+    /// other cues need a clause (`data/cue-np-content.txt`).
+    pub np_content: HashSet<String>,
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -110,6 +113,7 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             .map(|l| l.trim().to_lowercase())
             .collect(),
         places: set(include_str!("../data/places.txt"), false),
+        np_content: set(include_str!("../data/cue-np-content.txt"), false),
     }
 });
 

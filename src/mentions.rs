@@ -258,7 +258,22 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
     if k == end {
         return None;
     }
-    build(text, toks, k, end)
+    let m = build(text, toks, k, end)?;
+    // "Many Iranian opposition activists and some analysts argue": two
+    // descriptions joined by "and" are one group.
+    let first = token_at_start(toks, m.span.start);
+    if m.kind == MentionKind::Description && first > lo + 1 && lower(text, &toks[first - 1]) == "and" {
+        if let Some(left) = mention_before(text, toks, lo, first - 1) {
+            if left.kind == MentionKind::Description && left.span.end == toks[first - 2].span.end {
+                return Some(Mention { span: left.span.start..m.span.end, stype: SpeakerType::Group, ..m });
+            }
+        }
+    }
+    Some(m)
+}
+
+fn token_at_start(toks: &[Token], pos: usize) -> usize {
+    toks.partition_point(|t| t.span.start < pos)
 }
 
 /// An appositive between commas: a description ("a former U.S. ambassador to
@@ -414,6 +429,21 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize) -> Option<Mention> 
     }
     if not_speaker(text, head) {
         return None;
+    }
+    // "Others argue", "Critics say": a capitalised common noun at a sentence
+    // start is a description, not a name.
+    if s == e - 1 || (s == e - 2 && DETERMINERS.contains(&lower(text, &toks[s]).as_str())) {
+        if let Some(stype) = noun_type(&hw) {
+            return Some(Mention {
+                span,
+                head: head.span.clone(),
+                kind: MentionKind::Description,
+                stype,
+                name: None,
+                descriptor: None,
+                gender: None,
+            });
+        }
     }
     // The trailing run of capitalised words (with name particles) is the name.
     let mut n = e - 1;
