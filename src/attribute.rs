@@ -466,7 +466,8 @@ fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
         let sent = ctx.sentence_toks(cue.span.start);
         // A capitalised cue inside a sentence belongs to a headline
         // ("Reports Indicated That …"), not to reported speech.
-        if ct > sent.start && ctx.s(ct).starts_with(|c: char| c.is_uppercase()) {
+        let headline_end = ce + 1 >= sent.end || (ce + 1 == sent.end - 1 && ctx.is(sent.end - 1, "."));
+        if ct > sent.start && ctx.s(ct).starts_with(|c: char| c.is_uppercase()) && !headline_end {
             continue;
         }
         // "analysts asking what …": an -ing form straight after a noun is
@@ -506,7 +507,13 @@ fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
                         Some(st) if !LEXICON.np_content.contains(cue.lemma()) && !is_clausal(ctx, st, sent.end) => 0.45,
                         _ => confidence,
                     };
+                    // "CLAUSE, X told The Huffington Post.": a short phrase
+                    // ending the sentence is the hearer, the content is before.
+                    let hearer_only = find_that(ctx, ce, sent.end).is_none()
+                        && start_t.is_some_and(|st| sent.end - st <= 5 && ctx.is(sent.end - 1, "."))
+                        && clause_before(ctx, c, sent.clone(), Some(m.clone()), confidence).is_some();
                     match start_t {
+                        Some(_) if hearer_only => clause_before(ctx, c, sent.clone(), Some(m), confidence),
                         Some(st) if st < sent.end => {
                             // Clause before the subject: "CLAUSE, X said." is handled below.
                             let end = clause_end(ctx, st, sent.end);
@@ -531,7 +538,9 @@ fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
             .collect();
         if !inside.is_empty() {
             let q = spoken[inside[0]];
-            let all_quote = inside.len() == 1 && q.outer().start == span.start && q.outer().end + 1 >= span.end;
+            // "X declared “…”" quotes; "X says that “…”" reports (mixed).
+            let after_that = ctx.lower(token_at(ctx.toks, span.start).saturating_sub(1)) == "that";
+            let all_quote = inside.len() == 1 && q.outer().start == span.start && q.outer().end + 1 >= span.end && !after_that;
             if all_quote {
                 if direct[inside[0]].as_ref().is_some_and(|d| d.mention.is_some()) {
                     continue;
@@ -573,9 +582,9 @@ fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usize> {
         "on" | "in" | "at" | "to" | "with" | "by" | "from" | "during" | "after" | "before" | "as" | "and" | "but" | "or" | "so"
         | "into" | "onto" | "for" | "until" | "through" | "under" | "within" | "without" | "toward" | "towards" | "across"
         | "around" | "behind" | "beyond" | "near" | "since" | "upon" | "via" | "amid" | "despite" | "like" | "briefly"
-        | "here" | "there" | "then" | "now" | "up" | "out" | "off" | "down" | "back" | "away" | "forward" | "not" | "never"
+        | "here" | "now" | "up" | "out" | "off" | "down" | "back" | "away" | "forward" | "not" | "never"
         | "thursday" | "friday" | "monday" | "tuesday" | "wednesday" | "saturday" | "sunday" | "yesterday" | "today"
-        | "tonight" | "earlier" | "later" | "last" | "too" | "also" | "again" | "repeatedly" => None,
+        | "tonight" | "earlier" | "later" | "last" | "also" | "again" | "repeatedly" => None,
         _ => Some(t),
     }
 }

@@ -176,10 +176,12 @@ fn parse_record(line: &str, loc: &str, opts: &InputOptions) -> Item {
         Some(Value::Number(n)) => n.to_string(),
         _ => loc.to_string(),
     };
+    // The error record keeps the id; the message also names the line.
+    let at = if id == loc { String::new() } else { format!(" (at {loc})") };
     let text = match obj.get(&opts.text_field) {
         Some(Value::String(s)) => s.clone(),
-        Some(_) => return Item::Error { doc: id, error: format!("field \"{}\" is not a string", opts.text_field) },
-        None => return Item::Error { doc: id, error: format!("no \"{}\" field", opts.text_field) },
+        Some(_) => return Item::Error { doc: id, error: format!("field \"{}\" is not a string{at}", opts.text_field) },
+        None => return Item::Error { doc: id, error: format!("no \"{}\" field{at}", opts.text_field) },
     };
     let kept = opts
         .keep_fields

@@ -21,7 +21,9 @@ pub mod mentions;
 pub mod output;
 pub mod quotes;
 pub mod record;
+pub mod report;
 pub mod segment;
+pub mod sources;
 pub mod text;
 pub mod tokens;
 

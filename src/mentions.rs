@@ -190,6 +190,13 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
             let s = &text[toks[k].span.clone()];
             if s == "," {
                 let inner = k + 1..close;
+                // Only an appositive or a parenthetical phrase may stand
+                // between subject and cue, not a clause ("…, and the meeting
+                // deteriorated from there, said one source").
+                let first = lower(text, &toks[k + 1]);
+                if matches!(first.as_str(), "and" | "but" | "or" | "so" | "while" | "because" | "although" | "though" | "if" | "when" | "whereas" | "as") {
+                    return None;
+                }
                 let mut m = mention_before(text, toks, lo, k)?;
                 if let Some(d) = appositive(text, toks, inner) {
                     if m.kind == MentionKind::Name {

@@ -120,12 +120,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let mut batch: Vec<Item> = Vec::new();
         let mut bytes = 0;
         for item in docs.by_ref() {
-            if let Item::Doc(d, _) = &item {
-                if let Some((k, n)) = args.shard {
-                    if shard_hash(&d.id) % n != k {
-                        continue;
-                    }
+            // A document that cannot be read belongs to one shard too, so
+            // that the shards together hold each error record once.
+            let id = match &item {
+                Item::Doc(d, _) => Some(&d.id),
+                Item::Error { doc, .. } => Some(doc),
+                Item::Skipped { .. } => None,
+            };
+            if let (Some(id), Some((k, n))) = (id, args.shard) {
+                if shard_hash(id) % n != k {
+                    continue;
                 }
+            }
+            if let Item::Doc(d, _) = &item {
                 bytes += d.text.len();
             }
             batch.push(item);

@@ -3,3 +3,5 @@
 pub mod eval;
 pub mod extract;
 pub mod out;
+pub mod report;
+pub mod sources;

@@ -18,9 +18,12 @@ impl<W: Write> Delimited<W> {
             // Excel reads a CSV as UTF-8 only with a BOM.
             let _ = wtr.write_all("\u{feff}".as_bytes());
         }
+        // RFC 4180 ends CSV records with CRLF; TSV keeps the Unix line end.
+        let terminator = if delimiter == b',' { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') };
         let wtr = csv::WriterBuilder::new()
             .delimiter(delimiter)
-            .quote_style(if delimiter == b'\t' { csv::QuoteStyle::Necessary } else { csv::QuoteStyle::Necessary })
+            .terminator(terminator)
+            .quote_style(csv::QuoteStyle::Necessary)
             .from_writer(wtr);
         Delimited { wtr, opts, header_written: false }
     }
@@ -30,10 +33,20 @@ impl<W: Write> Delimited<W> {
             self.header_written = true;
             let mut h: Vec<&str> = COLUMNS.to_vec();
             h.extend(self.opts.extra_columns.iter().map(String::as_str));
-            self.wtr.write_record(&h)?;
+            self.wtr.write_record(&h).map_err(io_error)?;
         }
         Ok(())
     }
+}
+
+/// A csv error as an io error of the same kind, so that a closed pipe is
+/// still seen as one (`From<csv::Error>` makes every error `Other`).
+fn io_error(e: csv::Error) -> io::Error {
+    let kind = match e.kind() {
+        csv::ErrorKind::Io(io) => io.kind(),
+        _ => io::ErrorKind::Other,
+    };
+    io::Error::new(kind, e)
 }
 
 /// A cell that a spreadsheet would run as a formula gets a leading `'`.
@@ -64,7 +77,7 @@ impl<W: Write> Sink for Delimited<W> {
             if self.opts.excel {
                 row = row.iter().map(|c| guard_formula(c).into_owned()).collect();
             }
-            self.wtr.write_record(&row)?;
+            self.wtr.write_record(&row).map_err(io_error)?;
         }
         Ok(())
     }
