@@ -1,0 +1,110 @@
+//! `whosaid report`: one self-contained HTML page with each document's text,
+//! its quotations highlighted per speaker, and its sources (see
+//! `whosaid::report`). The whole report is built in memory: it is meant for
+//! a handful of articles, not a corpus.
+
+use super::out::{self, Output};
+use anyhow::bail;
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use whosaid::input::{documents, InputOptions, Item};
+use whosaid::report::{render_entries, Entry};
+use whosaid::{analyze_guarded, Document, Record};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Files, folders (walked recursively) or `-` for stdin (the default).
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// The HTML file to write (`-` for stdout, which must not be a terminal).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Inputs are JSONL, one {"id", "text"} record per line.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// JSONL field holding the document id.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// JSONL field holding the document text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing the document.
+    #[arg(long)]
+    pub lossy: bool,
+    /// No summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+enum Analysed {
+    Doc(Document, Vec<Record>),
+    Error { doc: String, error: String },
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let to_stdout = !matches!(args.output.as_deref(), Some(p) if p.as_os_str() != "-");
+    if to_stdout && out::stdout_is_terminal() {
+        bail!("the report is an HTML file: give one with -o FILE (e.g. -o report.html)");
+    }
+    let opts = InputOptions {
+        jsonl: args.jsonl,
+        id_field: args.id_field.clone(),
+        text_field: args.text_field.clone(),
+        keep_fields: Vec::new(),
+        lossy: args.lossy,
+    };
+    let items: Vec<Item> = documents(&args.inputs, opts).collect();
+    let analysed: Vec<Analysed> = items
+        .into_par_iter()
+        .filter_map(|item| match item {
+            Item::Doc(doc, _) => Some(match analyze_guarded(&doc) {
+                Ok(recs) => Analysed::Doc(doc, recs),
+                Err(error) => Analysed::Error { doc: doc.id, error },
+            }),
+            Item::Error { doc, error } => Some(Analysed::Error { doc, error }),
+            Item::Skipped { path, reason } => {
+                if !args.quiet {
+                    eprintln!("whosaid: {path}: skipped: {reason}");
+                }
+                None
+            }
+        })
+        .collect();
+    let mut n_errors = 0;
+    let mut n_records = 0;
+    let entries: Vec<Entry> = analysed
+        .iter()
+        .map(|a| match a {
+            Analysed::Doc(d, r) => {
+                n_records += r.len();
+                Entry::Doc(d, r)
+            }
+            Analysed::Error { doc, error } => {
+                n_errors += 1;
+                eprintln!("whosaid: {doc}: {error}");
+                Entry::Error { doc, error }
+            }
+        })
+        .collect();
+    let html = render_entries(&entries);
+    let (output, mut wtr) = Output::open(args.output.as_deref())?;
+    wtr.write_all(html.as_bytes())?;
+    wtr.flush()?;
+    drop(wtr);
+    output.commit()?;
+    if !args.quiet {
+        let dest = args
+            .output
+            .as_ref()
+            .filter(|_| !to_stdout)
+            .map_or("stdout".to_string(), |p| p.display().to_string());
+        eprintln!("whosaid: {} documents, {n_records} quotations, {n_errors} errors; report written to {dest}", entries.len());
+    }
+    Ok(if n_errors > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
