@@ -122,6 +122,7 @@ pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quot
     // quotation makes it mixed and takes its place.
     let mut claims: Vec<Claim> = Vec::new();
     reported(&mut ctx, &spoken, &mut direct, &mut consumed, &mut claims);
+    possessive_claims(&ctx, &spoken, &mut consumed, &mut direct, &mut claims);
     continuation(&ctx, &spoken, &mut direct, &consumed, &claims);
     for (i, q) in spoken.iter().enumerate() {
         if consumed[i] {
@@ -322,6 +323,69 @@ fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Cla
             // The merged claim lives at i+1; i is now part of it.
             consumed[i] = true;
         }
+    }
+}
+
+/// "Trump's claim that …", "her warning that …": the possessor is the
+/// source, the clause after "that" the content (rule `possessive-claim`).
+fn possessive_claims(ctx: &Ctx, spoken: &[&Quotation], consumed: &mut [bool], direct: &mut [Option<Claim>], claims: &mut Vec<Claim>) {
+    for t in 1..ctx.toks.len().saturating_sub(2) {
+        if ctx.lower(t + 1) != "that" || !LEXICON.claim_nouns.contains(&ctx.lower(t)) {
+            continue;
+        }
+        let owner = ctx.s(t - 1);
+        let lower_owner = owner.to_lowercase();
+        let possessive = owner.ends_with("’s") || owner.ends_with("'s");
+        let pronoun = match lower_owner.as_str() {
+            "his" => Some("he"),
+            "her" => Some("she"),
+            "their" => Some("they"),
+            "its" => Some("it"),
+            _ => None,
+        };
+        if !possessive && pronoun.is_none() {
+            continue;
+        }
+        let start = t + 2;
+        if claims.iter().any(|c| c.parts.iter().any(|p| p.start <= ctx.toks[start].span.start && ctx.toks[start].span.start < p.end)) {
+            continue;
+        }
+        let sent = ctx.sentence_toks(ctx.toks[t].span.start);
+        let mention = if let Some(p) = pronoun {
+            let (stype, gender) = crate::mentions::pronoun(p).expect("a subject pronoun");
+            Some(Mention {
+                span: ctx.toks[t - 1].span.clone(),
+                head: ctx.toks[t - 1].span.clone(),
+                kind: crate::mentions::MentionKind::Pronoun,
+                stype,
+                name: None,
+                descriptor: None,
+                gender,
+            })
+        } else {
+            mention_before(ctx.text, ctx.toks, sent.start, t)
+        };
+        let Some(mention) = mention else { continue };
+        let end = clause_end(ctx, start, sent.end);
+        let span = trim_span(ctx.text, ctx.toks[start].span.start..end.max(ctx.toks[start].span.start));
+        if ctx.text[span.clone()].split_whitespace().count() < 2 {
+            continue;
+        }
+        let inside: Vec<usize> = (0..spoken.len()).filter(|&i| !consumed[i] && span.start <= spoken[i].outer().start && spoken[i].outer().end <= span.end + 3).collect();
+        for &i in &inside {
+            consumed[i] = true;
+            direct[i] = None;
+        }
+        let noun = ctx.lower(t);
+        let cue = LEXICON.cues.iter().position(|c| c.form == noun).map(|entry| Cue { span: ctx.toks[t].span.clone(), entry });
+        claims.push(Claim {
+            kind: if inside.is_empty() { Kind::Indirect } else { Kind::Mixed },
+            parts: vec![span],
+            cue,
+            mention: Some(mention),
+            rule: "possessive-claim",
+            confidence: 0.6,
+        });
     }
 }
 

@@ -42,6 +42,8 @@ pub struct Lexicon {
     /// Cue lemmas whose content may be a noun phrase ("defended the plan");
     /// other cues need a clause (`data/cue-np-content.txt`).
     pub np_content: HashSet<String>,
+    /// Nouns that report a claim: "Trump's claim that …" (`data/claim-nouns.txt`).
+    pub claim_nouns: HashSet<String>,
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -114,6 +116,7 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             .collect(),
         places: set(include_str!("../data/places.txt"), false),
         np_content: set(include_str!("../data/cue-np-content.txt"), false),
+        claim_nouns: set(include_str!("../data/claim-nouns.txt"), true),
     }
 });
 
