@@ -118,6 +118,9 @@ pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quot
     let mut direct: Vec<Option<Claim>> = spoken.iter().map(|q| direct_claim(&mut ctx, q)).collect();
     let mut consumed = vec![false; spoken.len()];
     merge_split_quotes(&ctx, &spoken, &mut direct, &mut consumed);
+    for claim in direct.iter_mut().flatten() {
+        widen_to_clause(&ctx, claim);
+    }
     // Reported speech on the cues left over; a clause that swallows a
     // quotation makes it mixed and takes its place.
     let mut claims: Vec<Claim> = Vec::new();
@@ -290,6 +293,24 @@ fn sentence_subject(ctx: &Ctx, lo: usize, hi: usize) -> Option<Mention> {
         }
     }
     mention_after(ctx.text, ctx.toks, start, hi)
+}
+
+/// `Mills “got an immunity agreement,” Jordan said`: words of the same
+/// sentence before the opening mark make the claim mixed, and its span
+/// starts with the sentence.
+fn widen_to_clause(ctx: &Ctx, claim: &mut Claim) {
+    if !matches!(claim.rule, "quote-cue-speaker" | "quote-speaker-cue" | "split-quote") {
+        return;
+    }
+    let first = claim.parts[0].clone();
+    let sent = &ctx.segs.sentences[ctx.segs.sentence_of(first.start)];
+    let before = &ctx.text[sent.start..first.start];
+    // The opening mark itself (and any whitespace) is not "words before".
+    let words = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '«' | '„' | '‘' | '\'' | '‹'));
+    if words.chars().any(char::is_alphanumeric) && sent.start < first.start {
+        claim.kind = Kind::Mixed;
+        claim.parts[0] = sent.start..first.end;
+    }
 }
 
 /// “Q1,” X said, “Q2” and “Q1,” X said. “Q2”: one claim in two parts.
@@ -691,7 +712,23 @@ fn clause_before(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>, mention: Opt
     if comma <= sent.start || !ctx.is(comma, ",") {
         return None;
     }
+    // Beliefs ("the president appeared cowed") do not report a clause
+    // before them; speech does ("…, police said.").
+    if cue.class() == CueClass::Belief {
+        return None;
+    }
     let m_end_t = token_at(ctx.toks, m.span.end.max(cue.span.end));
+    // Only an adverbial or the hearer may follow the attribution
+    // ("said on Friday", "told The Huffington Post"), not a predicate.
+    if m_end_t < sent.end && ctx.toks[m_end_t].kind == TokKind::Word {
+        let w = ctx.lower(m_end_t);
+        let adverbial = DETERMINERS.contains(&w.as_str())
+            || ctx.s(m_end_t).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(w.as_str(), "on" | "in" | "at" | "to" | "during" | "after" | "before" | "last" | "this" | "earlier" | "later" | "yesterday" | "today" | "recently" | "via" | "through" | "by" | "me" | "us" | "him" | "her" | "them" | "reporters" | "told" | "friday" | "monday" | "tuesday" | "wednesday" | "thursday" | "saturday" | "sunday" | "when" | "while" | "as" | "of" | "with" | "for" | "about" | "from" | "over");
+        if !adverbial {
+            return None;
+        }
+    }
     // After the attribution: the sentence ends, or a parenthetical goes on.
     let mut after = m_end_t;
     // Skip a short adverbial: "on Friday", "in a statement", "last week".
@@ -713,6 +750,15 @@ fn clause_before(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>, mention: Opt
     };
     if DETERMINERS.contains(&ctx.lower(sent.start).as_str()) && ctx.text[content_before.clone()].split_whitespace().count() <= 1 {
         return None;
+    }
+    // "In defeat, the president …", "Through a spokesman, he declined …": a
+    // leading adverbial is no claim; a claim before the comma has a verb.
+    if ends && !is_clausal(ctx, sent.start, comma) && !is_open_mark(ctx.s(sent.start)) {
+        let words = ctx.text[content_before.clone()].split_whitespace().count();
+        let first = ctx.lower(sent.start);
+        if words <= 6 && matches!(first.as_str(), "in" | "on" | "at" | "through" | "during" | "after" | "before" | "with" | "by" | "for" | "from" | "but" | "and" | "when" | "as" | "if" | "since" | "because") {
+            return None;
+        }
     }
     Some(Claim {
         kind: Kind::Indirect,
