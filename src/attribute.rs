@@ -529,6 +529,16 @@ fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
 /// Words that may sit between a cue and "that": an object or adverbial
 /// ("told protesters that", "said on Friday that").
 fn find_that(ctx: &Ctx, from: usize, sent_end: usize) -> Option<usize> {
+    // "says at a campaign stop in Toledo, Ohio, that …": a place phrase may
+    // hold commas.
+    if matches!(ctx.lower(from).as_str(), "at" | "in" | "on" | "during" | "after" | "before") {
+        if let Some(k) = (from..(from + 14).min(sent_end))
+            .take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, ",") || ctx.is(k, "’") || ctx.is(k, "'"))
+            .find(|&k| ctx.lower(k) == "that" && ctx.is(k - 1, ","))
+        {
+            return Some(k);
+        }
+    }
     (from..(from + 7).min(sent_end)).take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, "’") || ctx.is(k, "'")).find(|&k| ctx.lower(k) == "that")
 }
 
@@ -571,9 +581,9 @@ fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
             // claim this cue continues (", adding that", "and warned").
             let after_comma = before == "," || (matches!(before.as_str(), "”" | "\"" | "»") && ctx.is(ct.saturating_sub(2), ","));
             let (mention, rule) = if ct > sent.start && after_comma && cue.form().ends_with("ing") && !belief {
-                (last_mention_in(claims, ctx, sent.clone()), "participle-continuation")
+                (last_mention_in(claims, direct, ctx, sent.clone(), cue.span.start), "participle-continuation")
             } else if ct > sent.start && before == "and" {
-                let m = last_mention_in(claims, ctx, sent.clone()).or_else(|| sentence_subject(ctx, sent.start, ct - 1));
+                let m = last_mention_in(claims, direct, ctx, sent.clone(), cue.span.start).or_else(|| sentence_subject(ctx, sent.start, ct - 1));
                 (m, "coordinated-cue")
             } else {
                 (mention_before(ctx.text, ctx.toks, sent.start, ct), "speaker-cue-that")
@@ -803,7 +813,19 @@ fn according_to(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>) -> Option<Cla
     })
 }
 
-fn last_mention_in(claims: &[Claim], ctx: &Ctx, sent: std::ops::Range<usize>) -> Option<Mention> {
+/// The speaker of the last attribution in the sentence before `before`
+/// (byte offset), among reported claims and direct quotations.
+fn last_mention_in(claims: &[Claim], direct: &[Option<Claim>], ctx: &Ctx, sent: std::ops::Range<usize>, before: usize) -> Option<Mention> {
     let lo = ctx.toks.get(sent.start)?.span.start;
-    claims.iter().rev().find(|c| c.start() >= lo || c.mention.as_ref().is_some_and(|m| m.span.start >= lo)).and_then(|c| c.mention.clone())
+    claims
+        .iter()
+        .chain(direct.iter().flatten())
+        .filter_map(|c| c.mention.as_ref())
+        .filter(|m| m.span.start >= lo && m.span.end <= before)
+        .max_by_key(|m| m.span.start)
+        .cloned()
+        .or_else(|| {
+            // The claim began in this sentence, its speaker came earlier.
+            claims.iter().chain(direct.iter().flatten()).filter(|c| c.start() >= lo && c.start() < before).max_by_key(|c| c.start()).and_then(|c| c.mention.clone())
+        })
 }

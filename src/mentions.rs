@@ -104,6 +104,8 @@ pub const BETWEEN_SUBJECT_AND_CUE: &[&str] = &[
     "eventually", "finally", "directly", "formally", "officially", "personally",
 ];
 
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"];
+
 const PARTICLES: &[&str] = &[
     "de", "la", "le", "van", "von", "der", "den", "del", "della", "da", "di", "du", "bin", "ibn",
     "al", "el", "ter", "dos", "das", "y",
@@ -151,8 +153,27 @@ fn not_speaker(text: &str, t: &Token) -> bool {
 /// appositive or parenthetical between commas ("X, a former envoy, said").
 pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention> {
     let mut j = end;
-    while j > lo && is_word(&toks[j - 1]) && BETWEEN_SUBJECT_AND_CUE.contains(&lower(text, &toks[j - 1]).as_str()) {
-        j -= 1;
+    loop {
+        while j > lo && is_word(&toks[j - 1]) && BETWEEN_SUBJECT_AND_CUE.contains(&lower(text, &toks[j - 1]).as_str()) {
+            j -= 1;
+        }
+        // A time between subject and cue: "Sanders on Tuesday said",
+        // "Clinton last week said", "Obama Wednesday said".
+        let w = if j > lo { lower(text, &toks[j - 1]) } else { String::new() };
+        if WEEKDAYS.contains(&w.as_str()) || matches!(w.as_str(), "week" | "month" | "year" | "night" | "morning" | "evening" | "afternoon") {
+            let mut k = j - 1;
+            if k > lo && matches!(lower(text, &toks[k - 1]).as_str(), "on" | "last" | "this" | "earlier" | "late" | "early" | "wednesday" | "tuesday" | "monday" | "thursday" | "friday" | "saturday" | "sunday") {
+                k -= 1;
+                if k > lo && lower(text, &toks[k - 1]) == "on" {
+                    k -= 1;
+                }
+            }
+            if k > lo {
+                j = k;
+                continue;
+            }
+        }
+        break;
     }
     if j > lo && toks[j - 1].para_start && j < end {
         // never reach into the previous paragraph
@@ -172,6 +193,23 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
             descriptor: None,
             gender,
         });
+    }
+    // "Kall -- co-editor of Debating The Donald -- said": a dashed appositive.
+    if j > lo && matches!(&text[toks[j - 1].span.clone()], "—" | "–" | "-") {
+        let dash = |k: usize| matches!(&text[toks[k].span.clone()], "—" | "–" | "-");
+        let mut close = j - 1;
+        while close > lo && dash(close - 1) {
+            close -= 1;
+        }
+        if let Some(mut open) = (close.saturating_sub(25).max(lo)..close).rev().find(|&k| dash(k)) {
+            while open > lo && dash(open - 1) {
+                open -= 1;
+            }
+            if open > lo {
+                return mention_before(text, toks, lo, open);
+            }
+        }
+        return None;
     }
     if j > lo && &text[toks[j - 1].span.clone()] == "," {
         // "X, a former U.S. ambassador to Russia, said" / "X, pointing to Y, wrote"
