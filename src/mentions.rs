@@ -250,7 +250,7 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
         return None;
     }
     // "Rep. Gwen Moore (D-Wis.) said": the parenthetical is part of the phrase.
-    let mut j = j;
+    let j = j;
     if j > lo && &text[toks[j - 1].span.clone()] == ")" {
         if let Some(open) = (j.saturating_sub(10).max(lo)..j - 1).rev().find(|&k| &text[toks[k].span.clone()] == "(") {
             if open > lo {
@@ -260,11 +260,43 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
                 }
             }
         }
-        j -= 0;
     }
     let end = j;
+    let k = scan_phrase_left(text, toks, lo, end, end);
+    if k == end {
+        return None;
+    }
+    let m = match build(text, toks, k, end) {
+        Some(m) => m,
+        // "Experts on North Korea and nuclear nonproliferation said": the
+        // words after "and" are no phrase of their own; read on past it.
+        None if k > lo + 1 && lower(text, &toks[k - 1]) == "and" => {
+            let k2 = scan_phrase_left(text, toks, lo, k - 1, end);
+            if k2 == k - 1 {
+                return None;
+            }
+            build(text, toks, k2, end)?
+        }
+        None => return None,
+    };
+    // "Many Iranian opposition activists and some analysts argue": two
+    // descriptions joined by "and" are one group.
+    let first = token_at_start(toks, m.span.start);
+    if m.kind == MentionKind::Description && first > lo + 1 && lower(text, &toks[first - 1]) == "and" {
+        if let Some(left) = mention_before(text, toks, lo, first - 1) {
+            if left.kind == MentionKind::Description && left.span.end == toks[first - 2].span.end {
+                return Some(Mention { span: left.span.start..m.span.end, stype: SpeakerType::Group, ..m });
+            }
+        }
+    }
+    Some(m)
+}
+
+/// Where a phrase read leftward from token `end` (exclusive) starts; `limit`
+/// is where the whole phrase ends (the preposition rule looks past `end`).
+fn scan_phrase_left(text: &str, toks: &[Token], lo: usize, end: usize, limit: usize) -> usize {
     let mut k = end;
-    while k > lo && end - k < 12 {
+    while k > lo && limit - k < 14 {
         let t = &toks[k - 1];
         if t.kind == TokKind::Punct {
             let s = &text[t.span.clone()];
@@ -278,7 +310,7 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
             }
         } else {
             let w = lower(text, t);
-            if STOP.contains(&w.as_str()) && !(k == end && pronoun(&w).is_some()) {
+            if STOP.contains(&w.as_str()) && !(k == limit && pronoun(&w).is_some()) {
                 break;
             }
             if crate::cues::is_cue_word(&w) && !is_cap(text, t) {
@@ -288,7 +320,7 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
                 // Only "X in London", "ambassador to Russia": a preposition
                 // followed by a capitalised word or a determiner.
                 let after = toks.get(k);
-                let ok = after.is_some_and(|a| k < end && (is_cap(text, a) || DETERMINERS.contains(&lower(text, a).as_str())));
+                let ok = after.is_some_and(|a| k < limit && (is_cap(text, a) || DETERMINERS.contains(&lower(text, a).as_str())));
                 if !ok {
                     break;
                 }
@@ -300,21 +332,7 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
         }
         k -= 1;
     }
-    if k == end {
-        return None;
-    }
-    let m = build(text, toks, k, end)?;
-    // "Many Iranian opposition activists and some analysts argue": two
-    // descriptions joined by "and" are one group.
-    let first = token_at_start(toks, m.span.start);
-    if m.kind == MentionKind::Description && first > lo + 1 && lower(text, &toks[first - 1]) == "and" {
-        if let Some(left) = mention_before(text, toks, lo, first - 1) {
-            if left.kind == MentionKind::Description && left.span.end == toks[first - 2].span.end {
-                return Some(Mention { span: left.span.start..m.span.end, stype: SpeakerType::Group, ..m });
-            }
-        }
-    }
-    Some(m)
+    k
 }
 
 fn token_at_start(toks: &[Token], pos: usize) -> usize {
@@ -434,7 +452,8 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize) -> Option<Mention> 
     // "a journalist in London": the head is the noun before the preposition.
     let mut e = e;
     if let Some(p) = (s + 1..e).find(|&p| {
-        PREPOSITIONS_IN_NP.contains(&lower(text, &toks[p]).as_str()) && !is_cap(text, &toks[p - 1])
+        PREPOSITIONS_IN_NP.contains(&lower(text, &toks[p]).as_str())
+            && (!is_cap(text, &toks[p - 1]) || (p - 1 == s && noun_type(&lower(text, &toks[p - 1])).is_some()))
     }) {
         e = p;
     }
