@@ -156,7 +156,11 @@ pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quot
 fn is_fragment(ctx: &Ctx, q: &Quotation) -> bool {
     let first = &q.parts[0];
     let content = &ctx.text[first.content.clone()];
-    let words = q.parts.iter().map(|p| ctx.text[p.content.clone()].split_whitespace().count()).sum::<usize>();
+    let words = q
+        .parts
+        .iter()
+        .map(|p| ctx.text[p.content.clone()].split_whitespace().count())
+        .sum::<usize>();
     if words < 4 {
         return true;
     }
@@ -190,14 +194,20 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
         // its own content ("Ross concluded that …"); it attributes the quote
         // only when nothing but punctuation follows the attribution.
         let full_stop = ctx.text[last.content.clone()].ends_with('.');
-        let attribution_ends = |end_tok: usize| !full_stop || end_tok >= para.end || matches!(ctx.s(end_tok), "." | "," | ";" | "”" | "\"");
+        let attribution_ends = |end_tok: usize| {
+            !full_stop || end_tok >= para.end || matches!(ctx.s(end_tok), "." | "," | ";" | "”" | "\"")
+        };
         if t < para.end {
             // “Q,” said X
             if let Some(c) = ctx.cue_starting(t) {
                 if ctx.cues[c].class() == CueClass::Speech {
                     let after = ctx.cue_end_tok(c);
-                    let m = mention_after(ctx.text, ctx.toks, after, para.end)
-                        .filter(|m| attribution_ends(token_at(ctx.toks, m.descriptor.as_ref().map_or(m.span.end, |d| d.end.max(m.span.end)))));
+                    let m = mention_after(ctx.text, ctx.toks, after, para.end).filter(|m| {
+                        attribution_ends(token_at(
+                            ctx.toks,
+                            m.descriptor.as_ref().map_or(m.span.end, |d| d.end.max(m.span.end)),
+                        ))
+                    });
                     if let Some(m) = m {
                         ctx.cue_used[c] = true;
                         return Some(direct(q, Some(ctx.cues[c].clone()), Some(m), "quote-cue-speaker", 0.95));
@@ -207,7 +217,9 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
             // “Q,” X said
             if let Some(c) = (t + 1..(t + 40).min(para.end)).find_map(|k| ctx.cue_starting(k)) {
                 let ct = ctx.cue_start_tok(c);
-                let between_clean = (t..ct).all(|k| ctx.toks[k].kind == TokKind::Word || matches!(ctx.s(k), "’" | "'" | "," | "(" | ")" | "-" | "&"));
+                let between_clean = (t..ct).all(|k| {
+                    ctx.toks[k].kind == TokKind::Word || matches!(ctx.s(k), "’" | "'" | "," | "(" | ")" | "-" | "&")
+                });
                 if between_clean && ctx.cues[c].class() == CueClass::Speech && attribution_ends(ctx.cue_end_tok(c)) {
                     if let Some(m) = mention_before(ctx.text, ctx.toks, t, ct) {
                         if ctx.toks[t].span.start == m.span.start {
@@ -234,17 +246,29 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
     let lo = sent.start.max(para0.start);
     if open_t > lo {
         let mut b = open_t;
-        let sep = if ctx.is(b - 1, ",") || ctx.is(b - 1, ":") { b -= 1; Some(ctx.s(b).to_string()) } else { None };
+        let sep = if ctx.is(b - 1, ",") || ctx.is(b - 1, ":") {
+            b -= 1;
+            Some(ctx.s(b).to_string())
+        } else {
+            None
+        };
         // X said, “Q” — the cue ends right before the separator.
-        if let Some(c) = (0..ctx.cues.len()).rev().find(|&c| !ctx.cue_used[c] && ctx.cue_end_tok(c) == b && ctx.cue_start_tok(c) >= lo) {
+        if let Some(c) = (0..ctx.cues.len())
+            .rev()
+            .find(|&c| !ctx.cue_used[c] && ctx.cue_end_tok(c) == b && ctx.cue_start_tok(c) >= lo)
+        {
             if ctx.cues[c].class() == CueClass::Speech {
                 let ct = ctx.cue_start_tok(c);
                 // "…,” Trump said, adding later, “…”: the participle's subject.
                 let participle = ctx.cues[c].form().ends_with("ing") && ct > lo && ctx.is(ct - 1, ",");
                 let m = if participle {
-                    (lo..ct).rev().find_map(|k| ctx.cue_at_tok[k].filter(|&pc| pc != c && ctx.cue_used[pc]).map(|_| k)).and_then(|k| {
-                        mention_after(ctx.text, ctx.toks, k + 1, ct).or_else(|| mention_before(ctx.text, ctx.toks, lo, k))
-                    })
+                    (lo..ct)
+                        .rev()
+                        .find_map(|k| ctx.cue_at_tok[k].filter(|&pc| pc != c && ctx.cue_used[pc]).map(|_| k))
+                        .and_then(|k| {
+                            mention_after(ctx.text, ctx.toks, k + 1, ct)
+                                .or_else(|| mention_before(ctx.text, ctx.toks, lo, k))
+                        })
                 } else {
                     mention_before(ctx.text, ctx.toks, lo, ct).or_else(|| sentence_subject(ctx, lo, ct))
                 };
@@ -288,7 +312,25 @@ fn sentence_subject(ctx: &Ctx, lo: usize, hi: usize) -> Option<Mention> {
     let mut start = lo;
     if let Some(comma) = (lo..hi.min(lo + 10)).find(|&k| ctx.is(k, ",")) {
         let lead = ctx.lower(lo);
-        if matches!(lead.as_str(), "at" | "on" | "in" | "yet" | "but" | "still" | "meanwhile" | "however" | "earlier" | "later" | "last" | "then" | "after" | "before" | "writing" | "speaking" | "asked") {
+        if matches!(
+            lead.as_str(),
+            "at" | "on"
+                | "in"
+                | "yet"
+                | "but"
+                | "still"
+                | "meanwhile"
+                | "however"
+                | "earlier"
+                | "later"
+                | "last"
+                | "then"
+                | "after"
+                | "before"
+                | "writing"
+                | "speaking"
+                | "asked"
+        ) {
             start = comma + 1;
         }
     }
@@ -306,7 +348,8 @@ fn widen_to_clause(ctx: &Ctx, claim: &mut Claim) {
     let sent = &ctx.segs.sentences[ctx.segs.sentence_of(first.start)];
     let before = &ctx.text[sent.start..first.start];
     // The opening mark itself (and any whitespace) is not "words before".
-    let words = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '«' | '„' | '‘' | '\'' | '‹'));
+    let words =
+        before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '«' | '„' | '‘' | '\'' | '‹'));
     if words.chars().any(char::is_alphanumeric) && sent.start < first.start {
         claim.kind = Kind::Mixed;
         claim.parts[0] = sent.start..first.end;
@@ -317,13 +360,22 @@ fn widen_to_clause(ctx: &Ctx, claim: &mut Claim) {
 fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], consumed: &mut [bool]) {
     for i in 0..spoken.len().saturating_sub(1) {
         let Some(claim) = &direct[i] else { continue };
-        if !matches!(claim.rule, "quote-cue-speaker" | "quote-speaker-cue" | "split-quote" | "speaker-cue-quote") || direct[i + 1].is_some() {
+        if !matches!(
+            claim.rule,
+            "quote-cue-speaker" | "quote-speaker-cue" | "split-quote" | "speaker-cue-quote"
+        ) || direct[i + 1].is_some()
+        {
             continue;
         }
         let next = spoken[i + 1];
-        let (Some(m), Some(c)) = (&claim.mention, &claim.cue) else { continue };
+        let (Some(m), Some(c)) = (&claim.mention, &claim.cue) else {
+            continue;
+        };
         let attribution_end = m.span.end.max(c.span.end);
-        let attribution_end = m.descriptor.as_ref().map_or(attribution_end, |d| d.end.max(attribution_end));
+        let attribution_end = m
+            .descriptor
+            .as_ref()
+            .map_or(attribution_end, |d| d.end.max(attribution_end));
         let last_end = claim.parts.last().map_or(0, |p| p.end);
         let attribution_end = attribution_end.max(last_end);
         if next.parts[0].open.start < attribution_end {
@@ -334,7 +386,10 @@ fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Cla
         // Words after the attribution ("said at a campaign stop this week.")
         // may sit in the gap, but no other cue and no other quotation.
         let quiet = !gap.contains(['“', '”', '"', '«', '»'])
-            && !ctx.cues.iter().any(|c| c.span.start >= gap_span.start && c.span.end <= gap_span.end && c.class() == CueClass::Speech);
+            && !ctx
+                .cues
+                .iter()
+                .any(|c| c.span.start >= gap_span.start && c.span.end <= gap_span.end && c.class() == CueClass::Speech);
         let same_para = ctx.segs.paragraph_of(attribution_end) == ctx.segs.paragraph_of(next.start());
         if same_para && quiet && next.parts.len() == 1 {
             let mut merged = direct[i].take().expect("checked");
@@ -349,7 +404,13 @@ fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Cla
 
 /// "Trump's claim that …", "her warning that …": the possessor is the
 /// source, the clause after "that" the content (rule `possessive-claim`).
-fn possessive_claims(ctx: &Ctx, spoken: &[&Quotation], consumed: &mut [bool], direct: &mut [Option<Claim>], claims: &mut Vec<Claim>) {
+fn possessive_claims(
+    ctx: &Ctx,
+    spoken: &[&Quotation],
+    consumed: &mut [bool],
+    direct: &mut [Option<Claim>],
+    claims: &mut Vec<Claim>,
+) {
     for t in 1..ctx.toks.len().saturating_sub(2) {
         if ctx.lower(t + 1) != "that" || !LEXICON.claim_nouns.contains(&ctx.lower(t)) {
             continue;
@@ -368,7 +429,11 @@ fn possessive_claims(ctx: &Ctx, spoken: &[&Quotation], consumed: &mut [bool], di
             continue;
         }
         let start = t + 2;
-        if claims.iter().any(|c| c.parts.iter().any(|p| p.start <= ctx.toks[start].span.start && ctx.toks[start].span.start < p.end)) {
+        if claims.iter().any(|c| {
+            c.parts
+                .iter()
+                .any(|p| p.start <= ctx.toks[start].span.start && ctx.toks[start].span.start < p.end)
+        }) {
             continue;
         }
         let sent = ctx.sentence_toks(ctx.toks[t].span.start);
@@ -388,17 +453,25 @@ fn possessive_claims(ctx: &Ctx, spoken: &[&Quotation], consumed: &mut [bool], di
         };
         let Some(mention) = mention else { continue };
         let end = clause_end(ctx, start, sent.end);
-        let span = trim_span(ctx.text, ctx.toks[start].span.start..end.max(ctx.toks[start].span.start));
+        let span = trim_span(
+            ctx.text,
+            ctx.toks[start].span.start..end.max(ctx.toks[start].span.start),
+        );
         if ctx.text[span.clone()].split_whitespace().count() < 2 {
             continue;
         }
-        let inside: Vec<usize> = (0..spoken.len()).filter(|&i| !consumed[i] && span.start <= spoken[i].outer().start && spoken[i].outer().end <= span.end + 3).collect();
+        let inside: Vec<usize> = (0..spoken.len())
+            .filter(|&i| !consumed[i] && span.start <= spoken[i].outer().start && spoken[i].outer().end <= span.end + 3)
+            .collect();
         for &i in &inside {
             consumed[i] = true;
             direct[i] = None;
         }
         let noun = ctx.lower(t);
-        let cue = LEXICON.cues.iter().position(|c| c.form == noun).map(|entry| Cue { span: ctx.toks[t].span.clone(), entry });
+        let cue = LEXICON.cues.iter().position(|c| c.form == noun).map(|entry| Cue {
+            span: ctx.toks[t].span.clone(),
+            entry,
+        });
         claims.push(Claim {
             kind: if inside.is_empty() { Kind::Indirect } else { Kind::Mixed },
             parts: vec![span],
@@ -428,10 +501,19 @@ fn continuation(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
         // The nearest attributed claim before it: a direct quotation, or a
         // reported claim that introduced the speaker ("Mr. Obama said.").
         let before_q = |c: &&Claim| c.start() < q.start() && c.mention.is_some();
-        let prev_direct = (0..i).rev().find_map(|j| direct[j].as_ref().filter(|_| !consumed[j])).filter(|c| c.mention.is_some());
+        let prev_direct = (0..i)
+            .rev()
+            .find_map(|j| direct[j].as_ref().filter(|_| !consumed[j]))
+            .filter(|c| c.mention.is_some());
         let prev_claim = claims.iter().filter(before_q).max_by_key(|c| c.start());
         let prev = match (prev_direct, prev_claim) {
-            (Some(d), Some(c)) => if d.start() >= c.start() { d } else { c },
+            (Some(d), Some(c)) => {
+                if d.start() >= c.start() {
+                    d
+                } else {
+                    c
+                }
+            }
             (Some(d), None) => d,
             (None, Some(c)) => c,
             (None, None) => continue,
@@ -476,7 +558,8 @@ fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
         }
         // A comma, or a closing mark right after a comma (“…,” adding),
         // may end the clause.
-        let comma = (s == "," && depth <= 0) || (depth <= 0 && matches!(s, "”" | "»" | "\"") && ctx.is(k.saturating_sub(1), ","));
+        let comma = (s == "," && depth <= 0)
+            || (depth <= 0 && matches!(s, "”" | "»" | "\"") && ctx.is(k.saturating_sub(1), ","));
         match s {
             _ if comma => {
                 let n = ctx.lower(k + 1);
@@ -486,7 +569,8 @@ fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
                         break;
                     }
                 }
-                if matches!(n.as_str(), "while" | "but" | "whereas" | "although" | "though") && new_subject(ctx, k + 2) {
+                if matches!(n.as_str(), "while" | "but" | "whereas" | "although" | "though") && new_subject(ctx, k + 2)
+                {
                     break;
                 }
                 if matches!(n.as_str(), "a" | "an") {
@@ -498,7 +582,9 @@ fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
                 // ", X said" — a new attribution.
                 if let Some(c) = (k + 1..(k + 8).min(sent_end)).find_map(|j| ctx.cue_at_tok.get(j).copied().flatten()) {
                     let ct = ctx.cue_start_tok(c);
-                    if mention_before(ctx.text, ctx.toks, k + 1, ct).is_some_and(|m| m.span.start == ctx.toks[k + 1].span.start) {
+                    if mention_before(ctx.text, ctx.toks, k + 1, ct)
+                        .is_some_and(|m| m.span.start == ctx.toks[k + 1].span.start)
+                    {
                         break;
                     }
                 }
@@ -529,9 +615,23 @@ fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
 /// Words that may sit between a cue and "that": an object or adverbial
 /// ("told protesters that", "said on Friday that").
 fn find_that(ctx: &Ctx, from: usize, sent_end: usize) -> Option<usize> {
+    let that = find_that_after(ctx, from, sent_end)?;
+    // "dismissed Trump's claim that …": the clause is the claim's, not the cue's.
+    let possessed_claim = that >= 2
+        && LEXICON.claim_nouns.contains(&ctx.lower(that - 1))
+        && (ctx.s(that - 2).ends_with("’s")
+            || ctx.s(that - 2).ends_with("'s")
+            || matches!(ctx.lower(that - 2).as_str(), "his" | "her" | "their" | "its"));
+    (!possessed_claim).then_some(that)
+}
+
+fn find_that_after(ctx: &Ctx, from: usize, sent_end: usize) -> Option<usize> {
     // "says at a campaign stop in Toledo, Ohio, that …": a place phrase may
     // hold commas.
-    if matches!(ctx.lower(from).as_str(), "at" | "in" | "on" | "during" | "after" | "before") {
+    if matches!(
+        ctx.lower(from).as_str(),
+        "at" | "in" | "on" | "during" | "after" | "before"
+    ) {
         if let Some(k) = (from..(from + 14).min(sent_end))
             .take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, ",") || ctx.is(k, "’") || ctx.is(k, "'"))
             .find(|&k| ctx.lower(k) == "that" && ctx.is(k - 1, ","))
@@ -539,10 +639,18 @@ fn find_that(ctx: &Ctx, from: usize, sent_end: usize) -> Option<usize> {
             return Some(k);
         }
     }
-    (from..(from + 7).min(sent_end)).take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, "’") || ctx.is(k, "'")).find(|&k| ctx.lower(k) == "that")
+    (from..(from + 7).min(sent_end))
+        .take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, "’") || ctx.is(k, "'"))
+        .find(|&k| ctx.lower(k) == "that")
 }
 
-fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], consumed: &mut [bool], claims: &mut Vec<Claim>) {
+fn reported(
+    ctx: &mut Ctx,
+    spoken: &[&Quotation],
+    direct: &mut [Option<Claim>],
+    consumed: &mut [bool],
+    claims: &mut Vec<Claim>,
+) {
     let mut covered_until = 0usize;
     for c in 0..ctx.cues.len() {
         if ctx.cue_used[c] {
@@ -553,7 +661,11 @@ fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
             continue;
         }
         // A cue inside a quotation is the speaker's own word.
-        if spoken.iter().any(|q| q.parts.iter().any(|p| p.content.start <= cue.span.start && cue.span.end <= p.content.end)) {
+        if spoken.iter().any(|q| {
+            q.parts
+                .iter()
+                .any(|p| p.content.start <= cue.span.start && cue.span.end <= p.content.end)
+        }) {
             continue;
         }
         let ct = ctx.cue_start_tok(c);
@@ -568,7 +680,11 @@ fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
         // "analysts asking what …": an -ing form straight after a noun is
         // not a finite report; it needs a comma (", adding that") or an
         // auxiliary ("is saying").
-        if cue.form().ends_with("ing") && !cue.form().contains(' ') && ct > sent.start && ctx.toks[ct - 1].kind == TokKind::Word {
+        if cue.form().ends_with("ing")
+            && !cue.form().contains(' ')
+            && ct > sent.start
+            && ctx.toks[ct - 1].kind == TokKind::Word
+        {
             continue;
         }
         let belief = cue.class() == CueClass::Belief;
@@ -579,11 +695,16 @@ fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
             let before = ctx.s(ct.saturating_sub(1)).to_lowercase();
             // Who speaks: the subject before the cue, or the subject of the
             // claim this cue continues (", adding that", "and warned").
-            let after_comma = before == "," || (matches!(before.as_str(), "”" | "\"" | "»") && ctx.is(ct.saturating_sub(2), ","));
+            let after_comma =
+                before == "," || (matches!(before.as_str(), "”" | "\"" | "»") && ctx.is(ct.saturating_sub(2), ","));
             let (mention, rule) = if ct > sent.start && after_comma && cue.form().ends_with("ing") && !belief {
-                (last_mention_in(claims, direct, ctx, sent.clone(), cue.span.start), "participle-continuation")
+                (
+                    last_mention_in(claims, direct, ctx, sent.clone(), cue.span.start),
+                    "participle-continuation",
+                )
             } else if ct > sent.start && before == "and" {
-                let m = last_mention_in(claims, direct, ctx, sent.clone(), cue.span.start).or_else(|| sentence_subject(ctx, sent.start, ct - 1));
+                let m = last_mention_in(claims, direct, ctx, sent.clone(), cue.span.start)
+                    .or_else(|| sentence_subject(ctx, sent.start, ct - 1));
                 (m, "coordinated-cue")
             } else {
                 (mention_before(ctx.text, ctx.toks, sent.start, ct), "speaker-cue-that")
@@ -591,6 +712,10 @@ fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
             match mention {
                 Some(m) if ct > sent.start => {
                     // The clause: after "that", or straight after the cue.
+                    // "dismissed Trump's claim that …" belongs to the claim's owner.
+                    if find_that(ctx, ce, sent.end).is_none() && find_that_after(ctx, ce, sent.end).is_some() {
+                        continue;
+                    }
                     let start_t = match find_that(ctx, ce, sent.end) {
                         Some(that) => Some(that + 1),
                         None => content_start(ctx, ce, sent.end),
@@ -611,9 +736,23 @@ fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
                         Some(_) if hearer_only => clause_before(ctx, c, sent.clone(), Some(m), confidence),
                         Some(st) if st < sent.end => {
                             // Clause before the subject: "CLAUSE, X said." is handled below.
-                            let end = clause_end(ctx, st, sent.end);
+                            let mut end = clause_end(ctx, st, sent.end);
+                            // "X, who emphasized that …, spoke": a relative
+                            // clause ends at its comma.
+                            if m.kind == crate::mentions::MentionKind::Relative {
+                                if let Some(comma) = (st..token_at(ctx.toks, end)).find(|&k| ctx.is(k, ",")) {
+                                    end = end.min(ctx.toks[comma].span.start);
+                                }
+                            }
                             let span = trim_span(ctx.text, ctx.toks[st].span.start..end.max(ctx.toks[st].span.start));
-                            Some(Claim { kind: Kind::Indirect, parts: vec![span], cue: Some(cue.clone()), mention: Some(m), rule, confidence })
+                            Some(Claim {
+                                kind: Kind::Indirect,
+                                parts: vec![span],
+                                cue: Some(cue.clone()),
+                                mention: Some(m),
+                                rule,
+                                confidence,
+                            })
                         }
                         _ => clause_before(ctx, c, sent.clone(), Some(m), confidence),
                     }
@@ -623,7 +762,14 @@ fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
         };
         let Some(mut claim) = claim else { continue };
         claim.parts.retain(|p| !p.is_empty());
-        if claim.parts.is_empty() || claim.parts.iter().map(|p| ctx.text[p.clone()].split_whitespace().count()).sum::<usize>() < 2 {
+        if claim.parts.is_empty()
+            || claim
+                .parts
+                .iter()
+                .map(|p| ctx.text[p.clone()].split_whitespace().count())
+                .sum::<usize>()
+                < 2
+        {
             continue;
         }
         // Quotations inside the clause: mixed, or direct when it is all quote.
@@ -635,7 +781,8 @@ fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
             let q = spoken[inside[0]];
             // "X declared “…”" quotes; "X says that “…”" reports (mixed).
             let after_that = ctx.lower(token_at(ctx.toks, span.start).saturating_sub(1)) == "that";
-            let all_quote = inside.len() == 1 && q.outer().start == span.start && q.outer().end + 1 >= span.end && !after_that;
+            let all_quote =
+                inside.len() == 1 && q.outer().start == span.start && q.outer().end + 1 >= span.end && !after_that;
             if all_quote {
                 if direct[inside[0]].as_ref().is_some_and(|d| d.mention.is_some()) {
                     continue;
@@ -650,7 +797,10 @@ fn reported(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
                 consumed[i] = true;
                 direct[i] = None;
             }
-        } else if spoken.iter().any(|q| q.outer().start < span.start && span.start < q.outer().end) {
+        } else if spoken
+            .iter()
+            .any(|q| q.outer().start < span.start && span.start < q.outer().end)
+        {
             // The clause starts inside a quotation: not reported speech.
             continue;
         }
@@ -674,12 +824,13 @@ fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usize> {
     let w = ctx.lower(t);
     match w.as_str() {
         "about" | "of" | "over" | "against" => (t + 1 < sent_end).then_some(t + 1),
-        "on" | "in" | "at" | "to" | "with" | "by" | "from" | "during" | "after" | "before" | "as" | "and" | "but" | "or" | "so"
-        | "into" | "onto" | "for" | "until" | "through" | "under" | "within" | "without" | "toward" | "towards" | "across"
-        | "around" | "behind" | "beyond" | "near" | "since" | "upon" | "via" | "amid" | "despite" | "like" | "briefly"
-        | "here" | "now" | "up" | "out" | "off" | "down" | "back" | "away" | "forward" | "not" | "never"
-        | "thursday" | "friday" | "monday" | "tuesday" | "wednesday" | "saturday" | "sunday" | "yesterday" | "today"
-        | "tonight" | "earlier" | "later" | "last" | "also" | "again" | "repeatedly" => None,
+        "on" | "in" | "at" | "to" | "with" | "by" | "from" | "during" | "after" | "before" | "as" | "and" | "but"
+        | "or" | "so" | "into" | "onto" | "for" | "until" | "through" | "under" | "within" | "without" | "toward"
+        | "towards" | "across" | "around" | "behind" | "beyond" | "near" | "since" | "upon" | "via" | "amid"
+        | "despite" | "like" | "briefly" | "here" | "now" | "up" | "out" | "off" | "down" | "back" | "away"
+        | "forward" | "not" | "never" | "thursday" | "friday" | "monday" | "tuesday" | "wednesday" | "saturday"
+        | "sunday" | "yesterday" | "today" | "tonight" | "earlier" | "later" | "last" | "also" | "again"
+        | "repeatedly" => None,
         _ => Some(t),
     }
 }
@@ -688,23 +839,59 @@ fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usize> {
 /// starts at token `t`, rather than a bare noun phrase.
 fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
     let w = ctx.lower(t);
-    if is_open_mark(ctx.s(t)) || matches!(w.as_str(), "whether" | "if" | "why" | "how" | "what" | "when" | "who" | "where") {
+    if is_open_mark(ctx.s(t))
+        || matches!(
+            w.as_str(),
+            "whether" | "if" | "why" | "how" | "what" | "when" | "who" | "where"
+        )
+    {
         return true;
     }
     (t + 1..(t + 12).min(sent_end)).any(|k| {
         let v = ctx.lower(k);
         matches!(
             v.as_str(),
-            "is" | "was" | "are" | "were" | "will" | "would" | "could" | "should" | "can" | "may" | "might" | "must"
-                | "has" | "had" | "have" | "did" | "does" | "do" | "to" | "be" | "isn't" | "wasn't" | "won't" | "can't"
-                | "don't" | "doesn't" | "didn't" | "wants" | "needs"
+            "is" | "was"
+                | "are"
+                | "were"
+                | "will"
+                | "would"
+                | "could"
+                | "should"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "has"
+                | "had"
+                | "have"
+                | "did"
+                | "does"
+                | "do"
+                | "to"
+                | "be"
+                | "isn't"
+                | "wasn't"
+                | "won't"
+                | "can't"
+                | "don't"
+                | "doesn't"
+                | "didn't"
+                | "wants"
+                | "needs"
         ) || (v.len() > 4 && v.ends_with("ed"))
             || is_open_mark(ctx.s(k))
     })
 }
 
 /// "CLAUSE, X said." / "CLAUSE, said X." / "A, X said, B".
-fn clause_before(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>, mention: Option<Mention>, confidence: f64) -> Option<Claim> {
+fn clause_before(
+    ctx: &Ctx,
+    c: usize,
+    sent: std::ops::Range<usize>,
+    mention: Option<Mention>,
+    confidence: f64,
+) -> Option<Claim> {
     let cue = &ctx.cues[c];
     let ct = ctx.cue_start_tok(c);
     let ce = ctx.cue_end_tok(c);
@@ -733,8 +920,51 @@ fn clause_before(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>, mention: Opt
     if m_end_t < sent.end && ctx.toks[m_end_t].kind == TokKind::Word {
         let w = ctx.lower(m_end_t);
         let adverbial = DETERMINERS.contains(&w.as_str())
-            || ctx.s(m_end_t).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || matches!(w.as_str(), "on" | "in" | "at" | "to" | "during" | "after" | "before" | "last" | "this" | "earlier" | "later" | "yesterday" | "today" | "recently" | "via" | "through" | "by" | "me" | "us" | "him" | "her" | "them" | "reporters" | "told" | "friday" | "monday" | "tuesday" | "wednesday" | "thursday" | "saturday" | "sunday" | "when" | "while" | "as" | "of" | "with" | "for" | "about" | "from" | "over");
+            || ctx
+                .s(m_end_t)
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(
+                w.as_str(),
+                "on" | "in"
+                    | "at"
+                    | "to"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+                    | "recently"
+                    | "via"
+                    | "through"
+                    | "by"
+                    | "me"
+                    | "us"
+                    | "him"
+                    | "her"
+                    | "them"
+                    | "reporters"
+                    | "told"
+                    | "friday"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "saturday"
+                    | "sunday"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "of"
+                    | "with"
+                    | "for"
+                    | "about"
+                    | "from"
+                    | "over"
+            );
         if !adverbial {
             return None;
         }
@@ -754,11 +984,16 @@ fn clause_before(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>, mention: Opt
     } else if parenthetical {
         let st = after + 1;
         let end = clause_end(ctx, st, sent.end);
-        vec![content_before.clone(), trim_span(ctx.text, ctx.toks[st].span.start..end)]
+        vec![
+            content_before.clone(),
+            trim_span(ctx.text, ctx.toks[st].span.start..end),
+        ]
     } else {
         return None;
     };
-    if DETERMINERS.contains(&ctx.lower(sent.start).as_str()) && ctx.text[content_before.clone()].split_whitespace().count() <= 1 {
+    if DETERMINERS.contains(&ctx.lower(sent.start).as_str())
+        && ctx.text[content_before.clone()].split_whitespace().count() <= 1
+    {
         return None;
     }
     // "In defeat, the president …", "Through a spokesman, he declined …": a
@@ -766,7 +1001,28 @@ fn clause_before(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>, mention: Opt
     if ends && !is_clausal(ctx, sent.start, comma) && !is_open_mark(ctx.s(sent.start)) {
         let words = ctx.text[content_before.clone()].split_whitespace().count();
         let first = ctx.lower(sent.start);
-        if words <= 6 && matches!(first.as_str(), "in" | "on" | "at" | "through" | "during" | "after" | "before" | "with" | "by" | "for" | "from" | "but" | "and" | "when" | "as" | "if" | "since" | "because") {
+        if words <= 6
+            && matches!(
+                first.as_str(),
+                "in" | "on"
+                    | "at"
+                    | "through"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "with"
+                    | "by"
+                    | "for"
+                    | "from"
+                    | "but"
+                    | "and"
+                    | "when"
+                    | "as"
+                    | "if"
+                    | "since"
+                    | "because"
+            )
+        {
             return None;
         }
     }
@@ -815,7 +1071,13 @@ fn according_to(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>) -> Option<Cla
 
 /// The speaker of the last attribution in the sentence before `before`
 /// (byte offset), among reported claims and direct quotations.
-fn last_mention_in(claims: &[Claim], direct: &[Option<Claim>], ctx: &Ctx, sent: std::ops::Range<usize>, before: usize) -> Option<Mention> {
+fn last_mention_in(
+    claims: &[Claim],
+    direct: &[Option<Claim>],
+    ctx: &Ctx,
+    sent: std::ops::Range<usize>,
+    before: usize,
+) -> Option<Mention> {
     let lo = ctx.toks.get(sent.start)?.span.start;
     claims
         .iter()
@@ -826,6 +1088,11 @@ fn last_mention_in(claims: &[Claim], direct: &[Option<Claim>], ctx: &Ctx, sent: 
         .cloned()
         .or_else(|| {
             // The claim began in this sentence, its speaker came earlier.
-            claims.iter().chain(direct.iter().flatten()).filter(|c| c.start() >= lo && c.start() < before).max_by_key(|c| c.start()).and_then(|c| c.mention.clone())
+            claims
+                .iter()
+                .chain(direct.iter().flatten())
+                .filter(|c| c.start() >= lo && c.start() < before)
+                .max_by_key(|c| c.start())
+                .and_then(|c| c.mention.clone())
         })
 }

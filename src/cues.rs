@@ -81,7 +81,10 @@ mod tests {
     use super::*;
 
     fn cues(t: &str) -> Vec<(&str, &'static str)> {
-        find_cues(t, 0..t.len()).into_iter().map(|c| (&t[c.span.clone()], c.lemma())).collect()
+        find_cues(t, 0..t.len())
+            .into_iter()
+            .map(|c| (&t[c.span.clone()], c.lemma()))
+            .collect()
     }
 
     #[test]

@@ -76,7 +76,10 @@ pub fn resolve(text: &str, segs: &Segments, toks: &[Token], claims: &[Claim]) ->
                 entities.len() - 1
             }
         };
-        keep_fullest(&mut entities[e].descriptor, name.descriptor.map(|d| text[d].to_string()));
+        keep_fullest(
+            &mut entities[e].descriptor,
+            name.descriptor.map(|d| text[d].to_string()),
+        );
         entities[e].gender = entities[e].gender.or(name.gender);
         occurrences.push(Occurrence {
             pos: name.name.start,
@@ -151,9 +154,12 @@ fn find_by_name(entities: &[Entity], tokens: &[String]) -> Option<usize> {
         .map(|(i, _)| i)
         .or_else(|| {
             // "Donald Trump" after "Trump": the earlier short name grows.
-            entities
-                .iter()
-                .position(|e| e.head.is_none() && !e.name_tokens.is_empty() && tokens.ends_with(&e.name_tokens) && e.stype == SpeakerType::Person)
+            entities.iter().position(|e| {
+                e.head.is_none()
+                    && !e.name_tokens.is_empty()
+                    && tokens.ends_with(&e.name_tokens)
+                    && e.stype == SpeakerType::Person
+            })
         })
 }
 
@@ -178,11 +184,25 @@ fn resolve_mention(
                 }
             } && (m.gender.is_none() || entities[e].gender.is_none() || entities[e].gender == m.gender);
             // The previous speaker when compatible and as recent as any subject.
-            let subject = occurrences.iter().filter(before).filter(|o| o.subject && compatible(o.entity)).last();
+            let subject = occurrences
+                .iter()
+                .rev()
+                .filter(before)
+                .find(|o| o.subject && compatible(o.entity));
             let pick = match (last_speaker.filter(|&e| compatible(e)), subject) {
                 (Some(e), Some(o)) => {
-                    let last_pos = occurrences.iter().filter(before).filter(|x| x.entity == e).map(|x| x.pos).max().unwrap_or(0);
-                    if last_pos >= o.pos { Some(e) } else { Some(o.entity) }
+                    let last_pos = occurrences
+                        .iter()
+                        .filter(before)
+                        .filter(|x| x.entity == e)
+                        .map(|x| x.pos)
+                        .max()
+                        .unwrap_or(0);
+                    if last_pos >= o.pos {
+                        Some(e)
+                    } else {
+                        Some(o.entity)
+                    }
                 }
                 (Some(e), None) => Some(e),
                 (None, Some(o)) => Some(o.entity),
@@ -200,7 +220,9 @@ fn resolve_mention(
             let toks_a = name_tokens(&text[antecedent.clone()]);
             entities
                 .iter()
-                .rposition(|e| !toks_a.is_empty() && (toks_a.ends_with(&e.name_tokens) || e.name_tokens.ends_with(&toks_a)))
+                .rposition(|e| {
+                    !toks_a.is_empty() && (toks_a.ends_with(&e.name_tokens) || e.name_tokens.ends_with(&toks_a))
+                })
                 .or_else(|| {
                     entities.push(Entity {
                         canonical: text[antecedent.clone()].to_string(),
@@ -229,10 +251,17 @@ fn resolve_mention(
                     ent.first = ent.first.min(m.span.start);
                     return Some(e);
                 }
-            } else if let Some(e) = entities.iter().position(|e| e.stype != SpeakerType::Person && e.name_tokens == name_tokens(&text[m.span.clone()])) {
+            } else if let Some(e) = entities
+                .iter()
+                .position(|e| e.stype != SpeakerType::Person && e.name_tokens == name_tokens(&text[m.span.clone()]))
+            {
                 return Some(e);
             }
-            let canonical = if m.stype == SpeakerType::Person { name } else { &text[m.span.clone()] };
+            let canonical = if m.stype == SpeakerType::Person {
+                name
+            } else {
+                &text[m.span.clone()]
+            };
             entities.push(Entity {
                 canonical: canonical.to_string(),
                 stype: m.stype,
@@ -255,12 +284,17 @@ fn resolve_mention(
                 // ("the Trump administration" is not "the U.S. administration").
                 let mods: Vec<&String> = tokens.iter().filter(|t| *t != "the" && **t != head).collect();
                 if let Some(e) = entities.iter().rposition(|e| {
-                    e.head.as_deref() == Some(head.as_str()) && e.stype == m.stype && mods.iter().all(|t| e.name_tokens.contains(t))
+                    e.head.as_deref() == Some(head.as_str())
+                        && e.stype == m.stype
+                        && mods.iter().all(|t| e.name_tokens.contains(t))
                 }) {
                     return Some(e);
                 }
             }
-            if let Some(e) = entities.iter().position(|e| e.head.is_some() && e.name_tokens == tokens) {
+            if let Some(e) = entities
+                .iter()
+                .position(|e| e.head.is_some() && e.name_tokens == tokens)
+            {
                 return Some(e);
             }
             entities.push(Entity {
@@ -312,8 +346,20 @@ fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<NameRun> {
             if m.kind == MentionKind::Name && m.stype == SpeakerType::Person {
                 let name = m.name.clone().expect("names have a name");
                 let words = text[name.clone()].split_whitespace().count();
-                if words >= 2 && !LEXICON.not_speakers.contains(&text[name.clone()].split_whitespace().next().unwrap_or("").to_lowercase()) {
-                    let descriptor = m.descriptor.clone().or_else(|| description_before(text, toks, lo, k)).or_else(|| appositive_after(text, toks, end, hi));
+                if words >= 2
+                    && !LEXICON.not_speakers.contains(
+                        &text[name.clone()]
+                            .split_whitespace()
+                            .next()
+                            .unwrap_or("")
+                            .to_lowercase(),
+                    )
+                {
+                    let descriptor = m
+                        .descriptor
+                        .clone()
+                        .or_else(|| description_before(text, toks, lo, k))
+                        .or_else(|| appositive_after(text, toks, end, hi));
                     out.push(NameRun {
                         name,
                         descriptor,
@@ -341,7 +387,10 @@ fn description_before(text: &str, toks: &[Token], lo: usize, k: usize) -> Option
     let mut s = k - 1;
     while s > lo && k - s < 6 && toks[s - 1].kind == TokKind::Word {
         let w = text[toks[s - 1].span.clone()].to_lowercase();
-        if matches!(w.as_str(), "the" | "a" | "an" | "and" | "by" | "said" | "that" | "of" | "to" | "with" | "as") {
+        if matches!(
+            w.as_str(),
+            "the" | "a" | "an" | "and" | "by" | "said" | "that" | "of" | "to" | "with" | "as"
+        ) {
             break;
         }
         s -= 1;
@@ -362,6 +411,10 @@ fn appositive_after(text: &str, toks: &[Token], end: usize, hi: usize) -> Option
     while e < hi && toks[e].kind == TokKind::Word && e - end < 12 {
         e += 1;
     }
-    let has_role = (end + 1..e).any(|j| LEXICON.person_nouns.contains(&text[toks[j].span.clone()].to_lowercase()));
+    let has_role = (end + 1..e).any(|j| {
+        LEXICON
+            .person_nouns
+            .contains(&text[toks[j].span.clone()].to_lowercase())
+    });
     (has_role && e < hi).then(|| toks[end + 1].span.start..toks[e - 1].span.end)
 }

@@ -148,11 +148,8 @@ where
 {
     match Value::deserialize(deserializer)? {
         Value::Null => Ok(String::new()),
-        v => id_text(&v).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "document id must be a string or an integer, not {v}"
-            ))
-        }),
+        v => id_text(&v)
+            .ok_or_else(|| serde::de::Error::custom(format!("document id must be a string or an integer, not {v}"))),
     }
 }
 
@@ -196,8 +193,8 @@ pub fn read_gold(reader: impl BufRead) -> Result<Vec<GoldDoc>> {
         if !value.is_object() {
             bail!("gold record {} is not a JSON object", i + 1);
         }
-        let doc: GoldDoc = serde_json::from_value(value)
-            .with_context(|| format!("gold record {} is not a valid document", i + 1))?;
+        let doc: GoldDoc =
+            serde_json::from_value(value).with_context(|| format!("gold record {} is not a valid document", i + 1))?;
         if !seen.insert(doc.id.clone()) {
             bail!("gold record {}: duplicate document id {:?}", i + 1, doc.id);
         }
@@ -217,7 +214,11 @@ pub fn read_gold(reader: impl BufRead) -> Result<Vec<GoldDoc>> {
                 if s > e || e > len {
                     bail!(
                         "gold document {:?}, quote {}: speaker span {}..{} does not fit a text of {} code points",
-                        doc.id, j, s, e, len
+                        doc.id,
+                        j,
+                        s,
+                        e,
+                        len
                     );
                 }
             }
@@ -411,8 +412,7 @@ struct Pred {
 }
 
 fn offset(v: Option<&Value>) -> Option<usize> {
-    v.and_then(Value::as_u64)
-        .and_then(|n| usize::try_from(n).ok())
+    v.and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok())
 }
 
 /// Characters lost at both ends of a span before comparison: Unicode whitespace and
@@ -483,8 +483,7 @@ const HEAD_STOPS: [&str; 13] = [
 /// word characters (unlike [`char::is_alphanumeric`], which accepts some of them), which is what
 /// Python's `str.isalnum` and `\w` do.
 fn is_word_char(c: char) -> bool {
-    static LETTER_OR_NUMBER: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"^[\p{L}\p{N}_]$").expect("valid regex"));
+    static LETTER_OR_NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[\p{L}\p{N}_]$").expect("valid regex"));
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
@@ -552,12 +551,8 @@ pub fn speaker_is_right(
     speaker_start: Option<usize>,
     speaker_end: Option<usize>,
 ) -> bool {
-    if let (Some(gs), Some(ge), Some(ps), Some(pe)) = (
-        gold.speaker_start,
-        gold.speaker_end,
-        speaker_start,
-        speaker_end,
-    ) {
+    if let (Some(gs), Some(ge), Some(ps), Some(pe)) = (gold.speaker_start, gold.speaker_end, speaker_start, speaker_end)
+    {
         if gs.max(ps) < ge.min(pe) {
             return true;
         }
@@ -606,14 +601,7 @@ fn candidate_order(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
 }
 
 /// Scores one document in one task and adds it to the tally.
-fn score_document(
-    task: Task,
-    doc_index: usize,
-    doc: &GoldDoc,
-    text: &[char],
-    preds: &[&Pred],
-    tally: &mut Tally,
-) {
+fn score_document(task: Task, doc_index: usize, doc: &GoldDoc, text: &[char], preds: &[&Pred], tally: &mut Tally) {
     let golds: Vec<(usize, &GoldQuote, (usize, usize))> = doc
         .quotes
         .iter()
@@ -678,12 +666,7 @@ fn score_document(
                 tally.gold += 1;
                 tally.tp += 1;
                 let pred = preds[pi].0;
-                if speaker_is_right(
-                    q,
-                    pred.speaker.as_deref(),
-                    pred.speaker_start,
-                    pred.speaker_end,
-                ) {
+                if speaker_is_right(q, pred.speaker.as_deref(), pred.speaker_start, pred.speaker_end) {
                     tally.right += 1;
                 } else {
                     tally.errors.wrong_speaker.push(WrongSpeaker {
@@ -727,23 +710,12 @@ fn expand(ids: &HashMap<&str, usize>, preds: &[Value]) -> (Vec<Pred>, usize, usi
             error_records += 1;
             continue;
         }
-        let Some(&doc) = obj
-            .get("doc")
-            .and_then(id_text)
-            .and_then(|id| ids.get(id.as_str()))
-        else {
+        let Some(&doc) = obj.get("doc").and_then(id_text).and_then(|id| ids.get(id.as_str())) else {
             ignored_records += 1;
             continue;
         };
-        let kind = obj
-            .get("kind")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string();
-        let speaker = obj
-            .get("speaker")
-            .and_then(Value::as_str)
-            .map(str::to_string);
+        let kind = obj.get("kind").and_then(Value::as_str).unwrap_or_default().to_string();
+        let speaker = obj.get("speaker").and_then(Value::as_str).map(str::to_string);
         let speaker_start = offset(obj.get("speaker_start"));
         let speaker_end = offset(obj.get("speaker_end"));
         let spans: Vec<(Option<usize>, Option<usize>)> = match obj.get("parts") {
@@ -790,12 +762,7 @@ pub fn evaluate(gold: &[GoldDoc], preds: &[Value]) -> Evaluation {
         }
     }
 
-    let [direct, reported, all] = tallies.map(|t| {
-        (
-            TaskScore::from_counts(t.gold, t.pred, t.tp, t.right),
-            t.errors,
-        )
-    });
+    let [direct, reported, all] = tallies.map(|t| (TaskScore::from_counts(t.gold, t.pred, t.tp, t.right), t.errors));
     Evaluation {
         direct: direct.0,
         reported: reported.0,
@@ -917,14 +884,10 @@ impl Evaluation {
                 errors.spurious.len(),
                 errors.wrong_speaker.len()
             );
-            let text_of = |doc: usize| -> Vec<char> {
-                gold.get(doc)
-                    .map(|d| d.text.chars().collect())
-                    .unwrap_or_default()
-            };
+            let text_of =
+                |doc: usize| -> Vec<char> { gold.get(doc).map(|d| d.text.chars().collect()).unwrap_or_default() };
             let id_of = |doc: usize| gold.get(doc).map(|d| d.id.as_str()).unwrap_or("?");
-            let quote_of =
-                |doc: usize, quote: usize| gold.get(doc).and_then(|d| d.quotes.get(quote));
+            let quote_of = |doc: usize, quote: usize| gold.get(doc).and_then(|d| d.quotes.get(quote));
 
             if !errors.missed.is_empty() {
                 let _ = writeln!(out, "missed (gold entries no prediction matched):");
@@ -976,8 +939,7 @@ impl Evaluation {
                             names.push(name);
                         }
                     }
-                    let _ =
-                        writeln!(
+                    let _ = writeln!(
                         out,
                         "  [{} {}..{} record {}] “{}”\n      gold: {} ({})\n      pred: {} ({})",
                         id_of(w.doc),
@@ -985,7 +947,11 @@ impl Evaluation {
                         q.end,
                         w.record,
                         excerpt(&text, q.start, q.end, 60),
-                        if names.is_empty() { "none".to_string() } else { names.join(" | ") },
+                        if names.is_empty() {
+                            "none".to_string()
+                        } else {
+                            names.join(" | ")
+                        },
                         mention_text(&text, q.speaker_start, q.speaker_end),
                         w.speaker.as_deref().unwrap_or("none"),
                         mention_text(&text, w.speaker_start, w.speaker_end)
@@ -1101,21 +1067,13 @@ mod tests {
         assert_eq!(ev.direct_errors.spurious[0].record, 1);
         // Two gold entries with the same Dice (0.8) against pred [0,15): the one that starts
         // first wins, although it is listed second.
-        let gold = [doc(
-            "d",
-            LETTERS,
-            vec![quote(5, 15, "direct"), quote(0, 10, "direct")],
-        )];
+        let gold = [doc("d", LETTERS, vec![quote(5, 15, "direct"), quote(0, 10, "direct")])];
         let ev = evaluate(&gold, &[pred("d", "direct", 0, 15)]);
         assert_eq!(counts(&ev.direct), (2, 1, 1, 0));
         assert_eq!(ev.direct_errors.missed, vec![Missed { doc: 0, quote: 0 }]);
         // Greedy by Dice, not a maximum matching: pred [0,10) goes to gold [0,10) (Dice 1),
         // leaving gold [2,12) unmatched even though pred [0,10) could have covered it too.
-        let gold = [doc(
-            "d",
-            LETTERS,
-            vec![quote(2, 12, "direct"), quote(0, 10, "direct")],
-        )];
+        let gold = [doc("d", LETTERS, vec![quote(2, 12, "direct"), quote(0, 10, "direct")])];
         let preds = [pred("d", "direct", 0, 10), pred("d", "direct", 30, 40)];
         let ev = evaluate(&gold, &preds);
         assert_eq!(counts(&ev.direct), (2, 2, 1, 0));
@@ -1175,10 +1133,7 @@ mod tests {
         assert_eq!(ev.direct_errors.wrong_speaker.len(), 1);
         assert_eq!(ev.direct_errors.spurious.len(), 1);
         assert_eq!(
-            (
-                ev.direct_errors.spurious[0].start,
-                ev.direct_errors.spurious[0].end
-            ),
+            (ev.direct_errors.spurious[0].start, ev.direct_errors.spurious[0].end),
             (40, 44)
         );
     }
@@ -1217,10 +1172,7 @@ mod tests {
     fn journalist() -> GoldQuote {
         GoldQuote {
             speaker: Some("An Iranian journalist in London".into()),
-            speaker_aliases: vec![
-                "An Iranian journalist in London".into(),
-                "Iranian journalist".into(),
-            ],
+            speaker_aliases: vec!["An Iranian journalist in London".into(), "Iranian journalist".into()],
             speaker_start: Some(3018),
             speaker_end: Some(3032),
             ..quote(2994, 3016, "direct")
@@ -1253,19 +1205,11 @@ mod tests {
         assert!(speaker_is_right(&c, Some("Champion’s"), None, None));
         assert!(!speaker_is_right(&c, Some("Marc"), None, None));
         // tokens(N) ⊆ tokens(P) and the head is in P: right, even with an extra token.
-        assert!(speaker_is_right(
-            &c,
-            Some("Marc Champion Smith"),
-            None,
-            None
-        ));
+        assert!(speaker_is_right(&c, Some("Marc Champion Smith"), None, None));
         assert!(!speaker_is_right(&c, None, None, None));
 
         let j = journalist();
-        assert_eq!(
-            head("An Iranian journalist in London").as_deref(),
-            Some("journalist")
-        );
+        assert_eq!(head("An Iranian journalist in London").as_deref(), Some("journalist"));
         assert!(speaker_is_right(&j, Some("journalist"), None, None));
         assert!(speaker_is_right(&j, Some("the journalist"), None, None));
         assert!(speaker_is_right(
@@ -1282,25 +1226,16 @@ mod tests {
 
     #[test]
     fn tokens_and_heads() {
-        assert_eq!(
-            tokens("Iran’s Supreme Leader"),
-            ["iran", "supreme", "leader"]
-        );
+        assert_eq!(tokens("Iran’s Supreme Leader"), ["iran", "supreme", "leader"]);
         assert_eq!(tokens("The journalist's"), ["journalist"]);
-        assert_eq!(
-            tokens("O'Shea's  U.S. aide_2"),
-            ["o", "shea", "u", "s", "aide_2"]
-        );
+        assert_eq!(tokens("O'Shea's  U.S. aide_2"), ["o", "shea", "u", "s", "aide_2"]);
         assert_eq!(tokens("A an THE"), Vec::<String>::new());
         // Full lowercasing (final sigma); a combining mark is not alphanumeric.
         assert_eq!(tokens("ΣΟΦΟΣ said"), ["σοφος", "said"]);
         assert_eq!(tokens("Jose\u{301}"), ["jose"]);
         assert_eq!(tokens("Ali\u{64b}\u{650}x"), ["ali", "x"]);
         assert_eq!(head("Marc Champion").as_deref(), Some("champion"));
-        assert_eq!(
-            head("A spokesman for the union").as_deref(),
-            Some("spokesman")
-        );
+        assert_eq!(head("A spokesman for the union").as_deref(), Some("spokesman"));
         assert_eq!(head("the head of the agency").as_deref(), Some("head"));
         // A stop word as the first token is skipped.
         assert_eq!(head("Of Montreal").as_deref(), Some("montreal"));
@@ -1328,10 +1263,7 @@ mod tests {
         assert!(close(s.speaker_acc, 0.5));
         assert!(close(s.e2e_p, 1.0 / 3.0) && close(s.e2e_r, 0.5) && close(s.e2e_f1, 0.4));
         assert_eq!(ev.direct_errors.wrong_speaker.len(), 1);
-        assert_eq!(
-            ev.direct_errors.wrong_speaker[0].speaker.as_deref(),
-            Some("Marc")
-        );
+        assert_eq!(ev.direct_errors.wrong_speaker[0].speaker.as_deref(), Some("Marc"));
     }
 
     #[test]
@@ -1341,10 +1273,7 @@ mod tests {
         assert!(close(s.speaker_acc, 2.0 / 3.0));
         assert!(close(s.e2e_p, 0.4) && close(s.e2e_r, 0.5) && close(s.e2e_f1, 4.0 / 9.0));
         let zero = TaskScore::from_counts(0, 0, 0, 0);
-        assert_eq!(
-            (zero.p, zero.r, zero.f1, zero.speaker_acc),
-            (0.0, 0.0, 0.0, 0.0)
-        );
+        assert_eq!((zero.p, zero.r, zero.f1, zero.speaker_acc), (0.0, 0.0, 0.0, 0.0));
         let json = Evaluation::default().to_json();
         for task in ["direct", "reported", "all"] {
             for key in ["gold", "pred", "p", "r", "f1", "speaker_acc", "e2e_f1"] {
@@ -1387,14 +1316,10 @@ mod tests {
 
     #[test]
     fn integer_document_ids() {
-        let input =
-            r#"{"id": 7, "text": "abc", "quotes": [{"start": 0, "end": 3, "kind": "direct"}]}"#;
+        let input = r#"{"id": 7, "text": "abc", "quotes": [{"start": 0, "end": 3, "kind": "direct"}]}"#;
         let gold = read_gold(input.as_bytes()).unwrap();
         assert_eq!(gold[0].id, "7");
-        let ev = evaluate(
-            &gold,
-            &[json!({"doc": 7, "kind": "direct", "start": 0, "end": 3})],
-        );
+        let ev = evaluate(&gold, &[json!({"doc": 7, "kind": "direct", "start": 0, "end": 3})]);
         assert_eq!(ev.direct.tp, 1);
     }
 
@@ -1405,10 +1330,7 @@ mod tests {
         assert_eq!(gold.len(), 1);
         assert!(!gold[0].quotes[0].optional);
         assert!(gold[0].quotes[0].speaker_aliases.is_empty());
-        let two = format!(
-            "\u{feff}{one_line}\n\n{}\n",
-            one_line.replace("\"a\"", "\"b\"")
-        );
+        let two = format!("\u{feff}{one_line}\n\n{}\n", one_line.replace("\"a\"", "\"b\""));
         assert_eq!(read_gold(two.as_bytes()).unwrap().len(), 2);
         let array = format!("[{one_line},\n {}]", one_line.replace("\"a\"", "\"b\""));
         assert_eq!(read_gold(array.as_bytes()).unwrap()[1].id, "b");

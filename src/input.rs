@@ -6,7 +6,8 @@
 //!   bad bytes with U+FFFD (offsets then index the decoded text);
 //! - `.gz` and `.zst` files are decompressed;
 //! - folders are walked recursively in sorted order, taking `.txt` and `.md`
-//!   files (`.jsonl`/`.json` with `--jsonl`), compressed or not; a file with
+//!   files (`.jsonl`/`.json` with `--jsonl`), compressed or not, without
+//!   following symlinked folders inside them; a file with
 //!   NUL bytes met in a folder is skipped with a message, a named one is an
 //!   error.
 
@@ -76,7 +77,11 @@ fn is_stdin(p: &Path) -> bool {
 }
 
 fn open(path: &Path) -> io::Result<Box<dyn Read + Send>> {
-    let raw: Box<dyn Read + Send> = if is_stdin(path) { Box::new(io::stdin()) } else { Box::new(File::open(path)?) };
+    let raw: Box<dyn Read + Send> = if is_stdin(path) {
+        Box::new(io::stdin())
+    } else {
+        Box::new(File::open(path)?)
+    };
     let name = path.to_string_lossy();
     Ok(if name.ends_with(".gz") {
         Box::new(flate2::read::MultiGzDecoder::new(raw))
@@ -104,16 +109,28 @@ pub fn decode(bytes: Vec<u8>, lossy: bool) -> Result<String, String> {
     }
     let utf16 = |le: bool, b: &[u8]| {
         let units: Vec<u16> = b
-            .chunks(2)
+            .chunks_exact(2)
             .map(|c| {
-                let pair = [c[0], *c.get(1).unwrap_or(&0)];
-                if le { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+                let pair = [c[0], c[1]];
+                if le {
+                    u16::from_le_bytes(pair)
+                } else {
+                    u16::from_be_bytes(pair)
+                }
             })
             .collect();
+        // An odd last byte is half a code unit: a truncated file.
+        let odd = b.len() % 2 == 1;
         if lossy {
-            Ok(String::from_utf16_lossy(&units))
+            let mut s = String::from_utf16_lossy(&units);
+            if odd {
+                s.push('\u{FFFD}');
+            }
+            Ok(s)
+        } else if odd {
+            Err("invalid UTF-16: odd number of bytes (use --lossy to replace bad bytes)".to_string())
         } else {
-            String::from_utf16(&units).map_err(|_| "invalid UTF-16".to_string())
+            String::from_utf16(&units).map_err(|_| "invalid UTF-16 (use --lossy to replace bad bytes)".to_string())
         }
     };
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
@@ -142,7 +159,10 @@ impl Documents {
                 None
             }
             Err(e) => {
-                let item = Item::Error { doc: format!("{name}:{}", *line_no + 1), error: format!("read error: {e}") };
+                let item = Item::Error {
+                    doc: format!("{name}:{}", *line_no + 1),
+                    error: format!("read error: {e}"),
+                };
                 self.jsonl = None;
                 Some(item)
             }
@@ -151,7 +171,10 @@ impl Documents {
                 self.bytes_read += n as u64;
                 let loc = format!("{name}:{line_no}");
                 if buf.iter().all(u8::is_ascii_whitespace) {
-                    return Some(Item::Skipped { path: loc, reason: "blank line".into() });
+                    return Some(Item::Skipped {
+                        path: loc,
+                        reason: "blank line".into(),
+                    });
                 }
                 let line = match decode(buf, self.opts.lossy) {
                     Ok(l) => l,
@@ -166,10 +189,18 @@ impl Documents {
 fn parse_record(line: &str, loc: &str, opts: &InputOptions) -> Item {
     let value: Value = match serde_json::from_str(line.trim_start_matches('\u{feff}')) {
         Ok(v) => v,
-        Err(e) => return Item::Error { doc: loc.to_string(), error: format!("not JSON: {e}") },
+        Err(e) => {
+            return Item::Error {
+                doc: loc.to_string(),
+                error: format!("not JSON: {e}"),
+            }
+        }
     };
     let Some(obj) = value.as_object() else {
-        return Item::Error { doc: loc.to_string(), error: "not a JSON object".into() };
+        return Item::Error {
+            doc: loc.to_string(),
+            error: "not a JSON object".into(),
+        };
     };
     let id = match obj.get(&opts.id_field) {
         Some(Value::String(s)) => s.clone(),
@@ -177,11 +208,25 @@ fn parse_record(line: &str, loc: &str, opts: &InputOptions) -> Item {
         _ => loc.to_string(),
     };
     // The error record keeps the id; the message also names the line.
-    let at = if id == loc { String::new() } else { format!(" (at {loc})") };
+    let at = if id == loc {
+        String::new()
+    } else {
+        format!(" (at {loc})")
+    };
     let text = match obj.get(&opts.text_field) {
         Some(Value::String(s)) => s.clone(),
-        Some(_) => return Item::Error { doc: id, error: format!("field \"{}\" is not a string{at}", opts.text_field) },
-        None => return Item::Error { doc: id, error: format!("no \"{}\" field{at}", opts.text_field) },
+        Some(_) => {
+            return Item::Error {
+                doc: id,
+                error: format!("field \"{}\" is not a string{at}", opts.text_field),
+            }
+        }
+        None => {
+            return Item::Error {
+                doc: id,
+                error: format!("no \"{}\" field{at}", opts.text_field),
+            }
+        }
     };
     let kept = opts
         .keep_fields
@@ -208,18 +253,36 @@ impl Iterator for Documents {
                         children.sort();
                         // Depth-first, in sorted order: children go first.
                         for child in children.into_iter().rev() {
-                            if child.is_dir() || wanted(&child, self.opts.jsonl) {
+                            // A symlinked folder is not followed (as ripgrep
+                            // does): a link to a parent would read it again.
+                            let link = child.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
+                            let take = if child.is_dir() {
+                                !link
+                            } else {
+                                wanted(&child, self.opts.jsonl)
+                            };
+                            if take {
                                 self.pending.push_front((child, false));
                             }
                         }
                         continue;
                     }
-                    Err(e) => return Some(Item::Error { doc: name, error: format!("cannot read folder: {e}") }),
+                    Err(e) => {
+                        return Some(Item::Error {
+                            doc: name,
+                            error: format!("cannot read folder: {e}"),
+                        })
+                    }
                 }
             }
             let rdr = match open(&path) {
                 Ok(r) => r,
-                Err(e) => return Some(Item::Error { doc: name, error: describe(&e) }),
+                Err(e) => {
+                    return Some(Item::Error {
+                        doc: name,
+                        error: describe(&e),
+                    })
+                }
             };
             if self.opts.jsonl {
                 self.jsonl = Some((name, Box::new(BufReader::with_capacity(1 << 16, rdr)), 0));
@@ -228,15 +291,24 @@ impl Iterator for Documents {
             let mut bytes = Vec::new();
             let mut rdr = rdr;
             if let Err(e) = rdr.read_to_end(&mut bytes) {
-                return Some(Item::Error { doc: name, error: describe(&e) });
+                return Some(Item::Error {
+                    doc: name,
+                    error: describe(&e),
+                });
             }
             self.bytes_read += bytes.len() as u64;
             let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
             if !utf16 && bytes.contains(&0) {
                 if named {
-                    return Some(Item::Error { doc: name, error: "binary data (NUL bytes)".into() });
+                    return Some(Item::Error {
+                        doc: name,
+                        error: "binary data (NUL bytes)".into(),
+                    });
                 }
-                return Some(Item::Skipped { path: name, reason: "binary file (NUL bytes)".into() });
+                return Some(Item::Skipped {
+                    path: name,
+                    reason: "binary file (NUL bytes)".into(),
+                });
             }
             return Some(match decode(bytes, self.opts.lossy) {
                 Ok(text) => Item::Doc(crate::Document::new(name, text), Map::new()),

@@ -127,7 +127,12 @@ impl Lexicon {
             return sg.clone();
         }
         // A listed word is taken as written ("times", "news", "analysis").
-        if self.person_nouns.contains(noun) || self.org_nouns.contains(noun) || noun.ends_with("is") || noun.ends_with("us") || noun.ends_with("ss") {
+        if self.person_nouns.contains(noun)
+            || self.org_nouns.contains(noun)
+            || noun.ends_with("is")
+            || noun.ends_with("us")
+            || noun.ends_with("ss")
+        {
             return noun.to_string();
         }
         if noun.ends_with("xes") {

@@ -70,45 +70,226 @@ fn is_word(t: &Token) -> bool {
 }
 
 pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "another", "some", "many", "several", "most", "other", "his", "her",
-    "their", "its", "our", "these", "those", "this", "all", "both", "each", "few", "various",
-    "numerous", "multiple", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "dozens", "hundreds", "top", "senior", "former", "no",
+    "the", "a", "an", "one", "another", "some", "many", "several", "most", "other", "his", "her", "their", "its",
+    "our", "these", "those", "this", "all", "both", "each", "few", "various", "numerous", "multiple", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "top", "senior", "former", "no",
 ];
 
 /// Lowercase words that end a noun phrase read leftward from a cue.
 const STOP: &[&str] = &[
-    "that", "and", "or", "but", "while", "when", "as", "because", "if", "since", "who", "which",
-    "whom", "whose", "where", "also", "has", "have", "had", "is", "are", "was", "were", "be",
-    "been", "being", "will", "would", "could", "should", "may", "might", "can", "must", "not",
-    "than", "then", "so", "after", "before", "what", "how", "why", "there", "here", "said",
-    "says", "did", "does", "do", "even", "yet", "still", "though", "although", "whether",
-    "until", "unless", "once", "just", "only", "now", "already", "it", "he", "she", "they",
-    "we", "i", "you", "him", "them", "me", "us", "by", "about", "over", "into", "through",
-    "during", "against", "between", "without", "under", "told", "asked", "later", "again",
-    "recently", "previously", "repeatedly", "publicly", "privately", "reportedly", "quickly",
-    "never", "always", "often", "too", "very", "more", "less", "up", "out", "off", "down",
-    "like", "all", "were", "being", "per", "via", "amid", "despite",
+    "that",
+    "and",
+    "or",
+    "but",
+    "while",
+    "when",
+    "as",
+    "because",
+    "if",
+    "since",
+    "who",
+    "which",
+    "whom",
+    "whose",
+    "where",
+    "also",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "must",
+    "not",
+    "than",
+    "then",
+    "so",
+    "after",
+    "before",
+    "what",
+    "how",
+    "why",
+    "there",
+    "here",
+    "said",
+    "says",
+    "did",
+    "does",
+    "do",
+    "even",
+    "yet",
+    "still",
+    "though",
+    "although",
+    "whether",
+    "until",
+    "unless",
+    "once",
+    "just",
+    "only",
+    "now",
+    "already",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "him",
+    "them",
+    "me",
+    "us",
+    "by",
+    "about",
+    "over",
+    "into",
+    "through",
+    "during",
+    "against",
+    "between",
+    "without",
+    "under",
+    "told",
+    "asked",
+    "later",
+    "again",
+    "recently",
+    "previously",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "reportedly",
+    "quickly",
+    "never",
+    "always",
+    "often",
+    "too",
+    "very",
+    "more",
+    "less",
+    "up",
+    "out",
+    "off",
+    "down",
+    "like",
+    "all",
+    "were",
+    "being",
+    "per",
+    "via",
+    "amid",
+    "despite",
 ];
 
 /// Adverbs and auxiliaries allowed between a subject and its cue.
 pub const BETWEEN_SUBJECT_AND_CUE: &[&str] = &[
-    "also", "has", "have", "had", "later", "then", "once", "again", "repeatedly", "publicly",
-    "privately", "reportedly", "previously", "recently", "further", "flatly", "simply", "quickly",
-    "immediately", "initially", "first", "last", "often", "always", "never", "frequently",
-    "subsequently", "separately", "similarly", "likewise", "already", "both", "all", "too",
-    "himself", "herself", "themselves", "itself", "even", "still", "just", "only", "curtly",
-    "bluntly", "angrily", "openly", "explicitly", "specifically", "previously", "earlier",
-    "would", "will", "did", "does", "do", "not", "has", "is", "was", "are", "were", "may",
-    "might", "could", "can", "should", "must", "soon", "now", "long", "herself", "ultimately",
-    "eventually", "finally", "directly", "formally", "officially", "personally",
+    "also",
+    "has",
+    "have",
+    "had",
+    "later",
+    "then",
+    "once",
+    "again",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "reportedly",
+    "previously",
+    "recently",
+    "further",
+    "flatly",
+    "simply",
+    "quickly",
+    "immediately",
+    "initially",
+    "first",
+    "last",
+    "often",
+    "always",
+    "never",
+    "frequently",
+    "subsequently",
+    "separately",
+    "similarly",
+    "likewise",
+    "already",
+    "both",
+    "all",
+    "too",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "even",
+    "still",
+    "just",
+    "only",
+    "curtly",
+    "bluntly",
+    "angrily",
+    "openly",
+    "explicitly",
+    "specifically",
+    "previously",
+    "earlier",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "not",
+    "has",
+    "is",
+    "was",
+    "are",
+    "were",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "must",
+    "soon",
+    "now",
+    "long",
+    "herself",
+    "ultimately",
+    "eventually",
+    "finally",
+    "directly",
+    "formally",
+    "officially",
+    "personally",
 ];
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+];
 
 const PARTICLES: &[&str] = &[
-    "de", "la", "le", "van", "von", "der", "den", "del", "della", "da", "di", "du", "bin", "ibn",
-    "al", "el", "ter", "dos", "das", "y",
+    "de", "la", "le", "van", "von", "der", "den", "del", "della", "da", "di", "du", "bin", "ibn", "al", "el", "ter",
+    "dos", "das", "y",
 ];
 
 const PREPOSITIONS_IN_NP: &[&str] = &["in", "of", "for", "at", "from", "to", "with", "on"];
@@ -159,10 +340,35 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
         }
         // A time between subject and cue: "Sanders on Tuesday said",
         // "Clinton last week said", "Obama Wednesday said".
-        let w = if j > lo { lower(text, &toks[j - 1]) } else { String::new() };
-        if WEEKDAYS.contains(&w.as_str()) || matches!(w.as_str(), "week" | "month" | "year" | "night" | "morning" | "evening" | "afternoon") {
+        let w = if j > lo {
+            lower(text, &toks[j - 1])
+        } else {
+            String::new()
+        };
+        if WEEKDAYS.contains(&w.as_str())
+            || matches!(
+                w.as_str(),
+                "week" | "month" | "year" | "night" | "morning" | "evening" | "afternoon"
+            )
+        {
             let mut k = j - 1;
-            if k > lo && matches!(lower(text, &toks[k - 1]).as_str(), "on" | "last" | "this" | "earlier" | "late" | "early" | "wednesday" | "tuesday" | "monday" | "thursday" | "friday" | "saturday" | "sunday") {
+            if k > lo
+                && matches!(
+                    lower(text, &toks[k - 1]).as_str(),
+                    "on" | "last"
+                        | "this"
+                        | "earlier"
+                        | "late"
+                        | "early"
+                        | "wednesday"
+                        | "tuesday"
+                        | "monday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                )
+            {
                 k -= 1;
                 if k > lo && lower(text, &toks[k - 1]) == "on" {
                     k -= 1;
@@ -182,8 +388,12 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
     // mention the attribution uses; entities resolve it to its antecedent.
     if j > lo && j < end + 1 && matches!(lower(text, &toks[j - 1]).as_str(), "who" | "which") {
         let t = &toks[j - 1];
-        let antecedent = (j >= 2 && &text[toks[j - 2].span.clone()] == ",").then(|| mention_before(text, toks, lo, j - 2)).flatten();
-        let (stype, gender) = antecedent.as_ref().map_or((SpeakerType::Person, None), |a| (a.stype, a.gender));
+        let antecedent = (j >= 2 && &text[toks[j - 2].span.clone()] == ",")
+            .then(|| mention_before(text, toks, lo, j - 2))
+            .flatten();
+        let (stype, gender) = antecedent
+            .as_ref()
+            .map_or((SpeakerType::Person, None), |a| (a.stype, a.gender));
         return Some(Mention {
             span: t.span.clone(),
             head: t.span.clone(),
@@ -216,7 +426,9 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
         // / "Dr. Connie Mariano, who as a Navy captain was …, said"
         let close = j - 1;
         if let Some(who) = (close.saturating_sub(60).max(lo)..close).rev().find(|&k| {
-            k >= 1 && matches!(lower(text, &toks[k]).as_str(), "who" | "which") && &text[toks[k - 1].span.clone()] == ","
+            k >= 1
+                && matches!(lower(text, &toks[k]).as_str(), "who" | "which")
+                && &text[toks[k - 1].span.clone()] == ","
         }) {
             if let Some(m) = mention_before(text, toks, lo, who - 1) {
                 return Some(m);
@@ -232,7 +444,21 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
                 // between subject and cue, not a clause ("…, and the meeting
                 // deteriorated from there, said one source").
                 let first = lower(text, &toks[k + 1]);
-                if matches!(first.as_str(), "and" | "but" | "or" | "so" | "while" | "because" | "although" | "though" | "if" | "when" | "whereas" | "as") {
+                if matches!(
+                    first.as_str(),
+                    "and"
+                        | "but"
+                        | "or"
+                        | "so"
+                        | "while"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "if"
+                        | "when"
+                        | "whereas"
+                        | "as"
+                ) {
                     return None;
                 }
                 let mut m = mention_before(text, toks, lo, k)?;
@@ -250,9 +476,11 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
         return None;
     }
     // "Rep. Gwen Moore (D-Wis.) said": the parenthetical is part of the phrase.
-    let j = j;
     if j > lo && &text[toks[j - 1].span.clone()] == ")" {
-        if let Some(open) = (j.saturating_sub(10).max(lo)..j - 1).rev().find(|&k| &text[toks[k].span.clone()] == "(") {
+        if let Some(open) = (j.saturating_sub(10).max(lo)..j - 1)
+            .rev()
+            .find(|&k| &text[toks[k].span.clone()] == "(")
+        {
             if open > lo {
                 if let Some(mut m) = mention_before(text, toks, lo, open) {
                     m.span.end = toks[j - 1].span.end;
@@ -285,7 +513,11 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
     if m.kind == MentionKind::Description && first > lo + 1 && lower(text, &toks[first - 1]) == "and" {
         if let Some(left) = mention_before(text, toks, lo, first - 1) {
             if left.kind == MentionKind::Description && left.span.end == toks[first - 2].span.end {
-                return Some(Mention { span: left.span.start..m.span.end, stype: SpeakerType::Group, ..m });
+                return Some(Mention {
+                    span: left.span.start..m.span.end,
+                    stype: SpeakerType::Group,
+                    ..m
+                });
             }
         }
     }
@@ -320,7 +552,8 @@ fn scan_phrase_left(text: &str, toks: &[Token], lo: usize, end: usize, limit: us
                 // Only "X in London", "ambassador to Russia": a preposition
                 // followed by a capitalised word or a determiner.
                 let after = toks.get(k);
-                let ok = after.is_some_and(|a| k < limit && (is_cap(text, a) || DETERMINERS.contains(&lower(text, a).as_str())));
+                let ok = after
+                    .is_some_and(|a| k < limit && (is_cap(text, a) || DETERMINERS.contains(&lower(text, a).as_str())));
                 if !ok {
                     break;
                 }
@@ -478,7 +711,12 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize) -> Option<Mention> 
         let mut stype = stype;
         let det = lower(text, &toks[s]);
         // "Bloomberg" in "a Bloomberg reporter" does not make it a name.
-        if stype == SpeakerType::Unnamed && matches!(det.as_str(), "some" | "many" | "several" | "most" | "all" | "two" | "three") {
+        if stype == SpeakerType::Unnamed
+            && matches!(
+                det.as_str(),
+                "some" | "many" | "several" | "most" | "all" | "two" | "three"
+            )
+        {
             stype = SpeakerType::Group;
         }
         return Some(Mention {
@@ -583,7 +821,10 @@ fn strip_titles(text: &str, toks: &[Token], mut n: usize, e: usize) -> (usize, O
             }
         }
         let w = lower(text, &toks[n]);
-        if matches!(w.as_str(), "former" | "then" | "acting" | "deputy" | "vice" | "assistant" | "senior" | "chief") {
+        if matches!(
+            w.as_str(),
+            "former" | "then" | "acting" | "deputy" | "vice" | "assistant" | "senior" | "chief"
+        ) {
             n += 1;
             continue;
         }

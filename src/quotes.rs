@@ -133,15 +133,17 @@ pub fn find_quotations(text: &str, segs: &Segments) -> Vec<Quotation> {
             let span = i..i + width;
             if is_open {
                 by_family[fam_ix(fam)].push(stack.len());
-                stack.push(OpenMark { family: fam, mark: span, ch: c });
+                stack.push(OpenMark {
+                    family: fam,
+                    mark: span,
+                    ch: c,
+                });
                 continue;
             }
             let Some(&at) = by_family[fam_ix(fam)].last() else {
                 continue; // a stray closing mark
             };
-            if !fam.is_primary()
-                && stack[at + 1..].iter().any(|o| o.family.is_primary())
-            {
+            if !fam.is_primary() && stack[at + 1..].iter().any(|o| o.family.is_primary()) {
                 continue;
             }
             // Drop unclosed marks opened inside this one, then the opener.
@@ -225,14 +227,35 @@ fn opens_family(c: char, family: Family, first: char) -> bool {
 }
 
 fn is_opening_context(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '‹' | '„' | '"' | '\'')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '‹' | '„' | '"' | '\''
+        )
 }
 
 fn is_closing_context(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…' | '”' | '’' | '»' | '›' | '"' | '\''
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '}'
+                | '—'
+                | '–'
+                | '-'
+                | '…'
+                | '”'
+                | '’'
+                | '»'
+                | '›'
+                | '"'
+                | '\''
         )
 }
 
@@ -269,7 +292,11 @@ fn classify(
             let low_open = by_family[Family::Double as usize]
                 .last()
                 .is_some_and(|&at| stack[at].ch == '„');
-            Some(if low_open { Mark::Close(Family::Double) } else { Mark::Open(Family::Double) })
+            Some(if low_open {
+                Mark::Close(Family::Double)
+            } else {
+                Mark::Open(Family::Double)
+            })
         }
         '„' => Some(Mark::Open(Family::Double)),
         '”' => {
@@ -332,11 +359,13 @@ fn role(text: &str, q: &Quotation) -> Role {
         .nth(24)
         .map_or(0, |(k, _)| k);
     let lead = text[lead_start..part.open.start].trim_end().to_lowercase();
-    if LEXICON
-        .scare_triggers
-        .iter()
-        .any(|t| lead.ends_with(t.as_str()) && lead[..lead.len() - t.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
-    {
+    if LEXICON.scare_triggers.iter().any(|t| {
+        lead.ends_with(t.as_str())
+            && lead[..lead.len() - t.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    }) {
         return Role::Scare;
     }
     let words: Vec<&str> = content
@@ -384,7 +413,11 @@ mod tests {
     }
 
     fn spoken(t: &str) -> Vec<Vec<&str>> {
-        quotes(t).into_iter().filter(|(_, r)| *r == Role::Quotation).map(|(p, _)| p).collect()
+        quotes(t)
+            .into_iter()
+            .filter(|(_, r)| *r == Role::Quotation)
+            .map(|(p, _)| p)
+            .collect()
     }
 
     #[test]
@@ -415,7 +448,10 @@ mod tests {
     #[test]
     fn nested_quotes_stay_inside_their_parent() {
         let t = "“He looked at me and said, ‘Never again,’ and I believed him,” said Tom Reyes.";
-        assert_eq!(spoken(t), [["He looked at me and said, ‘Never again,’ and I believed him,"]]);
+        assert_eq!(
+            spoken(t),
+            [["He looked at me and said, ‘Never again,’ and I believed him,"]]
+        );
         let t = "\"He said 'no way,' then left,\" she said.";
         assert_eq!(spoken(t), [["He said 'no way,' then left,"]]);
         let t = "''This isn't tax reform,'' said Douglas Holtz-Eakin.";
@@ -438,14 +474,20 @@ mod tests {
         let t = "“We are ready for anything, the coach said after practice.\n\nThe team flies out on Sunday. “Go,” he said.";
         assert_eq!(
             spoken(t),
-            [vec!["We are ready for anything, the coach said after practice."], vec!["Go,"]]
+            [
+                vec!["We are ready for anything, the coach said after practice."],
+                vec!["Go,"]
+            ]
         );
     }
 
     #[test]
     fn scare_quotes_and_titles_are_flagged() {
         let t = "The so-called “maximum pressure” campaign continued, and the “reforms” were shelved.";
-        assert_eq!(quotes(t).iter().map(|q| q.1).collect::<Vec<_>>(), [Role::Scare, Role::Scare]);
+        assert_eq!(
+            quotes(t).iter().map(|q| q.1).collect::<Vec<_>>(),
+            [Role::Scare, Role::Scare]
+        );
         let t = "She starred in “The Long Night” and later wrote “Salt and Iron,” a memoir.";
         assert!(spoken(t).is_empty());
         assert_eq!(spoken("Fed chair: “Rates will stay high”"), [["Rates will stay high"]]);

@@ -50,8 +50,8 @@ pub fn escape(s: &str) -> String {
 /// Speaker colours: dark enough for white initials (contrast ≥ 4.5:1),
 /// distinct for the most quoted sources; they repeat after twelve.
 const PALETTE: &[&str] = &[
-    "#1f5fa8", "#b6400c", "#257a3e", "#a3245a", "#5e3fae", "#0b6e6b", "#8a6400", "#b02a2a",
-    "#46586b", "#7d4a1f", "#2d6d8f", "#7a2f87",
+    "#1f5fa8", "#b6400c", "#257a3e", "#a3245a", "#5e3fae", "#0b6e6b", "#8a6400", "#b02a2a", "#46586b", "#7d4a1f",
+    "#2d6d8f", "#7a2f87",
 ];
 const GREY: &str = "#6b6b6b";
 
@@ -103,8 +103,8 @@ fn mix_white(hex: &str, alpha: f64) -> String {
 /// Words of a name that initials are made of.
 fn name_words(name: &str) -> Vec<&str> {
     const STOP: &[&str] = &[
-        "the", "a", "an", "one", "some", "many", "several", "of", "in", "at", "for", "to", "and",
-        "on", "from", "with", "by",
+        "the", "a", "an", "one", "some", "many", "several", "of", "in", "at", "for", "to", "and", "on", "from", "with",
+        "by",
     ];
     name.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !STOP.contains(&w.to_lowercase().as_str()))
@@ -117,8 +117,7 @@ fn name_words(name: &str) -> Vec<&str> {
 pub fn initials(name: &str, stype: Option<&str>) -> String {
     if matches!(stype, Some("unnamed") | Some("group")) {
         const AFTER_HEAD: &[&str] = &[
-            "in", "of", "at", "from", "for", "with", "on", "who", "which", "that", "whose", "to",
-            "by",
+            "in", "of", "at", "from", "for", "with", "on", "who", "which", "that", "whose", "to", "by",
         ];
         let ws: Vec<&str> = name.split_whitespace().collect();
         let cut = ws
@@ -141,14 +140,8 @@ pub fn initials(name: &str, stype: Option<&str>) -> String {
         [] => "?".into(),
         [w] => {
             let mut cs = w.chars();
-            let first: String = cs
-                .next()
-                .map(|c| c.to_uppercase().collect())
-                .unwrap_or_default();
-            let second: String = cs
-                .next()
-                .map(|c| c.to_lowercase().collect())
-                .unwrap_or_default();
+            let first: String = cs.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+            let second: String = cs.next().map(|c| c.to_lowercase().collect()).unwrap_or_default();
             first + &second
         }
         [first, .., last] => upper(first) + &upper(last),
@@ -161,10 +154,7 @@ fn looks(rows: &[SourceRow]) -> HashMap<String, Look> {
     let mut used: HashMap<String, usize> = HashMap::new();
     let mut out = HashMap::new();
     for (rank, r) in rows.iter().enumerate() {
-        let base = initials(
-            r.speaker.as_deref().unwrap_or(&r.speaker_id),
-            r.speaker_type,
-        );
+        let base = initials(r.speaker.as_deref().unwrap_or(&r.speaker_id), r.speaker_type);
         let n = used.entry(base.clone()).or_insert(0);
         *n += 1;
         let ini = if *n == 1 { base } else { format!("{base}{n}") };
@@ -223,9 +213,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 /// A heading-like leading paragraph: one short line without final
 /// punctuation (a headline, a standfirst).
 fn is_heading(p: &str) -> bool {
-    !p.contains('\n')
-        && p.chars().count() <= 160
-        && !p.ends_with(['.', '!', '?', ':', '"', '”', '’', '»', ')'])
+    !p.contains('\n') && p.chars().count() <= 160 && !p.ends_with(['.', '!', '?', ':', '"', '”', '’', '»', ')'])
 }
 
 fn push_text(out: &mut String, s: &str) {
@@ -259,9 +247,7 @@ fn markup(text: &str, mut spans: Vec<Span>) -> String {
     };
     let clamp_start = |p: usize| {
         let i = paras.partition_point(|q| q.1 <= p);
-        paras
-            .get(i)
-            .map_or(paras[paras.len() - 1].1, |q| p.max(q.0))
+        paras.get(i).map_or(paras[paras.len() - 1].1, |q| p.max(q.0))
     };
     let clamp_end = |p: usize| {
         let i = paras.partition_point(|q| q.0 < p);
@@ -312,8 +298,7 @@ fn markup(text: &str, mut spans: Vec<Span>) -> String {
                 for &s in popped.iter().rev() {
                     out.push_str(spans[s].close);
                 }
-                let mut goes_on: Vec<usize> =
-                    popped.into_iter().filter(|&s| spans[s].end != p).collect();
+                let mut goes_on: Vec<usize> = popped.into_iter().filter(|&s| spans[s].end != p).collect();
                 goes_on.sort_by(|&a, &b| {
                     spans[b]
                         .end
@@ -370,21 +355,13 @@ fn attr(out: &mut String, name: &str, value: Option<&str>) {
 /// The spans of a document's records: the quotation parts, the speaker
 /// mentions and the cues.
 fn spans_of(di: usize, text: &str, records: &[Record], looks: &HashMap<String, Look>) -> Vec<Span> {
-    let char_byte: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([text.len()])
-        .collect();
+    let char_byte: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
     let byte = |c: usize| char_byte.get(c).copied().unwrap_or(text.len());
     let grey = Look::unattributed();
     let mut spans = Vec::new();
     let mut seen: BTreeSet<(usize, usize, u8)> = BTreeSet::new();
     for r in records {
-        let look = r
-            .speaker_id
-            .as_ref()
-            .and_then(|id| looks.get(id))
-            .unwrap_or(&grey);
+        let look = r.speaker_id.as_ref().and_then(|id| looks.get(id)).unwrap_or(&grey);
         let who = match (&r.speaker, &r.speaker_id) {
             (Some(s), Some(id)) => format!("{s} ({id})"),
             (Some(s), None) => s.clone(),
@@ -413,26 +390,14 @@ fn spans_of(di: usize, text: &str, records: &[Record], looks: &HashMap<String, L
         );
         for (pi, (a, b)) in record_parts(r).into_iter().enumerate() {
             let mut open = format!(r#"<mark class="quote" data-index="{}""#, r.index);
-            attr(
-                &mut open,
-                "data-speaker",
-                Some(r.speaker.as_deref().unwrap_or("")),
-            );
+            attr(&mut open, "data-speaker", Some(r.speaker.as_deref().unwrap_or("")));
             if pi == 0 {
                 let _ = write!(open, r#" id="d{di}-q{}""#, r.index);
             }
             let _ = write!(open, r#" data-part="{pi}""#);
             attr(&mut open, "data-sid", r.speaker_id.as_deref());
-            attr(
-                &mut open,
-                "data-type",
-                Some(r.speaker_type.unwrap_or("none")),
-            );
-            attr(
-                &mut open,
-                "data-descriptor",
-                r.speaker_descriptor.as_deref(),
-            );
+            attr(&mut open, "data-type", Some(r.speaker_type.unwrap_or("none")));
+            attr(&mut open, "data-descriptor", r.speaker_descriptor.as_deref());
             attr(&mut open, "data-mention", r.speaker_mention.as_deref());
             attr(&mut open, "data-cue", cue.as_deref());
             attr(&mut open, "data-kind", Some(r.kind.as_str()));
@@ -449,11 +414,7 @@ fn spans_of(di: usize, text: &str, records: &[Record], looks: &HashMap<String, L
             }
             let mut reopen = format!(r#"<mark class="qcont" data-index="{}""#, r.index);
             attr(&mut reopen, "data-sid", r.speaker_id.as_deref());
-            attr(
-                &mut reopen,
-                "data-type",
-                Some(r.speaker_type.unwrap_or("none")),
-            );
+            attr(&mut reopen, "data-type", Some(r.speaker_type.unwrap_or("none")));
             attr(&mut reopen, "data-kind", Some(r.kind.as_str()));
             let _ = write!(reopen, r#" style="{}">"#, look.style());
             spans.push(Span {
@@ -542,12 +503,7 @@ fn chart(di: usize, rows: &[SourceRow], looks: &HashMap<String, Look>) -> String
     let (w, bar_x, row_h, top) = (480.0_f64, 204.0, 34.0, 40.0);
     let bar_w = w - bar_x - 44.0;
     let max_q = shown.iter().map(|r| r.quotes).max().unwrap_or(1).max(1) as f64;
-    let max_w = shown
-        .iter()
-        .map(|r| r.words_quoted)
-        .max()
-        .unwrap_or(1)
-        .max(1) as f64;
+    let max_w = shown.iter().map(|r| r.words_quoted).max().unwrap_or(1).max(1) as f64;
     let h = top + row_h * shown.len() as f64 + 6.0;
     let mut s = String::new();
     let _ = write!(
@@ -594,8 +550,7 @@ fn chart(di: usize, rows: &[SourceRow], looks: &HashMap<String, Look>) -> String
         };
         let name = r.speaker.as_deref().unwrap_or(&r.speaker_id);
         let qw = (r.quotes as f64 / max_q * bar_w).max(2.0);
-        let ww =
-            (r.words_quoted as f64 / max_w * bar_w).max(if r.words_quoted > 0 { 2.0 } else { 0.0 });
+        let ww = (r.words_quoted as f64 / max_w * bar_w).max(if r.words_quoted > 0 { 2.0 } else { 0.0 });
         let _ = write!(
             s,
             r#"<g class="bar" data-sid="{sid}"><title>{title}</title>"#,
@@ -614,11 +569,7 @@ fn chart(di: usize, rows: &[SourceRow], looks: &HashMap<String, Look>) -> String
             Some("group") => ("#fff", look.colour, r#" stroke-dasharray="1 2""#),
             _ => (look.colour, "#fff", ""),
         };
-        let rx = if r.speaker_type == Some("organization") {
-            1
-        } else {
-            8
-        };
+        let rx = if r.speaker_type == Some("organization") { 1 } else { 8 };
         let _ = write!(
             s,
             r#"<rect x="1" y="{by}" width="30" height="16" rx="{rx}" fill="{bfill}" stroke="{c}" stroke-width="1.5"{dash}/><text x="16" y="{ty}" font-size="10" font-weight="700" text-anchor="middle" fill="{btext}">{ini}</text>"#,
@@ -663,12 +614,7 @@ fn chart(di: usize, rows: &[SourceRow], looks: &HashMap<String, Look>) -> String
 
 /// The sources table (the same rows as `whosaid sources`), which is also
 /// the colour legend.
-fn table(
-    di: usize,
-    records: &[Record],
-    rows: &[SourceRow],
-    looks: &HashMap<String, Look>,
-) -> String {
+fn table(di: usize, records: &[Record], rows: &[SourceRow], looks: &HashMap<String, Look>) -> String {
     let unattributed: Vec<&Record> = records.iter().filter(|r| r.speaker_id.is_none()).collect();
     let mut s = String::from(
         r#"<table class="sources"><caption>Sources, most quoted first</caption><thead><tr><th scope="col">Source</th><th scope="col" class="n" title="quotations and claims">Quotes</th><th scope="col" class="n" title="direct · mixed · indirect">Dir · mix · ind</th><th scope="col" class="n">Words</th></tr></thead><tbody>"#,
@@ -737,20 +683,12 @@ fn section(di: usize, doc: &Document, records: &[Record]) -> String {
     );
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     s.push_str(r#"<ul class="stats">"#);
-    let _ = write!(
-        s,
-        "<li><b>{}</b></li>",
-        plural(summary.records, "quotation")
-    );
+    let _ = write!(s, "<li><b>{}</b></li>", plural(summary.records, "quotation"));
     let _ = write!(s, "<li><b>{}</b></li>", plural(summary.sources, "source"));
     if summary.sources > 0 {
         let _ = write!(s, "<li>named people <b>{}</b></li>", pct(summary.named));
         let _ = write!(s, "<li>unnamed people <b>{}</b></li>", pct(summary.unnamed));
-        let _ = write!(
-            s,
-            "<li>organizations <b>{}</b></li>",
-            pct(summary.organization)
-        );
+        let _ = write!(s, "<li>organizations <b>{}</b></li>", pct(summary.organization));
         let _ = write!(s, "<li>groups <b>{}</b></li>", pct(summary.group));
         let _ = write!(
             s,
@@ -887,7 +825,7 @@ header.top h1 { margin: 0 0 2px; font-size: 21px; font-weight: 700; letter-spaci
 .key .hint { color: var(--muted); white-space: normal; }
 .key .sample { padding: 0 3px; border-bottom: 2px solid var(--c); background: var(--u); }
 .key .sample.direct { background: var(--t); }
-nav.toc { background: var(--paper); margin: 18px auto 0; max-width: 1400px; padding: 12px 32px; border: 1px solid var(--line); border-radius: 8px; }
+nav.toc { background: var(--paper); margin: 18px max(24px, calc((100% - 1400px) / 2)) 0; padding: 12px 32px; border: 1px solid var(--line); border-radius: 8px; }
 nav.toc h2 { font-size: 15px; margin: 0 0 4px; }
 nav.toc ol { margin: 0; padding-left: 22px; columns: 2 320px; }
 nav.toc .meta { margin-left: 6px; }
@@ -1093,9 +1031,7 @@ mod tests {
             let tag = &rest[i + 1..j];
             rest = &rest[j + 1..];
             if let Some(name) = tag.strip_prefix('/') {
-                let open = stack
-                    .pop()
-                    .unwrap_or_else(|| panic!("</{name}> closes nothing"));
+                let open = stack.pop().unwrap_or_else(|| panic!("</{name}> closes nothing"));
                 assert_eq!(open.0, name, "</{name}> closes <{}>", open.0);
             } else {
                 let name = tag.split_whitespace().next().unwrap().to_string();
@@ -1147,10 +1083,7 @@ mod tests {
 
     #[test]
     fn escapes_everything() {
-        assert_eq!(
-            escape(r#"<a href="x">&'"#),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
-        );
+        assert_eq!(escape(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
     }
 
     #[test]
@@ -1168,10 +1101,7 @@ mod tests {
         r.speaker_descriptor = Some("<script>alert(4)</script>".into());
         r = at(r, text, q, q + "<b>bold</b>".len());
         r.cue = Some("<i>said</i>".into());
-        let html = render(&[(
-            Document::new("<script>alert(5)</script>.txt", text),
-            vec![r],
-        )]);
+        let html = render(&[(Document::new("<script>alert(5)</script>.txt", text), vec![r])]);
         if let Some(i) = html.find("<script>alert") {
             panic!("unescaped script: {}", &html[i.saturating_sub(200)..i + 50]);
         }
@@ -1191,14 +1121,7 @@ mod tests {
     #[test]
     fn one_mark_per_part_and_nothing_external() {
         let text = "“One,” Ann said, “two.”\n\nBob said that rain is wet.";
-        let mut a = rec(
-            "t.txt",
-            0,
-            Kind::Direct,
-            "",
-            0,
-            Some(("S1", "Ann", "person")),
-        );
+        let mut a = rec("t.txt", 0, Kind::Direct, "", 0, Some(("S1", "Ann", "person")));
         a.parts = Some(vec![
             PartOffsets {
                 start: 1,
@@ -1238,14 +1161,10 @@ mod tests {
         assert_eq!(back, "“One,” Ann said, “two.”Bob said that rain is wet.");
         // Speaker mention and cue are underlined, in the text order.
         let art = article(&html);
-        assert!(
-            art.find(r#"<span class="who""#).unwrap() < art.find(r#"<span class="cue""#).unwrap()
-        );
+        assert!(art.find(r#"<span class="who""#).unwrap() < art.find(r#"<span class="cue""#).unwrap());
         assert!(
             html.contains(r##"<a class="jump" href="#d1-q0""##)
-                && html.contains(
-                    r#"<mark class="quote" data-index="0" data-speaker="Ann" id="d1-q0""#
-                )
+                && html.contains(r#"<mark class="quote" data-index="0" data-speaker="Ann" id="d1-q0""#)
         );
         assert!(html.contains("Unattributed"));
     }
@@ -1255,27 +1174,13 @@ mod tests {
         // A: "Alpha beta" (0..10), B: "beta gamma" (6..16): they cross.
         let text = "Alpha beta gamma delta";
         let a = at(
-            rec(
-                "t.txt",
-                0,
-                Kind::Mixed,
-                "",
-                0,
-                Some(("S1", "Ann", "person")),
-            ),
+            rec("t.txt", 0, Kind::Mixed, "", 0, Some(("S1", "Ann", "person"))),
             text,
             0,
             10,
         );
         let b = at(
-            rec(
-                "t.txt",
-                1,
-                Kind::Direct,
-                "",
-                0,
-                Some(("S2", "Bob", "person")),
-            ),
+            rec("t.txt", 1, Kind::Direct, "", 0, Some(("S2", "Bob", "person"))),
             text,
             6,
             16,
@@ -1283,14 +1188,7 @@ mod tests {
         // C nests inside B; D covers everything; E is empty.
         let c = at(rec("t.txt", 2, Kind::Direct, "", 0, None), text, 11, 16);
         let d = at(
-            rec(
-                "t.txt",
-                3,
-                Kind::Indirect,
-                "",
-                0,
-                Some(("S1", "Ann", "person")),
-            ),
+            rec("t.txt", 3, Kind::Indirect, "", 0, Some(("S1", "Ann", "person"))),
             text,
             0,
             text.len(),
@@ -1316,26 +1214,14 @@ mod tests {
         let q0 = text.find("para\n\nruns").unwrap();
         let q1 = text.find("” here").unwrap();
         let r = at(
-            rec(
-                "t.txt",
-                0,
-                Kind::Direct,
-                "",
-                1,
-                Some(("S1", "Ann", "person")),
-            ),
+            rec("t.txt", 0, Kind::Direct, "", 1, Some(("S1", "Ann", "person"))),
             text,
             q0,
             q1,
         );
         // A span that starts and ends in a blank gap still gets its mark.
         let gap = text.find("\n\n  \n").unwrap() + 1;
-        let g = at(
-            rec("t.txt", 1, Kind::Direct, "", 1, None),
-            text,
-            gap,
-            gap + 2,
-        );
+        let g = at(rec("t.txt", 1, Kind::Direct, "", 1, None), text, gap, gap + 2);
         let html = render(&doc(text, vec![r, g]));
         let art = article(&html);
         assert_eq!(count(art, "<p"), 3);
@@ -1387,38 +1273,15 @@ mod tests {
     fn initials_and_colours() {
         assert_eq!(initials("Marc Champion", Some("person")), "MC");
         assert_eq!(initials("critics", Some("group")), "Cr");
-        assert_eq!(
-            initials("the U.S. administration", Some("organization")),
-            "UA"
-        );
-        assert_eq!(
-            initials("An Iranian journalist in London", Some("unnamed")),
-            "Jo"
-        );
+        assert_eq!(initials("the U.S. administration", Some("organization")), "UA");
+        assert_eq!(initials("An Iranian journalist in London", Some("unnamed")), "Jo");
         assert_eq!(initials("some analysts", Some("group")), "An");
-        assert_eq!(
-            initials("the Iranian leadership", Some("organization")),
-            "IL"
-        );
+        assert_eq!(initials("the Iranian leadership", Some("organization")), "IL");
         assert_eq!(initials("—", None), "?");
         assert_eq!(mix_white("#000000", 0.5), "#808080");
         let rows = sources::sources(&[
-            rec(
-                "a",
-                0,
-                Kind::Direct,
-                "x",
-                0,
-                Some(("S1", "Mary Chan", "person")),
-            ),
-            rec(
-                "a",
-                1,
-                Kind::Direct,
-                "x",
-                0,
-                Some(("S2", "Marc Champion", "person")),
-            ),
+            rec("a", 0, Kind::Direct, "x", 0, Some(("S1", "Mary Chan", "person"))),
+            rec("a", 1, Kind::Direct, "x", 0, Some(("S2", "Marc Champion", "person"))),
         ]);
         let l = looks(&rows);
         assert_eq!(l["S1"].initials, "MC");
@@ -1429,22 +1292,8 @@ mod tests {
     #[test]
     fn chart_distinguishes_unnamed_sources_without_colour() {
         let recs = vec![
-            rec(
-                "a",
-                0,
-                Kind::Direct,
-                "one two",
-                0,
-                Some(("S1", "Ann Lee", "person")),
-            ),
-            rec(
-                "a",
-                1,
-                Kind::Direct,
-                "three",
-                0,
-                Some(("S2", "an official", "unnamed")),
-            ),
+            rec("a", 0, Kind::Direct, "one two", 0, Some(("S1", "Ann Lee", "person"))),
+            rec("a", 1, Kind::Direct, "three", 0, Some(("S2", "an official", "unnamed"))),
         ];
         let rows = sources::sources(&recs);
         let svg = chart(1, &rows, &looks(&rows));

@@ -114,7 +114,9 @@ fn paragraphs(text: &str) -> Vec<Span> {
             None => line,
             Some(p) => {
                 let short_prev = p.end - text[..p.end].rfind('\n').map_or(p.start, |i| i + 1) < 40;
-                let starts_new = text[line.clone()].trim_start().starts_with(['“', '"', '«', '„', '—', '•', '*', '-']);
+                let starts_new = text[line.clone()]
+                    .trim_start()
+                    .starts_with(['“', '"', '«', '„', '—', '•', '*', '-']);
                 if wrapped && !short_prev && !starts_new {
                     p.start..line.end
                 } else {
@@ -176,8 +178,7 @@ fn sentences_in(text: &str, para: Span) -> Vec<Span> {
             continue;
         }
         let starter = char_after(text, j).unwrap_or(' ');
-        let starts_sentence =
-            starter.is_uppercase() || starter.is_ascii_digit() || OPENERS.contains(&starter);
+        let starts_sentence = starter.is_uppercase() || starter.is_ascii_digit() || OPENERS.contains(&starter);
         if starts_sentence
             && !(c == '.' && ends_with_abbreviation(text, start, i, starter_word(text, j)))
             && !(closed_quote && c != '.' && attribution_follows(text, j, para.end))
@@ -196,9 +197,7 @@ fn sentences_in(text: &str, para: Span) -> Vec<Span> {
 
 fn starter_word(text: &str, j: usize) -> &str {
     let rest = &text[j..];
-    let end = rest
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(rest.len());
+    let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
     &rest[..end]
 }
 
@@ -206,18 +205,75 @@ fn starter_word(text: &str, j: usize) -> &str {
 /// "Sept." inside one: after such an ambiguous abbreviation, a sentence ends
 /// only when one of these comes next.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "This",
-    "That", "There", "These", "Those", "His", "Her", "Their", "Its", "Our", "If", "When", "As",
-    "On", "At", "For", "So", "Yet", "Still", "Meanwhile", "However", "After", "Before", "While",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "In",
+    "This",
+    "That",
+    "There",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "If",
+    "When",
+    "As",
+    "On",
+    "At",
+    "For",
+    "So",
+    "Yet",
+    "Still",
+    "Meanwhile",
+    "However",
+    "After",
+    "Before",
+    "While",
 ];
 
 /// Abbreviations that never end a sentence: they always precede a name.
 fn always_followed(word: &str) -> bool {
     matches!(
         word,
-        "Mr." | "Mrs." | "Ms." | "Dr." | "Prof." | "Gen." | "Sen." | "Rep." | "Gov." | "Lt."
-            | "Col." | "Sgt." | "Capt." | "Rev." | "St." | "Adm." | "Maj." | "Cmdr." | "Supt."
-            | "Hon." | "Pres." | "Sec." | "Amb." | "No." | "vs." | "v."
+        "Mr."
+            | "Mrs."
+            | "Ms."
+            | "Dr."
+            | "Prof."
+            | "Gen."
+            | "Sen."
+            | "Rep."
+            | "Gov."
+            | "Lt."
+            | "Col."
+            | "Sgt."
+            | "Capt."
+            | "Rev."
+            | "St."
+            | "Adm."
+            | "Maj."
+            | "Cmdr."
+            | "Supt."
+            | "Hon."
+            | "Pres."
+            | "Sec."
+            | "Amb."
+            | "No."
+            | "vs."
+            | "v."
     )
 }
 
@@ -288,7 +344,12 @@ mod tests {
         let t = "\"So what?\" said Harry. “Are you ready?” Nina asked. “Yes.” It rained.";
         assert_eq!(
             sents(t),
-            ["\"So what?\" said Harry.", "“Are you ready?” Nina asked.", "“Yes.”", "It rained."]
+            [
+                "\"So what?\" said Harry.",
+                "“Are you ready?” Nina asked.",
+                "“Yes.”",
+                "It rained."
+            ]
         );
     }
 

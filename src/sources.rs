@@ -178,10 +178,7 @@ pub fn sources(records: &[Record]) -> Vec<SourceRow> {
         // Records of one speaker agree on these; take the first given.
         row.speaker = row.speaker.take().or_else(|| r.speaker.clone());
         row.speaker_type = row.speaker_type.or(r.speaker_type);
-        row.speaker_descriptor = row
-            .speaker_descriptor
-            .take()
-            .or_else(|| r.speaker_descriptor.clone());
+        row.speaker_descriptor = row.speaker_descriptor.take().or_else(|| r.speaker_descriptor.clone());
         row.speaker_gender = row.speaker_gender.or(r.speaker_gender);
         row.quotes += 1;
         match r.kind {
@@ -304,10 +301,7 @@ pub(crate) mod tests {
         // S3 and S4 have 1 each: S4's first paragraph (0) is earlier.
         assert_eq!(ids, ["S10", "S2", "S4", "S3"]);
         let ross = &rows[1];
-        assert_eq!(
-            (ross.quotes, ross.direct, ross.mixed, ross.indirect),
-            (2, 0, 1, 1)
-        );
+        assert_eq!((ross.quotes, ross.direct, ross.mixed, ross.indirect), (2, 0, 1, 1));
         assert_eq!(ross.words_quoted, 7);
         assert_eq!(ross.first_paragraph, 2);
         assert_eq!(ross.speaker.as_deref(), Some("Dennis Ross"));
@@ -356,10 +350,7 @@ pub(crate) mod tests {
     #[test]
     fn summary_of_a_document_without_quotes() {
         let s = summarize("empty", &[]);
-        assert_eq!(
-            (s.records, s.sources, s.unattributed, s.words_quoted),
-            (0, 0, 0, 0)
-        );
+        assert_eq!((s.records, s.sources, s.unattributed, s.words_quoted), (0, 0, 0, 0));
         assert_eq!(s.named, None);
         assert_eq!(s.top_source_share, None);
         assert_eq!(s.row()[3], "");

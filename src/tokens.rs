@@ -85,11 +85,24 @@ mod tests {
     #[test]
     fn abbreviations_keep_their_period() {
         let t = "Mr. Ross of the U.S. said J. Smith’s plan failed.";
-        let toks = tokenize(t, &[0..t.len()]);
+        let para: Vec<Span> = std::iter::once(0..t.len()).collect();
+        let toks = tokenize(t, &para);
         let w: Vec<&str> = toks.iter().map(|k| &t[k.span.clone()]).collect();
         assert_eq!(
             w,
-            ["Mr.", "Ross", "of", "the", "U.S.", "said", "J.", "Smith’s", "plan", "failed", "."]
+            [
+                "Mr.",
+                "Ross",
+                "of",
+                "the",
+                "U.S.",
+                "said",
+                "J.",
+                "Smith’s",
+                "plan",
+                "failed",
+                "."
+            ]
         );
     }
 }

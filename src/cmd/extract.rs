@@ -95,8 +95,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !(0.0..=1.0).contains(&args.min_confidence) {
         bail!("--min-confidence must be between 0 and 1");
     }
-    let format = args.format.unwrap_or(if out::stdout_is_terminal() && args.output.is_none() { Format::Table } else { Format::Jsonl });
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let format = args
+        .format
+        .unwrap_or(if out::stdout_is_terminal() && args.output.is_none() {
+            Format::Table
+        } else {
+            Format::Jsonl
+        });
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
     let mut extra_columns = args.keep_fields.clone();
     if args.context {
@@ -110,7 +119,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         lossy: args.lossy,
     };
     let (output, wtr) = Output::open(args.output.as_deref())?;
-    let mut sink = sink(format, wtr, SinkOptions { extra_columns, excel: args.excel });
+    let mut sink = sink(
+        format,
+        wtr,
+        SinkOptions {
+            extra_columns,
+            excel: args.excel,
+        },
+    );
     let mut docs = documents(&args.inputs, opts);
     let progress = !args.quiet && std::io::stderr().is_terminal();
     let started = Instant::now();
@@ -181,7 +197,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             last_report = Instant::now();
             let mb = docs.bytes_read as f64 / 1e6;
             let secs = started.elapsed().as_secs_f64().max(1e-9);
-            eprint!("\r\x1b[2Kwhosaid: {n_docs} documents, {mb:.1} MB, {:.1} MB/s", mb / secs);
+            eprint!(
+                "\r\x1b[2Kwhosaid: {n_docs} documents, {mb:.1} MB, {:.1} MB/s",
+                mb / secs
+            );
         }
     }
     sink.finish()?;
@@ -191,9 +210,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprint!("\r\x1b[2K");
     }
     if !args.quiet {
-        eprintln!("whosaid: {n_docs} documents read, {n_quoted} with quotations, {n_records} records, {n_errors} errors");
+        eprintln!(
+            "whosaid: {n_docs} documents read, {n_quoted} with quotations, {n_records} records, {n_errors} errors"
+        );
     }
-    Ok(if n_errors > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if n_errors > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn records_of(doc: &whosaid::Document, kept: &Map<String, Value>, args: &Args) -> Result<Vec<Record>, String> {
@@ -208,7 +233,8 @@ fn records_of(doc: &whosaid::Document, kept: &Map<String, Value>, args: &Args) -
             if let Some(segs) = &segs {
                 let a = segs.sentences[segs.sentence_of(r.byte_start)].start;
                 let b = segs.sentences[segs.sentence_of(r.byte_end.saturating_sub(1).max(r.byte_start))].end;
-                r.extra.insert("context".into(), Value::String(doc.text[a..b.max(a)].to_string()));
+                r.extra
+                    .insert("context".into(), Value::String(doc.text[a..b.max(a)].to_string()));
             }
         }
     }

@@ -16,12 +16,23 @@ impl Output {
     pub fn open(path: Option<&Path>) -> anyhow::Result<(Output, Box<dyn Write>)> {
         match path {
             Some(p) if p.as_os_str() != "-" => {
-                let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-                let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let dir = p
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                let name = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 let tmp = dir.join(format!(".{name}.whosaid-{}.tmp", std::process::id()));
                 let f = File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
                 register_tmp(&tmp);
-                Ok((Output { tmp: Some((tmp, p.to_path_buf())) }, Box::new(BufWriter::with_capacity(1 << 16, f))))
+                Ok((
+                    Output {
+                        tmp: Some((tmp, p.to_path_buf())),
+                    },
+                    Box::new(BufWriter::with_capacity(1 << 16, f)),
+                ))
             }
             _ => {
                 let stdout = io::stdout();

@@ -100,7 +100,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .as_ref()
             .filter(|_| !to_stdout)
             .map_or("stdout".to_string(), |p| p.display().to_string());
-        eprintln!("whosaid: {} documents, {n_records} quotations, {n_errors} errors; report written to {dest}", entries.len());
+        eprintln!(
+            "whosaid: {} documents, {n_records} quotations, {n_errors} errors; report written to {dest}",
+            entries.len()
+        );
     }
     Ok(if n_errors > 0 {
         ExitCode::from(2)

@@ -190,12 +190,7 @@ impl<'w> RowWriter<'w> {
     }
 
     fn header(&mut self) -> io::Result<()> {
-        if let RowWriter::Delimited {
-            wtr,
-            columns,
-            header,
-        } = self
-        {
+        if let RowWriter::Delimited { wtr, columns, header } = self {
             if !*header {
                 *header = true;
                 wtr.write_record(*columns).map_err(csv_io)?;
@@ -235,8 +230,7 @@ impl<'w> RowWriter<'w> {
                 "id", "speaker", "type", "quotes", "dir", "mix", "ind", "words", "¶"
             )?;
             for r in rows {
-                writeln!(
-                    wtr,
+                let line = format!(
                     "{:<5} {} {:<12} {:>6} {:>3} {:>3} {:>3} {:>6} {:>4}  {}",
                     r.speaker_id,
                     clip(r.speaker.as_deref().unwrap_or("—"), 30),
@@ -248,7 +242,8 @@ impl<'w> RowWriter<'w> {
                     r.words_quoted,
                     r.first_paragraph,
                     r.speaker_descriptor.as_deref().unwrap_or(""),
-                )?;
+                );
+                writeln!(wtr, "{}", line.trim_end())?;
             }
             return Ok(());
         }
@@ -265,20 +260,10 @@ impl<'w> RowWriter<'w> {
                 writeln!(
                     wtr,
                     "{:<36} {:>7} {:>7} {:>6} {:>7} {:>6} {:>6} {:>6} {:>7} {:>6}",
-                    "doc",
-                    "records",
-                    "sources",
-                    "named",
-                    "unnamed",
-                    "org",
-                    "group",
-                    "top",
-                    "unattr",
-                    "words"
+                    "doc", "records", "sources", "named", "unnamed", "org", "group", "top", "unattr", "words"
                 )?;
             }
-            let pct =
-                |x: Option<f64>| x.map_or("—".to_string(), |x| format!("{:.0}%", x * 100.0));
+            let pct = |x: Option<f64>| x.map_or("—".to_string(), |x| format!("{:.0}%", x * 100.0));
             return writeln!(
                 wtr,
                 "{} {:>7} {:>7} {:>6} {:>7} {:>6} {:>6} {:>6} {:>7} {:>6}",
@@ -328,10 +313,7 @@ impl<'w> RowWriter<'w> {
 
 /// `s` on one line, padded or cut (with …) to `width` characters.
 fn clip(s: &str, width: usize) -> String {
-    let flat: String = s
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect();
+    let flat: String = s.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
     if flat.chars().count() <= width {
         format!("{flat:<width$}")
     } else {
@@ -347,11 +329,7 @@ mod tests {
     fn written(format: Format, per_document: bool, f: impl FnOnce(&mut RowWriter)) -> String {
         let mut buf = Vec::new();
         {
-            let columns = if per_document {
-                SUMMARY_COLUMNS
-            } else {
-                SOURCE_COLUMNS
-            };
+            let columns = if per_document { SUMMARY_COLUMNS } else { SOURCE_COLUMNS };
             let mut w = RowWriter::new(format, Box::new(&mut buf), columns);
             f(&mut w);
             w.finish().unwrap();
@@ -386,14 +364,9 @@ mod tests {
 
     #[test]
     fn csv_rows_are_quoted() {
-        let out = written(Format::Csv, false, |w| {
-            w.sources("a.txt", &[row()]).unwrap()
-        });
+        let out = written(Format::Csv, false, |w| w.sources("a.txt", &[row()]).unwrap());
         let line = out.lines().nth(1).unwrap();
-        assert_eq!(
-            line,
-            "a.txt,S1,\"Ann Lee, \"\"AL\"\"\",person,,female,2,1,0,1,9,3"
-        );
+        assert_eq!(line, "a.txt,S1,\"Ann Lee, \"\"AL\"\"\",person,,female,2,1,0,1,9,3");
     }
 
     #[test]
@@ -402,15 +375,9 @@ mod tests {
             w.sources("a.txt", &[row()]).unwrap();
             w.error("b.txt", "cannot read").unwrap();
         });
-        let lines: Vec<serde_json::Value> = out
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect();
+        let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
         assert_eq!(lines[0]["speaker_id"], "S1");
-        assert_eq!(
-            lines[1],
-            serde_json::json!({"doc": "b.txt", "error": "cannot read"})
-        );
+        assert_eq!(lines[1], serde_json::json!({"doc": "b.txt", "error": "cannot read"}));
         let out = written(Format::Json, false, |w| w.error("b.txt", "x").unwrap());
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v[0]["error"], "x");

@@ -19,13 +19,21 @@ impl<W: Write> Delimited<W> {
             let _ = wtr.write_all("\u{feff}".as_bytes());
         }
         // RFC 4180 ends CSV records with CRLF; TSV keeps the Unix line end.
-        let terminator = if delimiter == b',' { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') };
+        let terminator = if delimiter == b',' {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        };
         let wtr = csv::WriterBuilder::new()
             .delimiter(delimiter)
             .terminator(terminator)
             .quote_style(csv::QuoteStyle::Necessary)
             .from_writer(wtr);
-        Delimited { wtr, opts, header_written: false }
+        Delimited {
+            wtr,
+            opts,
+            header_written: false,
+        }
     }
 
     fn header(&mut self) -> io::Result<()> {

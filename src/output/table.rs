@@ -30,7 +30,11 @@ impl<W: Write> Sink for Table<W> {
         for r in records {
             if self.last_doc.as_deref() != Some(r.doc.as_str()) {
                 writeln!(self.wtr, "\n{}", r.doc)?;
-                writeln!(self.wtr, "{:>3}  {:<8}  {:<26}  {:<14}  {:<7}  quote", "#", "kind", "speaker", "cue", "line")?;
+                writeln!(
+                    self.wtr,
+                    "{:>3}  {:<8}  {:<26}  {:<14}  {:<7}  quote",
+                    "#", "kind", "speaker", "cue", "line"
+                )?;
                 self.last_doc = Some(r.doc.clone());
             }
             let speaker = r.speaker.as_deref().or(r.speaker_mention.as_deref()).unwrap_or("—");

@@ -1,0 +1,108 @@
+//! One fixture per attribution sieve (see the list in `src/attribute.rs`):
+//! each short text must give exactly the claim the sieve exists for, with
+//! its kind, content, speaker and rule.
+
+use whosaid::{analyze, Document, Record};
+
+struct Case {
+    text: &'static str,
+    kind: &'static str,
+    quote: &'static str,
+    speaker: &'static str,
+    rule: &'static str,
+}
+
+const CASES: &[Case] = &[
+    Case { text: "“The bridge will open in May,” said Ana Ortiz.", kind: "direct", quote: "The bridge will open in May,", speaker: "Ana Ortiz", rule: "quote-cue-speaker" },
+    Case { text: "“The bridge will open in May,” Ortiz said.", kind: "direct", quote: "The bridge will open in May,", speaker: "Ortiz", rule: "quote-speaker-cue" },
+    Case { text: "“Fix the roads first.” — Commissioner Dana Lee", kind: "direct", quote: "Fix the roads first.", speaker: "Dana Lee", rule: "quote-dash-speaker" },
+    Case { text: "The mayor said: “We will rebuild the bridge.”", kind: "direct", quote: "We will rebuild the bridge.", speaker: "The mayor", rule: "speaker-cue-quote" },
+    Case { text: "The governor was blunt: “Nobody gets a pass.”", kind: "direct", quote: "Nobody gets a pass.", speaker: "The governor", rule: "colon-intro" },
+    Case { text: "As Senator Paul Greer put it:\n\n“You cannot cut your way to growth.”", kind: "direct", quote: "You cannot cut your way to growth.", speaker: "Paul Greer", rule: "lead-in-colon" },
+    Case { text: "“The numbers are bad,” Hale said. “But they are getting better.”", kind: "direct", quote: "The numbers are bad, … But they are getting better.", speaker: "Hale", rule: "split-quote" },
+    Case { text: "“We will appeal,” said Marta Klein, the family’s lawyer.\n\n“This ruling ignores every piece of evidence we presented.”", kind: "direct", quote: "This ruling ignores every piece of evidence we presented.", speaker: "Marta Klein", rule: "continuation" },
+    Case { text: "Mills “got an immunity agreement,” Jordan said.", kind: "mixed", quote: "Mills “got an immunity agreement,", speaker: "Jordan", rule: "quote-speaker-cue" },
+    Case { text: "Ross argued that the talks were futile.", kind: "indirect", quote: "the talks were futile", speaker: "Ross", rule: "speaker-cue-that" },
+    Case { text: "Smith said the plan was “a disaster in slow motion” and vowed to fight it.", kind: "mixed", quote: "the plan was “a disaster in slow motion”", speaker: "Smith", rule: "speaker-cue-that" },
+    Case { text: "The minister told reporters that the agreement was effectively dead.", kind: "indirect", quote: "the agreement was effectively dead", speaker: "The minister", rule: "speaker-cue-that" },
+    Case { text: "President Donald Trump began deploying forces and told protesters that help was coming.", kind: "indirect", quote: "help was coming", speaker: "Donald Trump", rule: "coordinated-cue" },
+    Case { text: "The bridge will close for a month, the city said.", kind: "indirect", quote: "The bridge will close for a month", speaker: "the city", rule: "clause-speaker-cue" },
+    Case { text: "The bridge will close for a month, said a city spokesman.", kind: "indirect", quote: "The bridge will close for a month", speaker: "a city spokesman", rule: "clause-speaker-cue" },
+    Case { text: "The plan, officials said, would cost at least $2 billion over a decade.", kind: "indirect", quote: "The plan … would cost at least $2 billion over a decade", speaker: "officials", rule: "parenthetical" },
+    Case { text: "According to the Foreign Ministry, the talks will resume on Monday in Oman.", kind: "indirect", quote: "the talks will resume on Monday in Oman", speaker: "the Foreign Ministry", rule: "according-to" },
+    Case { text: "The talks will resume on Monday, according to the Foreign Ministry.", kind: "indirect", quote: "The talks will resume on Monday", speaker: "the Foreign Ministry", rule: "according-to" },
+    Case { text: "The senator criticized the bill. She rejected the compromise, saying it gave away too much.", kind: "indirect", quote: "it gave away too much", speaker: "She", rule: "participle-continuation" },
+    Case { text: "Critics dismissed Trump's claim that the election was rigged against him.", kind: "indirect", quote: "the election was rigged against him", speaker: "Trump's", rule: "possessive-claim" },
+    Case { text: "Mr. Kamin, who emphasized that her proposals would simplify returns, spoke first.", kind: "indirect", quote: "her proposals would simplify returns", speaker: "Mr. Kamin", rule: "speaker-cue-that" },
+    Case { text: "Rep. Gwen Moore (D-Wis.) said the remark was a dog whistle.", kind: "indirect", quote: "the remark was a dog whistle", speaker: "Gwen Moore", rule: "speaker-cue-that" },
+];
+
+fn claim_of(text: &str) -> Vec<Record> {
+    analyze(&Document::new("t", text))
+}
+
+#[test]
+fn every_sieve_has_its_fixture() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        let recs = claim_of(case.text);
+        let found = recs.iter().any(|r| {
+            r.kind.as_str() == case.kind
+                && r.quote == case.quote
+                && r.rule == case.rule
+                && (r.speaker.as_deref() == Some(case.speaker) || r.speaker_mention.as_deref() == Some(case.speaker))
+        });
+        if !found {
+            let got: Vec<String> = recs
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{} {:?} by {:?}/{:?} ({})",
+                        r.kind.as_str(),
+                        r.quote,
+                        r.speaker,
+                        r.speaker_mention,
+                        r.rule
+                    )
+                })
+                .collect();
+            failures.push(format!(
+                "{:?}\n    want {} {:?} by {} ({})\n    got  {}",
+                case.text,
+                case.kind,
+                case.quote,
+                case.speaker,
+                case.rule,
+                got.join("\n         ")
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} sieve fixtures fail:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn unattributed_quotations_keep_a_null_speaker() {
+    let recs = claim_of("The crowd grew quiet.\n\n“Nobody expected this to happen so quickly here.”");
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0].rule, "unattributed");
+    assert_eq!(recs[0].speaker, None);
+}
+
+#[test]
+fn first_person_inside_a_quote_is_never_its_speaker() {
+    let recs = claim_of("“I never said that, and we never agreed to it,” Kim told the committee.");
+    assert_eq!(recs[0].speaker.as_deref(), Some("Kim"));
+}
+
+#[test]
+fn a_cue_inside_a_quotation_is_not_an_attribution() {
+    let recs = claim_of("“They said the plan was dead, but it is not,” Lee said.");
+    assert_eq!(recs.len(), 1, "{recs:?}");
+    assert_eq!(recs[0].speaker.as_deref(), Some("Lee"));
+}
