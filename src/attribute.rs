@@ -449,7 +449,20 @@ fn possessive_claims(
                 gender,
             })
         } else {
-            mention_before(ctx.text, ctx.toks, sent.start, t)
+            // The owner is the name or short description right before "’s".
+            let mut lo = t - 1;
+            while lo > sent.start && lo + 6 > t && ctx.toks[lo - 1].kind == TokKind::Word {
+                let w = ctx.s(lo - 1);
+                let cap = w.starts_with(|c: char| c.is_uppercase());
+                if !cap && !DETERMINERS.contains(&w.to_lowercase().as_str()) {
+                    break;
+                }
+                lo -= 1;
+                if !cap {
+                    break;
+                }
+            }
+            mention_before(ctx.text, ctx.toks, lo, t)
         };
         let Some(mention) = mention else { continue };
         let end = clause_end(ctx, start, sent.end);
@@ -697,11 +710,27 @@ fn reported(
             // claim this cue continues (", adding that", "and warned").
             let after_comma =
                 before == "," || (matches!(before.as_str(), "”" | "\"" | "»") && ctx.is(ct.saturating_sub(2), ","));
-            let (mention, rule) = if ct > sent.start && after_comma && cue.form().ends_with("ing") && !belief {
-                (
-                    last_mention_in(claims, direct, ctx, sent.clone(), cue.span.start),
-                    "participle-continuation",
-                )
+            let by_ing = cue.form().ends_with("ing")
+                && ct > sent.start
+                && matches!(
+                    before.as_str(),
+                    "by" | "after" | "before" | "while" | "when" | "without" | "in"
+                );
+            let (mention, rule) = if by_ing {
+                // "… pitched himself by telling them that …": the clause's subject.
+                let m = if ct - 1 == sent.start {
+                    // "After saying …, she was …": the subject follows the phrase.
+                    (ce..sent.end)
+                        .find(|&k| ctx.is(k, ","))
+                        .and_then(|k| mention_after(ctx.text, ctx.toks, k + 1, sent.end))
+                } else {
+                    sentence_subject(ctx, sent.start, ct - 1)
+                };
+                (m, "participle-continuation")
+            } else if ct > sent.start && after_comma && cue.form().ends_with("ing") && !belief {
+                let m = last_mention_in(claims, direct, ctx, sent.clone(), cue.span.start)
+                    .or_else(|| sentence_subject(ctx, sent.start, ct - 1));
+                (m, "participle-continuation")
             } else if ct > sent.start && before == "and" {
                 let m = last_mention_in(claims, direct, ctx, sent.clone(), cue.span.start)
                     .or_else(|| sentence_subject(ctx, sent.start, ct - 1));
@@ -905,6 +934,13 @@ fn clause_before(
             let m = mention_after(ctx.text, ctx.toks, ce, sent.end)?;
             (m, ct.checked_sub(1)?)
         }
+    };
+    // "Hawaii, as one of Mr. Obama's advisers pointed out, normally …":
+    // "as" opens the parenthetical attribution.
+    let comma = if ctx.lower(comma) == "as" && comma > sent.start && ctx.is(comma - 1, ",") {
+        comma - 1
+    } else {
+        comma
     };
     if comma <= sent.start || !ctx.is(comma, ",") {
         return None;

@@ -785,7 +785,13 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize) -> Option<Mention> 
     } else {
         SpeakerType::Person
     };
-    let name = toks[title_end].span.start..head.span.end;
+    let mut name = toks[title_end].span.start..head.span.end;
+    // "Donald Trump’s claim": the name is Donald Trump.
+    for suffix in ["’s", "'s"] {
+        if text[name.clone()].ends_with(suffix) && name.len() > suffix.len() {
+            name.end -= suffix.len();
+        }
+    }
     let descriptor = (title_end > s).then(|| toks[s].span.start..toks[title_end - 1].span.end);
     Some(Mention {
         span,
