@@ -507,7 +507,10 @@ fn continuation(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
         let p_now = ctx.segs.paragraph_of(q.start());
         let para = &ctx.segs.paragraphs[p_now];
         let opens_para = q.parts[0].open.start == para.start;
-        let quote_only = opens_para && ctx.text[q.outer().end..para.end].trim().is_empty();
+        // A quotation may run over paragraphs: what follows it is in its last one.
+        let end = q.outer().end;
+        let last_para = &ctx.segs.paragraphs[ctx.segs.paragraph_of(end.saturating_sub(1))];
+        let quote_only = opens_para && ctx.text[end.min(last_para.end)..last_para.end].trim().is_empty();
         if !quote_only {
             continue;
         }

@@ -54,8 +54,23 @@ pub fn analyze_guarded(doc: &Document) -> Result<Vec<Record>, String> {
             .map(String::as_str)
             .or_else(|| e.downcast_ref::<&str>().copied())
             .unwrap_or("unknown panic");
-        format!("internal error (please report): {msg}")
+        let msg: String = msg.chars().take(200).collect();
+        let at = PANIC_LOCATION
+            .with(|l| l.take())
+            .map(|l| format!(" at {l}"))
+            .unwrap_or_default();
+        format!("internal error{at} (please report): {msg}")
     })
+}
+
+thread_local! {
+    static PANIC_LOCATION: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Remembers where the current thread panicked, for [`analyze_guarded`]'s
+/// error message (a binary's panic hook calls it instead of printing).
+pub fn note_panic_location(at: String) {
+    PANIC_LOCATION.with(|l| *l.borrow_mut() = Some(at));
 }
 
 /// Every quotation and claim of the document, in text order.

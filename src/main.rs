@@ -6,7 +6,11 @@ fn main() -> ExitCode {
     // A panic inside one document is caught and reported as that document's
     // error record; the default hook's backtrace would only be noise.
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("whosaid: internal error: {info}");
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        whosaid::note_panic_location(at);
     }));
     match whosaid_cli::run() {
         Ok(code) => code,
