@@ -106,3 +106,15 @@ fn a_cue_inside_a_quotation_is_not_an_attribution() {
     assert_eq!(recs.len(), 1, "{recs:?}");
     assert_eq!(recs[0].speaker.as_deref(), Some("Lee"));
 }
+
+/// Regression (found on polnear-train): a quote-only paragraph whose
+/// quotation runs into the next paragraph used to slice past its paragraph.
+#[test]
+fn a_quotation_over_paragraphs_after_an_attribution_does_not_panic() {
+    let text = "“We start today,” the mayor said.\n\n“Para one of the quote.\n\n“Para two of the quote.”\n\nMore text.";
+    let recs = claim_of(text);
+    let last = recs.last().expect("records");
+    assert_eq!(last.quote, "Para one of the quote. … Para two of the quote.");
+    assert_eq!(last.speaker.as_deref(), Some("the mayor"));
+    assert_eq!(last.rule, "continuation");
+}
