@@ -26,7 +26,7 @@
 
 use crate::cues::Cue;
 use crate::lexicon::{CueClass, LEXICON};
-use crate::mentions::{mention_after, mention_before, Mention, DETERMINERS};
+use crate::mentions::{mention_after, mention_before, mention_before_loose, Mention, DETERMINERS};
 use crate::quotes::{Quotation, Role};
 use crate::record::Kind;
 use crate::segment::Segments;
@@ -221,7 +221,7 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
                     ctx.toks[k].kind == TokKind::Word || matches!(ctx.s(k), "’" | "'" | "," | "(" | ")" | "-" | "&")
                 });
                 if between_clean && ctx.cues[c].class() == CueClass::Speech && attribution_ends(ctx.cue_end_tok(c)) {
-                    if let Some(m) = mention_before(ctx.text, ctx.toks, t, ct) {
+                    if let Some(m) = mention_before_loose(ctx.text, ctx.toks, t, ct) {
                         if ctx.toks[t].span.start == m.span.start {
                             ctx.cue_used[c] = true;
                             return Some(direct(q, Some(ctx.cues[c].clone()), Some(m), "quote-speaker-cue", 0.95));
@@ -270,7 +270,7 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
                                 .or_else(|| mention_before(ctx.text, ctx.toks, lo, k))
                         })
                 } else {
-                    mention_before(ctx.text, ctx.toks, lo, ct).or_else(|| sentence_subject(ctx, lo, ct))
+                    mention_before_loose(ctx.text, ctx.toks, lo, ct).or_else(|| sentence_subject(ctx, lo, ct))
                 };
                 if let Some(m) = m {
                     // Without a separator, the quotation must be the whole clause.

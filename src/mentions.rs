@@ -333,6 +333,17 @@ fn not_speaker(text: &str, t: &Token) -> bool {
 /// before token `lo`. Skips adverbs and auxiliaries before the cue and an
 /// appositive or parenthetical between commas ("X, a former envoy, said").
 pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention> {
+    mention_before_opts(text, toks, lo, end, false)
+}
+
+/// [`mention_before`] that, when `loose`, also accepts a determiner and any
+/// plain noun as a description ("the announcer said, “…”"): for patterns
+/// whose syntax alone makes the phrase a speaker.
+pub fn mention_before_loose(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention> {
+    mention_before_opts(text, toks, lo, end, true)
+}
+
+fn mention_before_opts(text: &str, toks: &[Token], lo: usize, end: usize, loose: bool) -> Option<Mention> {
     let mut j = end;
     loop {
         while j > lo && is_word(&toks[j - 1]) && BETWEEN_SUBJECT_AND_CUE.contains(&lower(text, &toks[j - 1]).as_str()) {
@@ -389,7 +400,7 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
     if j > lo && j < end + 1 && matches!(lower(text, &toks[j - 1]).as_str(), "who" | "which") {
         let t = &toks[j - 1];
         let antecedent = (j >= 2 && &text[toks[j - 2].span.clone()] == ",")
-            .then(|| mention_before(text, toks, lo, j - 2))
+            .then(|| mention_before_opts(text, toks, lo, j - 2, loose))
             .flatten();
         let (stype, gender) = antecedent
             .as_ref()
@@ -416,7 +427,7 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
                 open -= 1;
             }
             if open > lo {
-                return mention_before(text, toks, lo, open);
+                return mention_before_opts(text, toks, lo, open, loose);
             }
         }
         return None;
@@ -430,7 +441,7 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
                 && matches!(lower(text, &toks[k]).as_str(), "who" | "which")
                 && &text[toks[k - 1].span.clone()] == ","
         }) {
-            if let Some(m) = mention_before(text, toks, lo, who - 1) {
+            if let Some(m) = mention_before_opts(text, toks, lo, who - 1, loose) {
                 return Some(m);
             }
         }
@@ -461,7 +472,7 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
                 ) {
                     return None;
                 }
-                let mut m = mention_before(text, toks, lo, k)?;
+                let mut m = mention_before_opts(text, toks, lo, k, loose)?;
                 if let Some(d) = appositive(text, toks, inner) {
                     if m.kind == MentionKind::Name {
                         m.descriptor = Some(d);
@@ -482,7 +493,7 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
             .find(|&k| &text[toks[k].span.clone()] == "(")
         {
             if open > lo {
-                if let Some(mut m) = mention_before(text, toks, lo, open) {
+                if let Some(mut m) = mention_before_opts(text, toks, lo, open, loose) {
                     m.span.end = toks[j - 1].span.end;
                     return Some(m);
                 }
@@ -494,7 +505,7 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
     if k == end {
         return None;
     }
-    let m = match build(text, toks, k, end) {
+    let m = match build(text, toks, k, end, loose) {
         Some(m) => m,
         // "Experts on North Korea and nuclear nonproliferation said": the
         // words after "and" are no phrase of their own; read on past it.
@@ -503,7 +514,7 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
             if k2 == k - 1 {
                 return None;
             }
-            build(text, toks, k2, end)?
+            build(text, toks, k2, end, loose)?
         }
         None => return None,
     };
@@ -511,7 +522,7 @@ pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Opti
     // descriptions joined by "and" are one group.
     let first = token_at_start(toks, m.span.start);
     if m.kind == MentionKind::Description && first > lo + 1 && lower(text, &toks[first - 1]) == "and" {
-        if let Some(left) = mention_before(text, toks, lo, first - 1) {
+        if let Some(left) = mention_before_opts(text, toks, lo, first - 1, loose) {
             if left.kind == MentionKind::Description && left.span.end == toks[first - 2].span.end {
                 return Some(Mention {
                     span: left.span.start..m.span.end,
@@ -606,7 +617,7 @@ pub fn mention_after(text: &str, toks: &[Token], start: usize, hi: usize) -> Opt
         let w = lower(text, t);
         if k == start {
             if let Some(_p) = pronoun(&w) {
-                return build(text, toks, k, k + 1);
+                return build(text, toks, k, k + 1, false);
             }
         }
         if STOP.contains(&w.as_str()) || (crate::cues::is_cue_word(&w) && !is_cap(text, t)) {
@@ -640,7 +651,7 @@ pub fn mention_after(text: &str, toks: &[Token], start: usize, hi: usize) -> Opt
         k += 1;
     }
     let head = last_head?;
-    let mut m = build(text, toks, start, head + 1)?;
+    let mut m = build(text, toks, start, head + 1, false)?;
     let head = match paren_end {
         Some(close) if close > head => {
             m.span.end = toks[close].span.end;
@@ -664,7 +675,7 @@ pub fn mention_after(text: &str, toks: &[Token], start: usize, hi: usize) -> Opt
 
 /// Builds a mention from tokens `s..e`, trimming words that cannot begin a
 /// phrase; None if the head is not a credible source.
-fn build(text: &str, toks: &[Token], mut s: usize, e: usize) -> Option<Mention> {
+fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Option<Mention> {
     // Drop leading words that cannot start a phrase ("Yesterday", "But").
     while s < e {
         let t = &toks[s];
@@ -707,7 +718,15 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize) -> Option<Mention> 
         return None;
     }
     if !is_cap(text, head) {
-        let stype = noun_type(&hw)?;
+        let plain_noun = loose
+            && s + 1 < e
+            && DETERMINERS.contains(&lower(text, &toks[s]).as_str())
+            && hw.chars().all(char::is_alphabetic)
+            && !hw.ends_with("ly")
+            && !hw.ends_with("ing")
+            && !hw.ends_with("ed")
+            && !STOP.contains(&hw.as_str());
+        let stype = noun_type(&hw).or(plain_noun.then_some(SpeakerType::Unnamed))?;
         let mut stype = stype;
         let det = lower(text, &toks[s]);
         // "Bloomberg" in "a Bloomberg reporter" does not make it a name.

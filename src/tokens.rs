@@ -59,7 +59,13 @@ pub fn tokenize(text: &str, paragraphs: &[Span]) -> Vec<Token> {
             let word = &text[i..end];
             let with_dot = &text[i..end + 1];
             let initial = word.chars().count() == 1 && c.is_uppercase();
-            if initial || word.contains('.') || LEXICON.abbreviations.contains(with_dot) {
+            // "(D-Mo.)": the part after the last hyphen may be the abbreviation.
+            let tail = with_dot.rsplit('-').next().unwrap_or(with_dot);
+            if initial
+                || word.contains('.')
+                || LEXICON.abbreviations.contains(with_dot)
+                || LEXICON.abbreviations.contains(tail)
+            {
                 end += 1;
                 it.next();
             }
