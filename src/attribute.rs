@@ -13,6 +13,7 @@
 //! - `colon-intro`              The governor was blunt: “Q” / Fed chair: “Q”
 //! - `lead-in-colon`            As Senator Paul Greer put it: ¶ “Q”
 //! - `split-quote`              “Q1,” X said, “Q2” (one claim, two parts)
+//! - `transcript-label`         "WALLACE: …" (a capitalised label inside the marks)
 //! - `continuation`             a quote-only paragraph after an attributed one
 //! - `unattributed`             any other quotation: no speaker
 //!
@@ -23,6 +24,7 @@
 //! - `clause-speaker-cue`       CLAUSE, X said. / CLAUSE, said X.
 //! - `parenthetical`            A, critics argue, CLAUSE
 //! - `according-to`             according to X, CLAUSE / CLAUSE, according to X
+//! - `possessive-claim`         X's claim / statement / warning that CLAUSE
 
 use crate::cues::Cue;
 use crate::lexicon::{CueClass, LEXICON};
@@ -182,6 +184,9 @@ fn direct(q: &Quotation, cue: Option<Cue>, mention: Option<Mention>, rule: &'sta
 }
 
 fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
+    if let Some(claim) = transcript_label(ctx, q) {
+        return Some(claim);
+    }
     let last = q.parts.last()?;
     let para = ctx.para_toks(last.content.start);
     // After the closing mark.
@@ -304,6 +309,37 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
         }
     }
     None
+}
+
+/// `"WALLACE: Let's start …"`: a transcript line inside the marks names its
+/// speaker in capitals before a colon (rule `transcript-label`).
+fn transcript_label(ctx: &Ctx, q: &Quotation) -> Option<Claim> {
+    let first = &q.parts[0];
+    let ft = token_at(ctx.toks, first.content.start);
+    let mut k = ft;
+    while k < ft + 3 && k < ctx.toks.len() && ctx.toks[k].kind == TokKind::Word {
+        let w = ctx.s(k);
+        if w.chars().count() < 2 || !w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '\'') {
+            break;
+        }
+        k += 1;
+    }
+    if k == ft || !ctx.is(k, ":") || k + 1 >= ctx.toks.len() || ctx.toks[k + 1].span.start >= first.content.end {
+        return None;
+    }
+    let label = ctx.toks[ft].span.start..ctx.toks[k - 1].span.end;
+    let mention = Mention {
+        span: label.clone(),
+        head: ctx.toks[k - 1].span.clone(),
+        kind: crate::mentions::MentionKind::Name,
+        stype: crate::mentions::SpeakerType::Person,
+        name: Some(label),
+        descriptor: None,
+        gender: None,
+    };
+    let mut claim = direct(q, None, Some(mention), "transcript-label", 0.85);
+    claim.parts[0].start = ctx.toks[k + 1].span.start;
+    Some(claim)
 }
 
 /// The subject at the start of a sentence, after a leading adverbial

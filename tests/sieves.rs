@@ -34,6 +34,7 @@ const CASES: &[Case] = &[
     Case { text: "The senator criticized the bill. She rejected the compromise, saying it gave away too much.", kind: "indirect", quote: "it gave away too much", speaker: "She", rule: "participle-continuation" },
     Case { text: "Critics dismissed Trump's claim that the election was rigged against him.", kind: "indirect", quote: "the election was rigged against him", speaker: "Trump's", rule: "possessive-claim" },
     Case { text: "Mr. Kamin, who emphasized that her proposals would simplify returns, spoke first.", kind: "indirect", quote: "her proposals would simplify returns", speaker: "Mr. Kamin", rule: "speaker-cue-that" },
+    Case { text: "Partial transcript as follows:\n\n\"WALLACE: Will she be there tomorrow night?\"", kind: "direct", quote: "Will she be there tomorrow night?", speaker: "WALLACE", rule: "transcript-label" },
     Case { text: "Rep. Gwen Moore (D-Wis.) said the remark was a dog whistle.", kind: "indirect", quote: "the remark was a dog whistle", speaker: "Gwen Moore", rule: "speaker-cue-that" },
 ];
 
