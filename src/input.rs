@@ -170,20 +170,41 @@ impl Documents {
                 *line_no += 1;
                 self.bytes_read += n as u64;
                 let loc = format!("{name}:{line_no}");
-                if buf.iter().all(u8::is_ascii_whitespace) {
-                    return Some(Item::Skipped {
-                        path: loc,
-                        reason: "blank line".into(),
-                    });
-                }
-                let line = match decode(buf, self.opts.lossy) {
-                    Ok(l) => l,
-                    Err(e) => return Some(Item::Error { doc: loc, error: e }),
-                };
-                Some(parse_record(&line, &loc, &self.opts))
+                Some(parse_jsonl_line(&buf, &loc, &self.opts))
             }
         }
     }
+}
+
+/// One line of a JSONL input (with or without its `\n`), read by the input
+/// policy: a blank line is skipped, bytes that do not decode or a line that
+/// is no JSON object with a string text field are an error record at `loc`.
+pub fn parse_jsonl_line(line: &[u8], loc: &str, opts: &InputOptions) -> Item {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Item::Skipped {
+            path: loc.to_string(),
+            reason: "blank line".into(),
+        };
+    }
+    // Valid UTF-8 is parsed in place (a BOM is trimmed by `parse_record`);
+    // anything else goes through `decode` (UTF-16 BOMs, `--lossy`, errors).
+    let decoded;
+    let line = match std::str::from_utf8(line) {
+        Ok(s) => s,
+        Err(_) => match decode(line.to_vec(), opts.lossy) {
+            Ok(s) => {
+                decoded = s;
+                decoded.as_str()
+            }
+            Err(e) => {
+                return Item::Error {
+                    doc: loc.to_string(),
+                    error: e,
+                }
+            }
+        },
+    };
+    parse_record(line, loc, opts)
 }
 
 fn parse_record(line: &str, loc: &str, opts: &InputOptions) -> Item {
@@ -344,5 +365,20 @@ mod tests {
         assert!(matches!(parse_record("{\"id\": 3, \"text\": \"x\"}", "f:1", &o), Item::Doc(d, _) if d.id == "3"));
         assert!(matches!(parse_record("{\"id\": \"a\"}", "f:1", &o), Item::Error { .. }));
         assert!(matches!(parse_record("nope", "f:2", &o), Item::Error { doc, .. } if doc == "f:2"));
+    }
+
+    #[test]
+    fn jsonl_lines_follow_the_input_policy() {
+        let o = InputOptions::default();
+        assert!(matches!(parse_jsonl_line(b" \r\n", "f:1", &o), Item::Skipped { .. }));
+        let bom = b"\xEF\xBB\xBF{\"text\": \"hi\"}\n";
+        assert!(matches!(parse_jsonl_line(bom, "f:1", &o), Item::Doc(d, _) if d.text == "hi" && d.id == "f:1"));
+        let bad = b"{\"text\": \"a\xFFb\"}";
+        assert!(matches!(parse_jsonl_line(bad, "f:3", &o), Item::Error { doc, .. } if doc == "f:3"));
+        let lossy = InputOptions {
+            lossy: true,
+            ..InputOptions::default()
+        };
+        assert!(matches!(parse_jsonl_line(bad, "f:3", &lossy), Item::Doc(d, _) if d.text == "a\u{FFFD}b"));
     }
 }

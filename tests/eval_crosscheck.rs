@@ -56,16 +56,11 @@ fn assert_same(rust: &Value, other: &Value, what: &str) {
     for task in TASKS {
         let (a, b) = (&rust[task], &other[task]);
         let (a, b) = (
-            a.as_object()
-                .unwrap_or_else(|| panic!("{what}: rust {task}")),
-            b.as_object()
-                .unwrap_or_else(|| panic!("{what}: other {task}")),
+            a.as_object().unwrap_or_else(|| panic!("{what}: rust {task}")),
+            b.as_object().unwrap_or_else(|| panic!("{what}: other {task}")),
         );
         for key in REQUIRED {
-            assert!(
-                a.contains_key(key),
-                "{what}: rust output lacks {task}.{key}"
-            );
+            assert!(a.contains_key(key), "{what}: rust output lacks {task}.{key}");
         }
         let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
         keys.sort();
@@ -89,15 +84,9 @@ fn check_fixture(gold: &str, pred: &str, expected: &str) {
     let (gold, pred) = (fixtures.join(gold), fixtures.join(pred));
     let rust = rust_scores(&gold, &pred);
     // The hand-computed numbers (see tests/fixtures/eval/README.md).
-    let expected: Value = serde_json::from_reader(
-        File::open(fixtures.join(expected)).expect("expected scores exist"),
-    )
-    .expect("expected scores parse");
-    assert_same(
-        &rust,
-        &expected,
-        &format!("{} vs hand count", pred.display()),
-    );
+    let expected: Value = serde_json::from_reader(File::open(fixtures.join(expected)).expect("expected scores exist"))
+        .expect("expected scores parse");
+    assert_same(&rust, &expected, &format!("{} vs hand count", pred.display()));
     match python_scores(&gold, &pred) {
         Some(python) => assert_same(&rust, &python, &format!("{} vs python", pred.display())),
         None => println!("skipped: python3 not found"),
@@ -211,8 +200,7 @@ fn perturb(gold: &[GoldDoc], seed: u64) -> Vec<Value> {
             }
             if end - start > 10 && rng.chance(5) {
                 let mid = (start + end) / 2;
-                rec["parts"] =
-                    json!([{"start": start, "end": mid - 2}, {"start": mid + 1, "end": end}]);
+                rec["parts"] = json!([{"start": start, "end": mid - 2}, {"start": mid + 1, "end": end}]);
             }
             if rng.chance(5) {
                 out.push(rec.clone());

@@ -22,7 +22,15 @@ fn failures(case: &GoldDoc) -> Option<String> {
             .iter()
             .map(|r| format!("{} {:?} by {:?} ({})", r.kind.as_str(), r.quote, r.speaker, r.rule))
             .collect();
-        format!("{}: gold {} pred {} tp {} right speaker {}\n    {}", case.id, all.gold, all.pred, all.tp, all.speaker_right, got.join("\n    "))
+        format!(
+            "{}: gold {} pred {} tp {} right speaker {}\n    {}",
+            case.id,
+            all.gold,
+            all.pred,
+            all.tp,
+            all.speaker_right,
+            got.join("\n    ")
+        )
     })
 }
 
@@ -31,7 +39,12 @@ fn every_hard_case_passes() {
     let cases = cases();
     assert_eq!(cases.len(), 30);
     let failed: Vec<String> = cases.iter().filter_map(failures).collect();
-    assert!(failed.is_empty(), "{} hard cases fail:\n{}", failed.len(), failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "{} hard cases fail:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
 }
 
 #[test]

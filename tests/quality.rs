@@ -50,7 +50,11 @@ fn check(name: &str, gold: PathBuf) {
     let got = scores(&gold);
     println!("{name}: {}", serde_json::to_string(&got).unwrap());
     let bad = regressions(&floors()[name], &got);
-    assert!(bad.is_empty(), "{name} quality fell below the floor:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{name} quality fell below the floor:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
