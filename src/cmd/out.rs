@@ -47,11 +47,20 @@ impl Output {
     }
 
     /// Moves the finished temporary file into place.
-    pub fn commit(self) -> anyhow::Result<()> {
-        if let Some((tmp, dest)) = self.tmp {
+    pub fn commit(mut self) -> anyhow::Result<()> {
+        if let Some((tmp, dest)) = self.tmp.take() {
             std::fs::rename(&tmp, &dest).with_context(|| format!("cannot write {}", dest.display()))?;
         }
         Ok(())
+    }
+}
+
+impl Drop for Output {
+    /// A run that fails before `commit` leaves no temporary file behind.
+    fn drop(&mut self) {
+        if let Some((tmp, _)) = self.tmp.take() {
+            let _ = std::fs::remove_file(tmp);
+        }
     }
 }
 
