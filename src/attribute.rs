@@ -15,6 +15,7 @@
 //! - `split-quote`              “Q1,” X said, “Q2” (one claim, two parts)
 //! - `transcript-label`         "WALLACE: …" (a capitalised label inside the marks)
 //! - `continuation`             a quote-only paragraph after an attributed one
+//! - `next-paragraph-speaker`   “Q.” ¶ So said Mayor John Smith on Monday.
 //! - `unattributed`             any other quotation: no speaker
 //!
 //! Reported speech (mixed when the clause holds quote marks):
@@ -126,6 +127,7 @@ pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quot
     // Reported speech on the cues left over; a clause that swallows a
     // quotation makes it mixed and takes its place.
     let mut claims: Vec<Claim> = Vec::new();
+    next_paragraph_speaker(&mut ctx, &spoken, &mut direct, &consumed);
     reported(&mut ctx, &spoken, &mut direct, &mut consumed, &mut claims);
     possessive_claims(&ctx, &spoken, &mut consumed, &mut direct, &mut claims);
     continuation(&ctx, &spoken, &mut direct, &consumed, &claims);
@@ -694,6 +696,84 @@ fn find_that_after(ctx: &Ctx, from: usize, sent_end: usize) -> Option<usize> {
     (from..(from + 7).min(sent_end))
         .take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, "’") || ctx.is(k, "'"))
         .find(|&k| ctx.lower(k) == "that")
+        .filter(|&k| !demonstrative_that(ctx, k, sent_end))
+}
+
+/// "said that on Monday", "said that." — "that" as a pronoun (it points
+/// back at something said), not as the start of a content clause.
+fn demonstrative_that(ctx: &Ctx, that: usize, sent_end: usize) -> bool {
+    let next = that + 1;
+    next >= sent_end
+        || ctx.toks[next].kind == TokKind::Punct && !is_open_mark(ctx.s(next))
+        || matches!(
+            ctx.lower(next).as_str(),
+            "on" | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "to"
+                | "about"
+                | "of"
+                | "too"
+                | "again"
+                | "yesterday"
+                | "today"
+        )
+}
+
+/// `“Q.” ¶ So said Mayor John Smith on Monday.` / `¶ Smith said that at …`:
+/// a quote-only paragraph takes the speaker of the next paragraph's opening
+/// attribution when that attribution reports nothing of its own.
+fn next_paragraph_speaker(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], consumed: &[bool]) {
+    for i in 0..spoken.len() {
+        if direct[i].is_some() || consumed[i] {
+            continue;
+        }
+        let q = spoken[i];
+        let p_now = ctx.segs.paragraph_of(q.start());
+        let para = &ctx.segs.paragraphs[p_now];
+        let end = q.outer().end;
+        if q.parts[0].open.start != para.start || end < para.end.saturating_sub(1) {
+            continue;
+        }
+        let Some(next) = ctx
+            .segs
+            .paragraphs
+            .get(ctx.segs.paragraph_of(end.saturating_sub(1)) + 1)
+        else {
+            continue;
+        };
+        let sent = ctx.sentence_toks(next.start);
+        let Some(c) = (sent.start..sent.end.min(sent.start + 10)).find_map(|k| ctx.cue_starting(k)) else {
+            continue;
+        };
+        if ctx.cues[c].class() != CueClass::Speech {
+            continue;
+        }
+        let ct = ctx.cue_start_tok(c);
+        let ce = ctx.cue_end_tok(c);
+        let m = if ct == sent.start || (ct == sent.start + 1 && ctx.lower(sent.start) == "so") {
+            mention_after(ctx.text, ctx.toks, ce, sent.end)
+        } else {
+            mention_before(ctx.text, ctx.toks, sent.start, ct)
+                .filter(|m| m.span.start == ctx.toks[sent.start].span.start)
+        };
+        let Some(m) = m else { continue };
+        let after = token_at(ctx.toks, m.span.end.max(ctx.cues[c].span.end));
+        let reports_nothing = after >= sent.end
+            || ctx.is(after, ".")
+            || (matches!(ctx.lower(after).as_str(), "that" | "this" | "so" | "it")
+                && demonstrative_that(ctx, after, sent.end))
+            || matches!(
+                ctx.lower(after).as_str(),
+                "on" | "at" | "in" | "during" | "after" | "before" | "yesterday" | "today"
+            );
+        if reports_nothing {
+            ctx.cue_used[c] = true;
+            let claim = self::direct(q, Some(ctx.cues[c].clone()), Some(m), "next-paragraph-speaker", 0.7);
+            direct[i] = Some(claim);
+        }
+    }
 }
 
 fn reported(
