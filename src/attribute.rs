@@ -260,10 +260,16 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
             None
         };
         // X said, “Q” — the cue ends right before the separator.
-        if let Some(c) = (0..ctx.cues.len())
-            .rev()
-            .find(|&c| !ctx.cue_used[c] && ctx.cue_end_tok(c) == b && ctx.cue_start_tok(c) >= lo)
-        {
+        // "asking her, “…”", "told reporters, “…”": a hearer may sit between.
+        let hearer = b > lo
+            && matches!(
+                ctx.lower(b - 1).as_str(),
+                "him" | "her" | "them" | "me" | "us" | "reporters" | "you"
+            );
+        let cue_end = if hearer { b - 1 } else { b };
+        if let Some(c) = (0..ctx.cues.len()).rev().find(|&c| {
+            !ctx.cue_used[c] && (ctx.cue_end_tok(c) == b || ctx.cue_end_tok(c) == cue_end) && ctx.cue_start_tok(c) >= lo
+        }) {
             if ctx.cues[c].class() == CueClass::Speech {
                 let ct = ctx.cue_start_tok(c);
                 // "…,” Trump said, adding later, “…”: the participle's subject.
@@ -276,6 +282,8 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
                             mention_after(ctx.text, ctx.toks, k + 1, ct)
                                 .or_else(|| mention_before(ctx.text, ctx.toks, lo, k))
                         })
+                        // "He then defended the remark, saying, “…”".
+                        .or_else(|| sentence_subject(ctx, lo, ct - 1))
                 } else {
                     mention_before_loose(ctx.text, ctx.toks, lo, ct).or_else(|| sentence_subject(ctx, lo, ct))
                 };
@@ -420,14 +428,17 @@ fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Cla
             continue;
         }
         let gap_span = attribution_end..next.parts[0].open.start;
-        let gap = ctx.text[gap_span.clone()].trim();
         // Words after the attribution ("said at a campaign stop this week.")
         // may sit in the gap, but no other cue and no other quotation.
-        let quiet = !gap.contains(['“', '”', '"', '«', '»'])
-            && !ctx
-                .cues
-                .iter()
-                .any(|c| c.span.start >= gap_span.start && c.span.end <= gap_span.end && c.class() == CueClass::Speech);
+        // Quotation marks of a title ("on Fox News’s “Fox and Friends.”")
+        // do not interrupt; another quotation does.
+        let quiet = !spoken[..i + 1].iter().chain(spoken[i + 2..].iter()).any(|q| {
+            let o = q.outer();
+            o.start < gap_span.end && gap_span.start < o.end
+        }) && !ctx
+            .cues
+            .iter()
+            .any(|c| c.span.start >= gap_span.start && c.span.end <= gap_span.end && c.class() == CueClass::Speech);
         let same_para = ctx.segs.paragraph_of(attribution_end) == ctx.segs.paragraph_of(next.start());
         if same_para && quiet && next.parts.len() == 1 {
             let mut merged = direct[i].take().expect("checked");
@@ -549,7 +560,15 @@ fn continuation(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
         let end = q.outer().end;
         let last_para = &ctx.segs.paragraphs[ctx.segs.paragraph_of(end.saturating_sub(1))];
         let quote_only = opens_para && ctx.text[end.min(last_para.end)..last_para.end].trim().is_empty();
-        if !quote_only {
+        // Or a quotation that makes up a whole sentence right after an
+        // attributed sentence of the same paragraph ("…, Schiff said. “…”").
+        let s_now = ctx.segs.sentence_of(q.parts[0].open.start);
+        let sentence = &ctx.segs.sentences[s_now];
+        let whole_sentence = q.parts[0].open.start == sentence.start
+            && ctx.text[end.min(sentence.end)..sentence.end.max(end)]
+                .trim_matches(|c: char| c.is_whitespace() || c == '.')
+                .is_empty();
+        if !quote_only && !whole_sentence {
             continue;
         }
         // The nearest attributed claim before it: a direct quotation, or a
@@ -572,8 +591,15 @@ fn continuation(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
             (None, Some(c)) => c,
             (None, None) => continue,
         };
-        let p_prev = ctx.segs.paragraph_of(prev.parts.last().map_or(0, |p| p.start));
-        if p_now == p_prev + 1 {
+        let prev_end = prev.parts.last().map_or(0, |p| p.start);
+        let p_prev = ctx.segs.paragraph_of(prev_end);
+        let next_sentence = p_now == p_prev
+            && ctx
+                .segs
+                .sentence_of(prev.mention.as_ref().map_or(prev_end, |m| m.span.start).max(prev_end))
+                + 1
+                == s_now;
+        if (quote_only && p_now == p_prev + 1) || (whole_sentence && next_sentence) {
             let mut c = direct_from(q);
             c.mention = prev.mention.clone();
             c.rule = "continuation";
