@@ -669,6 +669,9 @@ fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
                     }
                 }
             }
+            // "expressed skepticism … but urged Trump …": after a noun-phrase
+            // content, "and/but" + a verb starts the subject's next act.
+            "and" | "but" if depth <= 0 && verb_like(ctx, k + 1) && !is_clausal(ctx, from, k) => break,
             "and" if depth <= 0 => {
                 // "… and questioned whether …": a coordinated cue.
                 if let Some(c) = ctx.cue_at_tok.get(k + 1).copied().flatten() {
@@ -690,6 +693,15 @@ fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
         end = ctx.toks[k - 1].span.start;
     }
     end
+}
+
+/// A finite verb or auxiliary ("… and has since left", "… but urged").
+fn verb_like(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.lower(t);
+    matches!(
+        w.as_str(),
+        "has" | "had" | "have" | "was" | "is" | "were" | "are" | "did" | "does"
+    ) || (w.len() > 4 && w.ends_with("ed"))
 }
 
 /// Words that may sit between a cue and "that": an object or adverbial
