@@ -229,7 +229,13 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
                 });
                 if between_clean && ctx.cues[c].class() == CueClass::Speech && attribution_ends(ctx.cue_end_tok(c)) {
                     if let Some(m) = mention_before_loose(ctx.text, ctx.toks, t, ct) {
-                        if ctx.toks[t].span.start == m.span.start {
+                        // The phrase starts the attribution, or follows one or
+                        // two lowercase modifiers ("retired Air Force general …").
+                        let mt = token_at(ctx.toks, m.span.start);
+                        let modifiers = (t..mt).all(|k| {
+                            ctx.toks[k].kind == TokKind::Word && ctx.s(k).starts_with(|c: char| c.is_lowercase())
+                        });
+                        if mt == t || (mt <= t + 2 && modifiers) {
                             ctx.cue_used[c] = true;
                             return Some(direct(q, Some(ctx.cues[c].clone()), Some(m), "quote-speaker-cue", 0.95));
                         }
