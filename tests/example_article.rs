@@ -23,7 +23,10 @@ fn every_direct_quotation_is_found_with_its_speaker_and_nothing_else() {
         .map(|r| serde_json::to_value(r).unwrap())
         .collect();
     let direct = evaluate(&gold, &preds).direct;
-    assert_eq!((direct.gold, direct.pred, direct.tp, direct.speaker_right), (4, 4, 4, 4));
+    assert_eq!(
+        (direct.gold, direct.pred, direct.tp, direct.speaker_right),
+        (4, 4, 4, 4)
+    );
 }
 
 #[test]
@@ -61,15 +64,24 @@ fn speakers_have_types_and_descriptors() {
         assert_eq!(r.speaker_type, Some("person"), "{name}");
         assert_eq!(r.speaker_descriptor.as_deref(), Some(descriptor), "{name}");
     }
-    assert_eq!(speaker(&recs, "An Iranian journalist in London").speaker_type, Some("unnamed"));
-    assert_eq!(speaker(&recs, "The Trump administration").speaker_type, Some("organization"));
+    assert_eq!(
+        speaker(&recs, "An Iranian journalist in London").speaker_type,
+        Some("unnamed")
+    );
+    assert_eq!(
+        speaker(&recs, "The Trump administration").speaker_type,
+        Some("organization")
+    );
     assert_eq!(speaker(&recs, "Ali Khamenei").speaker_type, Some("person"));
 }
 
 #[test]
 fn one_speaker_keeps_one_id_and_pronouns_give_gender() {
     let recs = records();
-    let ross: Vec<&Record> = recs.iter().filter(|r| r.speaker.as_deref() == Some("Dennis Ross")).collect();
+    let ross: Vec<&Record> = recs
+        .iter()
+        .filter(|r| r.speaker.as_deref() == Some("Dennis Ross"))
+        .collect();
     assert!(ross.len() >= 3, "he argued / adding / Ross concluded");
     assert!(ross.iter().all(|r| r.speaker_id == ross[0].speaker_id));
     assert!(ross.iter().any(|r| r.speaker_mention.as_deref() == Some("he")));
