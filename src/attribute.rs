@@ -67,8 +67,8 @@ impl Ctx<'_> {
     fn s(&self, t: usize) -> &str {
         self.toks.get(t).map_or("", |t| &self.text[t.span.clone()])
     }
-    fn lower(&self, t: usize) -> String {
-        self.s(t).to_lowercase()
+    fn lower(&self, t: usize) -> std::borrow::Cow<'_, str> {
+        crate::lexicon::lowercase(self.s(t))
     }
     fn is(&self, t: usize, what: &str) -> bool {
         self.s(t) == what
@@ -269,7 +269,7 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
         // "asking her, “…”", "told reporters, “…”": a hearer may sit between.
         let hearer = b > lo
             && matches!(
-                ctx.lower(b - 1).as_str(),
+                &*ctx.lower(b - 1),
                 "him" | "her" | "them" | "me" | "us" | "reporters" | "you"
             );
         let cue_end = if hearer { b - 1 } else { b };
@@ -365,7 +365,7 @@ fn sentence_subject(ctx: &Ctx, lo: usize, hi: usize) -> Option<Mention> {
     if let Some(comma) = (lo..hi.min(lo + 10)).find(|&k| ctx.is(k, ",")) {
         let lead = ctx.lower(lo);
         if matches!(
-            lead.as_str(),
+            &*lead,
             "at" | "on"
                 | "in"
                 | "yet"
@@ -467,13 +467,13 @@ fn possessive_claims(
     claims: &mut Vec<Claim>,
 ) {
     for t in 1..ctx.toks.len().saturating_sub(2) {
-        if ctx.lower(t + 1) != "that" || !LEXICON.claim_nouns.contains(&ctx.lower(t)) {
+        if ctx.lower(t + 1) != "that" || !LEXICON.claim_nouns.contains(&*ctx.lower(t)) {
             continue;
         }
         let owner = ctx.s(t - 1);
         let lower_owner = owner.to_lowercase();
         let possessive = owner.ends_with("’s") || owner.ends_with("'s");
-        let pronoun = match lower_owner.as_str() {
+        let pronoun = match &*lower_owner {
             "his" => Some("he"),
             "her" => Some("she"),
             "their" => Some("they"),
@@ -623,7 +623,7 @@ fn direct_from(q: &Quotation) -> Claim {
 /// reported clause at ", while …" / ", but …").
 fn new_subject(ctx: &Ctx, t: usize) -> bool {
     let w = ctx.lower(t);
-    if w.ends_with("ing") || matches!(w.as_str(), "instead" | "also" | "not" | "then" | "only" | "rather") {
+    if w.ends_with("ing") || matches!(&*w, "instead" | "also" | "not" | "then" | "only" | "rather") {
         return false;
     }
     true
@@ -655,11 +655,10 @@ fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
                         break;
                     }
                 }
-                if matches!(n.as_str(), "while" | "but" | "whereas" | "although" | "though") && new_subject(ctx, k + 2)
-                {
+                if matches!(&*n, "while" | "but" | "whereas" | "although" | "though") && new_subject(ctx, k + 2) {
                     break;
                 }
-                if matches!(n.as_str(), "a" | "an") {
+                if matches!(&*n, "a" | "an") {
                     break;
                 }
                 if n == "according" {
@@ -705,7 +704,7 @@ fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
 fn verb_like(ctx: &Ctx, t: usize) -> bool {
     let w = ctx.lower(t);
     matches!(
-        w.as_str(),
+        &*w,
         "has" | "had" | "have" | "was" | "is" | "were" | "are" | "did" | "does"
     ) || (w.len() > 4 && w.ends_with("ed"))
 }
@@ -716,20 +715,17 @@ fn find_that(ctx: &Ctx, from: usize, sent_end: usize) -> Option<usize> {
     let that = find_that_after(ctx, from, sent_end)?;
     // "dismissed Trump's claim that …": the clause is the claim's, not the cue's.
     let possessed_claim = that >= 2
-        && LEXICON.claim_nouns.contains(&ctx.lower(that - 1))
+        && LEXICON.claim_nouns.contains(&*ctx.lower(that - 1))
         && (ctx.s(that - 2).ends_with("’s")
             || ctx.s(that - 2).ends_with("'s")
-            || matches!(ctx.lower(that - 2).as_str(), "his" | "her" | "their" | "its"));
+            || matches!(&*ctx.lower(that - 2), "his" | "her" | "their" | "its"));
     (!possessed_claim).then_some(that)
 }
 
 fn find_that_after(ctx: &Ctx, from: usize, sent_end: usize) -> Option<usize> {
     // "says at a campaign stop in Toledo, Ohio, that …": a place phrase may
     // hold commas.
-    if matches!(
-        ctx.lower(from).as_str(),
-        "at" | "in" | "on" | "during" | "after" | "before"
-    ) {
+    if matches!(&*ctx.lower(from), "at" | "in" | "on" | "during" | "after" | "before") {
         if let Some(k) = (from..(from + 14).min(sent_end))
             .take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, ",") || ctx.is(k, "’") || ctx.is(k, "'"))
             .find(|&k| ctx.lower(k) == "that" && ctx.is(k - 1, ","))
@@ -750,7 +746,7 @@ fn demonstrative_that(ctx: &Ctx, that: usize, sent_end: usize) -> bool {
     next >= sent_end
         || ctx.toks[next].kind == TokKind::Punct && !is_open_mark(ctx.s(next))
         || matches!(
-            ctx.lower(next).as_str(),
+            &*ctx.lower(next),
             "on" | "at"
                 | "during"
                 | "after"
@@ -806,10 +802,10 @@ fn next_paragraph_speaker(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Op
         let after = token_at(ctx.toks, m.span.end.max(ctx.cues[c].span.end));
         let reports_nothing = after >= sent.end
             || ctx.is(after, ".")
-            || (matches!(ctx.lower(after).as_str(), "that" | "this" | "so" | "it")
+            || (matches!(&*ctx.lower(after), "that" | "this" | "so" | "it")
                 && demonstrative_that(ctx, after, sent.end))
             || matches!(
-                ctx.lower(after).as_str(),
+                &*ctx.lower(after),
                 "on" | "at" | "in" | "during" | "after" | "before" | "yesterday" | "today"
             );
         if reports_nothing {
@@ -872,11 +868,11 @@ fn reported(
             // Who speaks: the subject before the cue, or the subject of the
             // claim this cue continues (", adding that", "and warned").
             let after_comma =
-                before == "," || (matches!(before.as_str(), "”" | "\"" | "»") && ctx.is(ct.saturating_sub(2), ","));
+                before == "," || (matches!(&*before, "”" | "\"" | "»") && ctx.is(ct.saturating_sub(2), ","));
             let by_ing = cue.form().ends_with("ing")
                 && ct > sent.start
                 && matches!(
-                    before.as_str(),
+                    &*before,
                     "by" | "after" | "before" | "while" | "when" | "without" | "in"
                 );
             let (mention, rule) = if by_ing {
@@ -1014,7 +1010,7 @@ fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usize> {
         return is_open_mark(ctx.s(t)).then_some(t);
     }
     let w = ctx.lower(t);
-    match w.as_str() {
+    match &*w {
         "about" | "of" | "over" | "against" => (t + 1 < sent_end).then_some(t + 1),
         "on" | "in" | "at" | "to" | "with" | "by" | "from" | "during" | "after" | "before" | "as" | "and" | "but"
         | "or" | "so" | "into" | "onto" | "for" | "until" | "through" | "under" | "within" | "without" | "toward"
@@ -1033,7 +1029,7 @@ fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
     let w = ctx.lower(t);
     if is_open_mark(ctx.s(t))
         || matches!(
-            w.as_str(),
+            &*w,
             "whether" | "if" | "why" | "how" | "what" | "when" | "who" | "where"
         )
     {
@@ -1042,7 +1038,7 @@ fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
     (t + 1..(t + 12).min(sent_end)).any(|k| {
         let v = ctx.lower(k);
         matches!(
-            v.as_str(),
+            &*v,
             "is" | "was"
                 | "are"
                 | "were"
@@ -1118,12 +1114,12 @@ fn clause_before(
     // ("said on Friday", "told The Huffington Post"), not a predicate.
     if m_end_t < sent.end && ctx.toks[m_end_t].kind == TokKind::Word {
         let w = ctx.lower(m_end_t);
-        let adverbial = DETERMINERS.contains(&w.as_str())
+        let adverbial = DETERMINERS.contains(&*w)
             || ctx
                 .s(m_end_t)
                 .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             || matches!(
-                w.as_str(),
+                &*w,
                 "on" | "in"
                     | "at"
                     | "to"
@@ -1190,8 +1186,7 @@ fn clause_before(
     } else {
         return None;
     };
-    if DETERMINERS.contains(&ctx.lower(sent.start).as_str())
-        && ctx.text[content_before.clone()].split_whitespace().count() <= 1
+    if DETERMINERS.contains(&*ctx.lower(sent.start)) && ctx.text[content_before.clone()].split_whitespace().count() <= 1
     {
         return None;
     }
@@ -1202,7 +1197,7 @@ fn clause_before(
         let first = ctx.lower(sent.start);
         if words <= 6
             && matches!(
-                first.as_str(),
+                &*first,
                 "in" | "on"
                     | "at"
                     | "through"

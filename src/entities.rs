@@ -330,7 +330,18 @@ fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<NameRun> {
         let hi = token_at(toks, s.end);
         let mut k = lo;
         while k < hi {
-            if !is_cap(text, &toks[k]) {
+            // A name of two or more words starts with two capitalised words
+            // (or a name particle): checking that first skips the mention
+            // reader for most capitalised words ("The", "But", "Tuesday").
+            let next_is_name = toks.get(k + 1).is_some_and(|n| {
+                k + 1 < hi
+                    && (is_cap(text, n)
+                        || matches!(
+                            &text[n.span.clone()],
+                            "de" | "la" | "van" | "von" | "der" | "del" | "da" | "di" | "bin" | "al" | "el"
+                        ))
+            });
+            if !is_cap(text, &toks[k]) || !next_is_name {
                 k += 1;
                 continue;
             }

@@ -4,7 +4,45 @@
 //! without reading Rust; each file documents its own format in `#` comments.
 
 use once_cell::sync::Lazy;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the lexicon's keys are short words, where SipHash's
+/// DoS-resistance costs more than the lookup itself.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastHash = BuildHasherDefault<Fnv>;
+pub type WordSet = HashSet<String, FastHash>;
+
+/// A set of `'static` words for the membership tests of the hot path.
+pub fn word_set(words: &[&'static str]) -> HashSet<&'static str, FastHash> {
+    words.iter().copied().collect()
+}
+
+/// `s` in lowercase, borrowed when it already is (most words are).
+pub fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
 
 /// What a cue says about its clause.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,24 +64,24 @@ pub struct CueEntry {
 
 pub struct Lexicon {
     pub cues: Vec<CueEntry>,
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: WordSet,
     /// Title (as written, e.g. "Prime Minister") → gender it implies, if any.
-    pub titles: HashMap<String, Option<&'static str>>,
-    pub person_nouns: HashSet<String>,
-    pub org_nouns: HashSet<String>,
-    pub group_nouns: HashSet<String>,
+    pub titles: HashMap<String, Option<&'static str>, FastHash>,
+    pub person_nouns: WordSet,
+    pub org_nouns: WordSet,
+    pub group_nouns: WordSet,
     /// Irregular plural → singular (men → man).
-    pub irregular_plurals: HashMap<String, String>,
-    pub not_speakers: HashSet<String>,
+    pub irregular_plurals: HashMap<String, String, FastHash>,
+    pub not_speakers: WordSet,
     pub scare_triggers: Vec<String>,
     /// Countries, capitals and seats of power: a one-word name among them
     /// stands for a government ("Washington has indicated").
-    pub places: HashSet<String>,
+    pub places: WordSet,
     /// Cue lemmas whose content may be a noun phrase ("defended the plan");
     /// other cues need a clause (`data/cue-np-content.txt`).
-    pub np_content: HashSet<String>,
+    pub np_content: WordSet,
     /// Nouns that report a claim: "Trump's claim that …" (`data/claim-nouns.txt`).
-    pub claim_nouns: HashSet<String>,
+    pub claim_nouns: WordSet,
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -52,7 +90,7 @@ fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
-fn set(data: &'static str, lowercase: bool) -> HashSet<String> {
+fn set(data: &'static str, lowercase: bool) -> WordSet {
     lines(data)
         .map(|l| l.split('\t').next().unwrap_or(l).trim())
         .map(|l| if lowercase { l.to_lowercase() } else { l.to_string() })

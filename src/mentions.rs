@@ -6,7 +6,17 @@
 //! and it must end in a head we can vouch for: a pronoun, a capitalised name,
 //! or a noun from `data/` (person, organisation and group nouns).
 
-use crate::lexicon::LEXICON;
+use crate::lexicon::{word_set, FastHash, LEXICON};
+use once_cell::sync::Lazy;
+use std::collections::HashSet;
+
+type Words = Lazy<HashSet<&'static str, FastHash>>;
+pub static DETERMINERS: Words = Lazy::new(|| word_set(DETERMINERS_LIST));
+static STOP: Words = Lazy::new(|| word_set(STOP_LIST));
+pub static BETWEEN_SUBJECT_AND_CUE: Words = Lazy::new(|| word_set(BETWEEN_SUBJECT_AND_CUE_LIST));
+static PARTICLES: Words = Lazy::new(|| word_set(PARTICLES_LIST));
+static PREPOSITIONS_IN_NP: Words = Lazy::new(|| word_set(PREPOSITIONS_IN_NP_LIST));
+static WEEKDAYS: Words = Lazy::new(|| word_set(WEEKDAYS_LIST));
 use crate::text::Span;
 use crate::tokens::{TokKind, Token};
 
@@ -57,8 +67,8 @@ pub struct Mention {
     pub gender: Option<&'static str>,
 }
 
-fn lower(text: &str, t: &Token) -> String {
-    text[t.span.clone()].to_lowercase()
+fn lower<'t>(text: &'t str, t: &Token) -> std::borrow::Cow<'t, str> {
+    crate::lexicon::lowercase(&text[t.span.clone()])
 }
 
 fn is_cap(text: &str, t: &Token) -> bool {
@@ -69,14 +79,14 @@ fn is_word(t: &Token) -> bool {
     t.kind == TokKind::Word
 }
 
-pub const DETERMINERS: &[&str] = &[
+const DETERMINERS_LIST: &[&str] = &[
     "the", "a", "an", "one", "another", "some", "many", "several", "most", "other", "his", "her", "their", "its",
     "our", "these", "those", "this", "all", "both", "each", "few", "various", "numerous", "multiple", "two", "three",
     "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "top", "senior", "former", "no",
 ];
 
 /// Lowercase words that end a noun phrase read leftward from a cue.
-const STOP: &[&str] = &[
+const STOP_LIST: &[&str] = &[
     "that",
     "and",
     "or",
@@ -194,7 +204,7 @@ const STOP: &[&str] = &[
 ];
 
 /// Adverbs and auxiliaries allowed between a subject and its cue.
-pub const BETWEEN_SUBJECT_AND_CUE: &[&str] = &[
+const BETWEEN_SUBJECT_AND_CUE_LIST: &[&str] = &[
     "also",
     "has",
     "have",
@@ -275,7 +285,7 @@ pub const BETWEEN_SUBJECT_AND_CUE: &[&str] = &[
     "personally",
 ];
 
-const WEEKDAYS: &[&str] = &[
+const WEEKDAYS_LIST: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -287,12 +297,12 @@ const WEEKDAYS: &[&str] = &[
     "today",
 ];
 
-const PARTICLES: &[&str] = &[
+const PARTICLES_LIST: &[&str] = &[
     "de", "la", "le", "van", "von", "der", "den", "del", "della", "da", "di", "du", "bin", "ibn", "al", "el", "ter",
     "dos", "das", "y",
 ];
 
-const PREPOSITIONS_IN_NP: &[&str] = &["in", "of", "for", "at", "from", "to", "with", "on"];
+const PREPOSITIONS_IN_NP_LIST: &[&str] = &["in", "of", "for", "at", "from", "to", "with", "on"];
 
 /// Subject pronouns, with the speaker type and gender they imply.
 pub fn pronoun(word: &str) -> Option<(SpeakerType, Option<&'static str>)> {
@@ -308,6 +318,19 @@ pub fn pronoun(word: &str) -> Option<(SpeakerType, Option<&'static str>)> {
 /// Whether a lowercase noun can head a source description, and as what.
 fn noun_type(noun: &str) -> Option<SpeakerType> {
     let lx = &*LEXICON;
+    if lx.group_nouns.contains(noun) {
+        return Some(SpeakerType::Group);
+    }
+    if lx.org_nouns.contains(noun) {
+        return Some(SpeakerType::Organization);
+    }
+    if lx.person_nouns.contains(noun) {
+        return Some(SpeakerType::Unnamed);
+    }
+    // Only a plural can name something more.
+    if !noun.ends_with('s') && !lx.irregular_plurals.contains_key(noun) {
+        return None;
+    }
     let singular = lx.singular(noun);
     let plural = singular != noun || lx.irregular_plurals.contains_key(noun);
     if lx.group_nouns.contains(noun) {
@@ -326,7 +349,7 @@ fn noun_type(noun: &str) -> Option<SpeakerType> {
 }
 
 fn not_speaker(text: &str, t: &Token) -> bool {
-    LEXICON.not_speakers.contains(&lower(text, t))
+    LEXICON.not_speakers.contains(&*lower(text, t))
 }
 
 /// The mention ending just before token `end` (exclusive), not reaching
@@ -346,7 +369,7 @@ pub fn mention_before_loose(text: &str, toks: &[Token], lo: usize, end: usize) -
 fn mention_before_opts(text: &str, toks: &[Token], lo: usize, end: usize, loose: bool) -> Option<Mention> {
     let mut j = end;
     loop {
-        while j > lo && is_word(&toks[j - 1]) && BETWEEN_SUBJECT_AND_CUE.contains(&lower(text, &toks[j - 1]).as_str()) {
+        while j > lo && is_word(&toks[j - 1]) && BETWEEN_SUBJECT_AND_CUE.contains(&*lower(text, &toks[j - 1])) {
             j -= 1;
         }
         // A time between subject and cue: "Sanders on Tuesday said",
@@ -354,18 +377,18 @@ fn mention_before_opts(text: &str, toks: &[Token], lo: usize, end: usize, loose:
         let w = if j > lo {
             lower(text, &toks[j - 1])
         } else {
-            String::new()
+            std::borrow::Cow::Borrowed("")
         };
-        if WEEKDAYS.contains(&w.as_str())
+        if WEEKDAYS.contains(&*w)
             || matches!(
-                w.as_str(),
+                &*w,
                 "week" | "month" | "year" | "night" | "morning" | "evening" | "afternoon"
             )
         {
             let mut k = j - 1;
             if k > lo
                 && matches!(
-                    lower(text, &toks[k - 1]).as_str(),
+                    &*lower(text, &toks[k - 1]),
                     "on" | "last"
                         | "this"
                         | "earlier"
@@ -397,7 +420,7 @@ fn mention_before_opts(text: &str, toks: &[Token], lo: usize, end: usize, loose:
     }
     // "Mr. Kamin, who emphasized that …": the relative pronoun is the
     // mention the attribution uses; entities resolve it to its antecedent.
-    if j > lo && j < end + 1 && matches!(lower(text, &toks[j - 1]).as_str(), "who" | "which") {
+    if j > lo && j < end + 1 && matches!(&*lower(text, &toks[j - 1]), "who" | "which") {
         let t = &toks[j - 1];
         let antecedent = (j >= 2 && &text[toks[j - 2].span.clone()] == ",")
             .then(|| mention_before_opts(text, toks, lo, j - 2, loose))
@@ -437,9 +460,7 @@ fn mention_before_opts(text: &str, toks: &[Token], lo: usize, end: usize, loose:
         // / "Dr. Connie Mariano, who as a Navy captain was …, said"
         let close = j - 1;
         if let Some(who) = (close.saturating_sub(60).max(lo)..close).rev().find(|&k| {
-            k >= 1
-                && matches!(lower(text, &toks[k]).as_str(), "who" | "which")
-                && &text[toks[k - 1].span.clone()] == ","
+            k >= 1 && matches!(&*lower(text, &toks[k]), "who" | "which") && &text[toks[k - 1].span.clone()] == ","
         }) {
             if let Some(m) = mention_before_opts(text, toks, lo, who - 1, loose) {
                 return Some(m);
@@ -456,7 +477,7 @@ fn mention_before_opts(text: &str, toks: &[Token], lo: usize, end: usize, loose:
                 // deteriorated from there, said one source").
                 let first = lower(text, &toks[k + 1]);
                 if matches!(
-                    first.as_str(),
+                    &*first,
                     "and"
                         | "but"
                         | "or"
@@ -553,18 +574,18 @@ fn scan_phrase_left(text: &str, toks: &[Token], lo: usize, end: usize, limit: us
             }
         } else {
             let w = lower(text, t);
-            if STOP.contains(&w.as_str()) && !(k == limit && pronoun(&w).is_some()) {
+            if STOP.contains(&*w) && !(k == limit && pronoun(&w).is_some()) {
                 break;
             }
             if crate::cues::is_cue_word(&w) && !is_cap(text, t) {
                 break;
             }
-            if PREPOSITIONS_IN_NP.contains(&w.as_str()) {
+            if PREPOSITIONS_IN_NP.contains(&*w) {
                 // Only "X in London", "ambassador to Russia": a preposition
                 // followed by a capitalised word or a determiner.
                 let after = toks.get(k);
-                let ok = after
-                    .is_some_and(|a| k < limit && (is_cap(text, a) || DETERMINERS.contains(&lower(text, a).as_str())));
+                let ok =
+                    after.is_some_and(|a| k < limit && (is_cap(text, a) || DETERMINERS.contains(&*lower(text, a))));
                 if !ok {
                     break;
                 }
@@ -590,7 +611,7 @@ fn appositive(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> Option<S
         return None;
     }
     let first = lower(text, &toks[r.start]);
-    let good = DETERMINERS.contains(&first.as_str()) || is_cap(text, &toks[r.start]);
+    let good = DETERMINERS.contains(&*first) || is_cap(text, &toks[r.start]);
     let participle = first.ends_with("ing") || first.ends_with("ed");
     (good && !participle).then(|| toks[r.start].span.start..toks[r.end - 1].span.end)
 }
@@ -620,7 +641,7 @@ pub fn mention_after(text: &str, toks: &[Token], start: usize, hi: usize) -> Opt
                 return build(text, toks, k, k + 1, false);
             }
         }
-        if STOP.contains(&w.as_str()) || (crate::cues::is_cue_word(&w) && !is_cap(text, t)) {
+        if STOP.contains(&*w) || (crate::cues::is_cue_word(&w) && !is_cap(text, t)) {
             break;
         }
         // After a head only more of the name, a compound noun or a
@@ -628,15 +649,15 @@ pub fn mention_after(text: &str, toks: &[Token], start: usize, hi: usize) -> Opt
         if last_head.is_some()
             && !(is_cap(text, t)
                 || noun_type(&w).is_some()
-                || PREPOSITIONS_IN_NP.contains(&w.as_str())
-                || PARTICLES.contains(&w.as_str()))
+                || PREPOSITIONS_IN_NP.contains(&*w)
+                || PARTICLES.contains(&*w))
         {
             break;
         }
-        if PREPOSITIONS_IN_NP.contains(&w.as_str()) {
+        if PREPOSITIONS_IN_NP.contains(&*w) {
             let next = toks.get(k + 1);
-            let ok = last_head.is_some()
-                && next.is_some_and(|a| is_cap(text, a) || DETERMINERS.contains(&lower(text, a).as_str()));
+            let ok =
+                last_head.is_some() && next.is_some_and(|a| is_cap(text, a) || DETERMINERS.contains(&*lower(text, a)));
             if !ok {
                 break;
             }
@@ -680,7 +701,7 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
     while s < e {
         let t = &toks[s];
         let w = lower(text, t);
-        if DETERMINERS.contains(&w.as_str()) {
+        if DETERMINERS.contains(&*w) {
             break;
         }
         let startable = is_cap(text, t) || pronoun(&w).is_some() || noun_type(&w).is_some();
@@ -696,7 +717,7 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
     // "a journalist in London": the head is the noun before the preposition.
     let mut e = e;
     if let Some(p) = (s + 1..e).find(|&p| {
-        PREPOSITIONS_IN_NP.contains(&lower(text, &toks[p]).as_str())
+        PREPOSITIONS_IN_NP.contains(&*lower(text, &toks[p]))
             && (!is_cap(text, &toks[p - 1]) || (p - 1 == s && noun_type(&lower(text, &toks[p - 1])).is_some()))
     }) {
         e = p;
@@ -714,27 +735,24 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
             gender,
         });
     }
-    if matches!(hw.as_str(), "i" | "we" | "you") {
+    if matches!(&*hw, "i" | "we" | "you") {
         return None;
     }
     if !is_cap(text, head) {
         let plain_noun = loose
             && s + 1 < e
-            && DETERMINERS.contains(&lower(text, &toks[s]).as_str())
+            && DETERMINERS.contains(&*lower(text, &toks[s]))
             && hw.chars().all(char::is_alphabetic)
             && !hw.ends_with("ly")
             && !hw.ends_with("ing")
             && !hw.ends_with("ed")
-            && !STOP.contains(&hw.as_str());
+            && !STOP.contains(&*hw);
         let stype = noun_type(&hw).or(plain_noun.then_some(SpeakerType::Unnamed))?;
         let mut stype = stype;
         let det = lower(text, &toks[s]);
         // "Bloomberg" in "a Bloomberg reporter" does not make it a name.
         if stype == SpeakerType::Unnamed
-            && matches!(
-                det.as_str(),
-                "some" | "many" | "several" | "most" | "all" | "two" | "three"
-            )
+            && matches!(&*det, "some" | "many" | "several" | "most" | "all" | "two" | "three")
         {
             stype = SpeakerType::Group;
         }
@@ -753,7 +771,7 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
     }
     // "Others argue", "Critics say": a capitalised common noun at a sentence
     // start is a description, not a name.
-    if s == e - 1 || (s == e - 2 && DETERMINERS.contains(&lower(text, &toks[s]).as_str())) {
+    if s == e - 1 || (s == e - 2 && DETERMINERS.contains(&*lower(text, &toks[s]))) {
         if let Some(stype) = noun_type(&hw) {
             return Some(Mention {
                 span,
@@ -772,10 +790,10 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
         let p = &toks[n - 1];
         let pw = lower(text, p);
         let in_name = (is_cap(text, p)
-            && !DETERMINERS.contains(&pw.as_str())
+            && !DETERMINERS.contains(&*pw)
             && !text[p.span.clone()].ends_with("’s")
             && !text[p.span.clone()].ends_with("'s"))
-            || (PARTICLES.contains(&pw.as_str()) && n - 1 > s)
+            || (PARTICLES.contains(&*pw) && n - 1 > s)
             || (pw == "of" && n - 1 > s && is_cap(text, &toks[n - 2]));
         if !in_name {
             break;
@@ -785,7 +803,7 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
     // Titles at the front of the run belong to the descriptor.
     let (title_end, gender) = strip_titles(text, toks, n, e);
     let det = lower(text, &toks[s]);
-    let org_head = LEXICON.org_nouns.contains(&hw);
+    let org_head = LEXICON.org_nouns.contains(&*hw);
     let place = LEXICON.places.contains(&text[toks[n].span.clone()]) && title_end == n;
     if title_end >= e {
         // Only a title ("the President", "Fed chair"): a description.
@@ -847,7 +865,7 @@ fn strip_titles(text: &str, toks: &[Token], mut n: usize, e: usize) -> (usize, O
         }
         let w = lower(text, &toks[n]);
         if matches!(
-            w.as_str(),
+            &*w,
             "former" | "then" | "acting" | "deputy" | "vice" | "assistant" | "senior" | "chief"
         ) {
             n += 1;

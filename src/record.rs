@@ -145,6 +145,9 @@ use crate::Document;
 
 /// Turns the claims of one document into records.
 pub fn build(doc: &Document, segs: &Segments, claims: &[Claim], res: &Resolution) -> Vec<Record> {
+    if claims.is_empty() {
+        return Vec::new();
+    }
     let text = doc.text.as_str();
     let map = OffsetMap::new(text);
     claims
