@@ -11,11 +11,12 @@
 //! - `speaker_id`s are numbered by first mention among entities that speak.
 
 use crate::attribute::Claim;
-use crate::lexicon::LEXICON;
+use crate::lexicon::{FastHash, LEXICON};
 use crate::mentions::{mention_after, Mention, MentionKind, SpeakerType};
 use crate::segment::Segments;
 use crate::text::Span;
 use crate::tokens::{token_at, TokKind, Token};
+use std::collections::HashMap;
 
 /// A resolved speaker.
 #[derive(Clone, Debug)]
@@ -54,34 +55,99 @@ struct Occurrence {
     subject: bool,
 }
 
+/// How far back a pronoun looks among earlier mentions: enough for news
+/// paragraphs, and it keeps resolution linear on pathological input.
+const LOOKBACK: usize = 64;
+
+/// Entities with the indexes that keep every lookup constant-time.
+#[derive(Default)]
+struct Registry {
+    entities: Vec<Entity>,
+    /// Last name token → entities (names grow: "Trump" → "Donald Trump").
+    by_last: HashMap<String, Vec<usize>, FastHash>,
+    /// Head noun → described entities ("journalist").
+    by_head: HashMap<String, Vec<usize>, FastHash>,
+    /// Exact token list → entity, for organisations and descriptions.
+    by_tokens: HashMap<Vec<String>, usize, FastHash>,
+    /// Name-run occurrences (sorted by position) and claim-mention
+    /// occurrences (appended in text order, so sorted too).
+    names: Vec<Occurrence>,
+    spoken: Vec<Occurrence>,
+}
+
+impl Registry {
+    fn add(&mut self, e: Entity) -> usize {
+        let id = self.entities.len();
+        if let Some(last) = e.name_tokens.last() {
+            if e.head.is_none() {
+                self.by_last.entry(last.clone()).or_default().push(id);
+            }
+        }
+        if let Some(h) = &e.head {
+            self.by_head.entry(h.clone()).or_default().push(id);
+        }
+        self.by_tokens.entry(e.name_tokens.clone()).or_insert(id);
+        self.entities.push(e);
+        id
+    }
+
+    fn find_by_name(&self, tokens: &[String]) -> Option<usize> {
+        let candidates = self.by_last.get(tokens.last()?)?;
+        // The fullest earlier name that ends with this one ("Champion", "Marc Champion").
+        candidates
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let e = &self.entities[i];
+                e.name_tokens.len() >= tokens.len() && e.name_tokens.ends_with(tokens)
+            })
+            .max_by_key(|&i| (self.entities[i].name_tokens.len(), usize::MAX - i))
+            .or_else(|| {
+                // "Donald Trump" after "Trump": the earlier short name grows.
+                candidates.iter().copied().find(|&i| {
+                    let e = &self.entities[i];
+                    tokens.ends_with(&e.name_tokens) && e.stype == SpeakerType::Person
+                })
+            })
+    }
+
+    /// The latest occurrences before `pos`, newest first, at most LOOKBACK of each kind.
+    fn recent(&self, pos: usize) -> impl Iterator<Item = &Occurrence> {
+        let n = self.names.partition_point(|o| o.pos < pos);
+        let s = self.spoken.partition_point(|o| o.pos < pos);
+        let mut v: Vec<&Occurrence> = self.names[n.saturating_sub(LOOKBACK)..n]
+            .iter()
+            .chain(self.spoken[s.saturating_sub(LOOKBACK)..s].iter())
+            .collect();
+        v.sort_by_key(|o| std::cmp::Reverse(o.pos));
+        v.into_iter()
+    }
+}
+
 pub fn resolve(text: &str, segs: &Segments, toks: &[Token], claims: &[Claim]) -> Resolution {
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut occurrences: Vec<Occurrence> = Vec::new();
+    let mut reg = Registry::default();
     // 1. Full names anywhere: two or more capitalised words not at a
     //    sentence start unless they are the subject.
     for name in scan_names(text, segs, toks) {
         let tokens = name_tokens(&text[name.name.clone()]);
-        let e = match find_by_name(&entities, &tokens) {
+        let e = match reg.find_by_name(&tokens) {
             Some(e) => e,
-            None => {
-                entities.push(Entity {
-                    canonical: text[name.name.clone()].to_string(),
-                    stype: SpeakerType::Person,
-                    descriptor: None,
-                    gender: None,
-                    name_tokens: tokens,
-                    head: None,
-                    first: name.name.start,
-                });
-                entities.len() - 1
-            }
+            None => reg.add(Entity {
+                canonical: text[name.name.clone()].to_string(),
+                stype: SpeakerType::Person,
+                descriptor: None,
+                gender: None,
+                name_tokens: tokens,
+                head: None,
+                first: name.name.start,
+            }),
         };
         keep_fullest(
-            &mut entities[e].descriptor,
+            &mut reg.entities[e].descriptor,
             name.descriptor.map(|d| text[d].to_string()),
         );
-        entities[e].gender = entities[e].gender.or(name.gender);
-        occurrences.push(Occurrence {
+        reg.entities[e].gender = reg.entities[e].gender.or(name.gender);
+        reg.names.push(Occurrence {
             pos: name.name.start,
             entity: e,
             subject: name.subject,
@@ -92,31 +158,31 @@ pub fn resolve(text: &str, segs: &Segments, toks: &[Token], claims: &[Claim]) ->
     order.sort_by_key(|&i| claims[i].mention.as_ref().map(|m| m.span.start));
     let mut speaker_of = vec![None; claims.len()];
     let mut last_speaker: Option<usize> = None;
-    let mut by_mention: std::collections::HashMap<(usize, usize), Option<usize>> = Default::default();
+    let mut by_mention: HashMap<(usize, usize), Option<usize>, FastHash> = Default::default();
     for i in order {
         let m = claims[i].mention.as_ref().expect("filtered");
         let key = (m.span.start, m.span.end);
         let e = if let Some(&e) = by_mention.get(&key) {
             e
         } else {
-            let e = resolve_mention(text, m, &mut entities, &occurrences, last_speaker);
+            let e = resolve_mention(text, m, &mut reg, last_speaker);
             by_mention.insert(key, e);
             e
         };
         if let Some(e) = e {
-            if m.kind != MentionKind::Pronoun {
-                occurrences.push(Occurrence {
+            if m.kind != MentionKind::Pronoun && reg.spoken.last().is_none_or(|o| o.pos <= m.span.start) {
+                reg.spoken.push(Occurrence {
                     pos: m.span.start,
                     entity: e,
                     subject: true,
                 });
-                occurrences.sort_by_key(|o| o.pos);
             }
             last_speaker = Some(e);
         }
         speaker_of[i] = e;
     }
     // 3. Ids by first mention among entities that speak.
+    let entities = reg.entities;
     let mut speaking: Vec<usize> = speaker_of.iter().flatten().copied().collect();
     speaking.sort_by_key(|&e| (entities[e].first, e));
     speaking.dedup();
@@ -141,38 +207,10 @@ fn keep_fullest(have: &mut Option<String>, new: Option<String>) {
     }
 }
 
-fn find_by_name(entities: &[Entity], tokens: &[String]) -> Option<usize> {
-    if tokens.is_empty() {
-        return None;
-    }
-    // The fullest earlier name that ends with this one ("Champion", "Marc Champion").
-    entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.head.is_none() && e.name_tokens.len() >= tokens.len() && e.name_tokens.ends_with(tokens))
-        .max_by_key(|(i, e)| (e.name_tokens.len(), usize::MAX - i))
-        .map(|(i, _)| i)
-        .or_else(|| {
-            // "Donald Trump" after "Trump": the earlier short name grows.
-            entities.iter().position(|e| {
-                e.head.is_none()
-                    && !e.name_tokens.is_empty()
-                    && tokens.ends_with(&e.name_tokens)
-                    && e.stype == SpeakerType::Person
-            })
-        })
-}
-
-fn resolve_mention(
-    text: &str,
-    m: &Mention,
-    entities: &mut Vec<Entity>,
-    occurrences: &[Occurrence],
-    last_speaker: Option<usize>,
-) -> Option<usize> {
+fn resolve_mention(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Option<usize>) -> Option<usize> {
     match m.kind {
         MentionKind::Pronoun => {
-            let before = |o: &&Occurrence| o.pos < m.span.start;
+            let entities = &reg.entities;
             let compatible = |e: usize| {
                 let ent = &entities[e];
                 match m.stype {
@@ -184,20 +222,10 @@ fn resolve_mention(
                 }
             } && (m.gender.is_none() || entities[e].gender.is_none() || entities[e].gender == m.gender);
             // The previous speaker when compatible and as recent as any subject.
-            let subject = occurrences
-                .iter()
-                .rev()
-                .filter(before)
-                .find(|o| o.subject && compatible(o.entity));
+            let subject = reg.recent(m.span.start).find(|o| o.subject && compatible(o.entity));
             let pick = match (last_speaker.filter(|&e| compatible(e)), subject) {
                 (Some(e), Some(o)) => {
-                    let last_pos = occurrences
-                        .iter()
-                        .filter(before)
-                        .filter(|x| x.entity == e)
-                        .map(|x| x.pos)
-                        .max()
-                        .unwrap_or(0);
+                    let last_pos = reg.recent(m.span.start).find(|x| x.entity == e).map_or(0, |x| x.pos);
                     if last_pos >= o.pos {
                         Some(e)
                     } else {
@@ -209,8 +237,9 @@ fn resolve_mention(
                 (None, None) => None,
             };
             if let Some(e) = pick {
-                if entities[e].gender.is_none() && entities[e].stype == SpeakerType::Person {
-                    entities[e].gender = m.gender;
+                let ent = &mut reg.entities[e];
+                if ent.gender.is_none() && ent.stype == SpeakerType::Person {
+                    ent.gender = m.gender;
                 }
             }
             pick
@@ -218,51 +247,47 @@ fn resolve_mention(
         MentionKind::Relative => {
             let antecedent = m.name.clone()?;
             let toks_a = name_tokens(&text[antecedent.clone()]);
-            entities
-                .iter()
-                .rposition(|e| {
-                    !toks_a.is_empty() && (toks_a.ends_with(&e.name_tokens) || e.name_tokens.ends_with(&toks_a))
-                })
-                .or_else(|| {
-                    entities.push(Entity {
-                        canonical: text[antecedent.clone()].to_string(),
-                        stype: m.stype,
-                        descriptor: None,
-                        gender: m.gender,
-                        name_tokens: toks_a.clone(),
-                        head: None,
-                        first: antecedent.start,
-                    });
-                    Some(entities.len() - 1)
-                })
+            if toks_a.is_empty() {
+                return None;
+            }
+            reg.find_by_name(&toks_a).or_else(|| {
+                Some(reg.add(Entity {
+                    canonical: text[antecedent.clone()].to_string(),
+                    stype: m.stype,
+                    descriptor: None,
+                    gender: m.gender,
+                    name_tokens: toks_a.clone(),
+                    head: None,
+                    first: antecedent.start,
+                }))
+            })
         }
         MentionKind::Name => {
             let name = &text[m.name.clone().unwrap_or(m.span.clone())];
             let tokens = name_tokens(name);
             if m.stype == SpeakerType::Person {
-                if let Some(e) = find_by_name(entities, &tokens) {
-                    let ent = &mut entities[e];
-                    if tokens.len() > ent.name_tokens.len() {
-                        ent.canonical = name.to_string();
-                        ent.name_tokens = tokens;
+                if let Some(e) = reg.find_by_name(&tokens) {
+                    if tokens.len() > reg.entities[e].name_tokens.len() {
+                        reg.entities[e].canonical = name.to_string();
+                        reg.entities[e].name_tokens = tokens;
                     }
+                    let ent = &mut reg.entities[e];
                     keep_fullest(&mut ent.descriptor, m.descriptor.clone().map(|d| text[d].to_string()));
                     ent.gender = ent.gender.or(m.gender);
                     ent.first = ent.first.min(m.span.start);
                     return Some(e);
                 }
-            } else if let Some(e) = entities
-                .iter()
-                .position(|e| e.stype != SpeakerType::Person && e.name_tokens == name_tokens(&text[m.span.clone()]))
-            {
-                return Some(e);
+            } else if let Some(&e) = reg.by_tokens.get(&name_tokens(&text[m.span.clone()])) {
+                if reg.entities[e].stype != SpeakerType::Person {
+                    return Some(e);
+                }
             }
             let canonical = if m.stype == SpeakerType::Person {
                 name
             } else {
                 &text[m.span.clone()]
             };
-            entities.push(Entity {
+            Some(reg.add(Entity {
                 canonical: canonical.to_string(),
                 stype: m.stype,
                 descriptor: m.descriptor.clone().map(|d| text[d].to_string()),
@@ -270,8 +295,7 @@ fn resolve_mention(
                 name_tokens: name_tokens(canonical),
                 head: None,
                 first: m.span.start,
-            });
-            Some(entities.len() - 1)
+            }))
         }
         MentionKind::Description => {
             let phrase = &text[m.span.clone()];
@@ -283,21 +307,21 @@ fn resolve_mention(
                 // Its modifiers must not contradict the earlier description's
                 // ("the Trump administration" is not "the U.S. administration").
                 let mods: Vec<&String> = tokens.iter().filter(|t| *t != "the" && **t != head).collect();
-                if let Some(e) = entities.iter().rposition(|e| {
-                    e.head.as_deref() == Some(head.as_str())
-                        && e.stype == m.stype
-                        && mods.iter().all(|t| e.name_tokens.contains(t))
+                if let Some(&e) = reg.by_head.get(&head).and_then(|ids| {
+                    ids.iter().rev().find(|&&e| {
+                        let ent = &reg.entities[e];
+                        ent.stype == m.stype && mods.iter().all(|t| ent.name_tokens.contains(t))
+                    })
                 }) {
                     return Some(e);
                 }
             }
-            if let Some(e) = entities
-                .iter()
-                .position(|e| e.head.is_some() && e.name_tokens == tokens)
-            {
-                return Some(e);
+            if let Some(&e) = reg.by_tokens.get(&tokens) {
+                if reg.entities[e].head.is_some() {
+                    return Some(e);
+                }
             }
-            entities.push(Entity {
+            Some(reg.add(Entity {
                 canonical: phrase.to_string(),
                 stype: m.stype,
                 descriptor: None,
@@ -305,8 +329,7 @@ fn resolve_mention(
                 name_tokens: tokens,
                 head: Some(head),
                 first: m.span.start,
-            });
-            Some(entities.len() - 1)
+            }))
         }
     }
 }
