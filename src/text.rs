@@ -11,7 +11,7 @@ use std::ops::Range;
 /// A byte range into the document text.
 pub type Span = Range<usize>;
 
-const STRIDE: usize = 1024;
+const STRIDE: usize = 128;
 
 /// Converts byte offsets into code-point offsets and line/column positions.
 pub struct OffsetMap<'t> {
