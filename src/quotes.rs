@@ -108,22 +108,31 @@ pub fn find_quotations(text: &str, segs: &Segments) -> Vec<Quotation> {
         // For each family, the stack indexes of its open marks (ascending).
         let mut by_family: [Vec<usize>; 4] = Default::default();
         let fam_ix = |f: Family| f as usize;
-        let mut prev: Option<char> = None;
-        let mut iter = text[para.clone()].char_indices().peekable();
-        while let Some((off, c)) = iter.next() {
-            let i = para.start + off;
-            let mut next = iter.peek().map(|&(_, n)| n);
+        let bytes = text.as_bytes();
+        let mut pos = para.start;
+        while pos < para.end {
+            // Only these bytes can begin a quotation mark: " ' and the lead
+            // bytes of “ ” ‘ ’ „ ‚ ‹ › (0xE2) and « » (0xC2); skipping to
+            // them keeps the scan cheap on ordinary text.
+            match bytes[pos..para.end].iter().position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)) {
+                Some(k) => pos += k,
+                None => break,
+            }
+            let i = pos;
+            let Some(c) = char_after(text, i) else { break };
+            let prev = if i == para.start { None } else { char_before(text, i) };
+            let in_para = |at: usize| char_after(text, at).filter(|_| at < para.end);
+            let mut next = in_para(i + c.len_utf8());
             // Two straight apostrophes ('') are a typewriter double mark.
             let doubled = c == '\'' && next == Some('\'');
             let (c, width) = if doubled {
-                iter.next();
-                next = iter.peek().map(|&(_, n)| n);
+                next = in_para(i + 2);
                 ('"', 2)
             } else {
                 (c, c.len_utf8())
             };
+            pos = i + width;
             let mark = classify(text, i, c, prev, next, &stack, &by_family);
-            prev = Some(c);
             let (fam, is_open) = match mark {
                 None => continue,
                 Some(Mark::Open(f)) => (f, true),
