@@ -207,21 +207,82 @@ pub fn parse_jsonl_line(line: &[u8], loc: &str, opts: &InputOptions) -> Item {
     parse_record(line, loc, opts)
 }
 
+/// Reads only the fields whosaid uses from a JSON object; every other field
+/// is skipped without being built (corpus lines often carry large
+/// annotations beside the text).
+struct Wanted<'o>(&'o InputOptions);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Wanted<'_> {
+    type Value = Option<Map<String, Value>>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Wanted<'_> {
+    type Value = Option<Map<String, Value>>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let key: &str = &key;
+            if key == self.0.id_field || key == self.0.text_field || self.0.keep_fields.iter().any(|f| f == key) {
+                out.insert(key.to_string(), map.next_value::<Value>()?);
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(Some(out))
+    }
+
+    // Anything but an object parses, and is then reported as not an object.
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+}
+
 fn parse_record(line: &str, loc: &str, opts: &InputOptions) -> Item {
-    let value: Value = match serde_json::from_str(line.trim_start_matches('\u{feff}')) {
-        Ok(v) => v,
+    use serde::de::DeserializeSeed;
+    let mut de = serde_json::Deserializer::from_str(line.trim_start_matches('\u{feff}'));
+    let parsed = Wanted(opts).deserialize(&mut de).and_then(|v| de.end().map(|()| v));
+    let obj = match parsed {
+        Ok(Some(obj)) => obj,
+        Ok(None) => {
+            return Item::Error {
+                doc: loc.to_string(),
+                error: "not a JSON object".into(),
+            }
+        }
         Err(e) => {
             return Item::Error {
                 doc: loc.to_string(),
                 error: format!("not JSON: {e}"),
             }
         }
-    };
-    let Some(obj) = value.as_object() else {
-        return Item::Error {
-            doc: loc.to_string(),
-            error: "not a JSON object".into(),
-        };
     };
     let id = match obj.get(&opts.id_field) {
         Some(Value::String(s)) => s.clone(),
