@@ -114,7 +114,10 @@ pub fn find_quotations(text: &str, segs: &Segments) -> Vec<Quotation> {
             // Only these bytes can begin a quotation mark: " ' and the lead
             // bytes of “ ” ‘ ’ „ ‚ ‹ › (0xE2) and « » (0xC2); skipping to
             // them keeps the scan cheap on ordinary text.
-            match bytes[pos..para.end].iter().position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)) {
+            match bytes[pos..para.end]
+                .iter()
+                .position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+            {
                 Some(k) => pos += k,
                 None => break,
             }
