@@ -918,7 +918,9 @@ fn reported(
                     // "CLAUSE, X told The Huffington Post.": a short phrase
                     // ending the sentence is the hearer, the content is before.
                     let hearer_only = find_that(ctx, ce, sent.end).is_none()
-                        && start_t.is_some_and(|st| sent.end - st <= 5 && ctx.is(sent.end - 1, "."))
+                        && start_t.is_some_and(|st| {
+                            sent.end - st <= 8 && ctx.is(sent.end - 1, ".") && !is_clausal(ctx, st, sent.end - 1)
+                        })
                         && clause_before(ctx, c, sent.clone(), Some(m.clone()), confidence).is_some();
                     match start_t {
                         Some(_) if hearer_only => clause_before(ctx, c, sent.clone(), Some(m), confidence),
@@ -1019,6 +1021,10 @@ fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usize> {
         | "forward" | "not" | "never" | "thursday" | "friday" | "monday" | "tuesday" | "wednesday" | "saturday"
         | "sunday" | "yesterday" | "today" | "tonight" | "earlier" | "later" | "last" | "also" | "again"
         | "repeatedly" => None,
+        // "Health worries have dogged …": the "cue" was a noun, the verb follows.
+        "have" | "has" | "had" | "is" | "was" | "are" | "were" | "will" | "would" | "can" | "could" => None,
+        // "it has declined slightly from …": an adverb, no content.
+        w if w.len() > 4 && w.ends_with("ly") => None,
         _ => Some(t),
     }
 }
