@@ -121,12 +121,13 @@ pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quot
     let mut direct: Vec<Option<Claim>> = spoken.iter().map(|q| direct_claim(&mut ctx, q)).collect();
     let mut consumed = vec![false; spoken.len()];
     merge_split_quotes(&ctx, &spoken, &mut direct, &mut consumed);
+    let mut rest_of_widened = Vec::new();
     for claim in direct.iter_mut().flatten() {
-        widen_to_clause(&ctx, claim);
+        rest_of_widened.extend(widen_to_clause(&ctx, claim));
     }
     // Reported speech on the cues left over; a clause that swallows a
     // quotation makes it mixed and takes its place.
-    let mut claims: Vec<Claim> = Vec::new();
+    let mut claims: Vec<Claim> = rest_of_widened;
     next_paragraph_speaker(&mut ctx, &spoken, &mut direct, &consumed);
     reported(&mut ctx, &spoken, &mut direct, &mut consumed, &mut claims);
     possessive_claims(&ctx, &spoken, &mut consumed, &mut direct, &mut claims);
@@ -304,7 +305,7 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
         }
         // The governor was blunt: “Q” / Fed chair: “Q”
         if sep.as_deref() == Some(":") {
-            if let Some(m) = mention_after(ctx.text, ctx.toks, lo, b) {
+            if let Some(m) = sentence_subject(ctx, lo, b) {
                 return Some(direct(q, None, Some(m), "colon-intro", 0.75));
             }
         }
@@ -362,7 +363,7 @@ fn transcript_label(ctx: &Ctx, q: &Quotation) -> Option<Claim> {
 /// ("At the same time, the U.S. administration has …").
 fn sentence_subject(ctx: &Ctx, lo: usize, hi: usize) -> Option<Mention> {
     let mut start = lo;
-    if let Some(comma) = (lo..hi.min(lo + 10)).find(|&k| ctx.is(k, ",")) {
+    if let Some(comma) = (lo..hi.min(lo + 14)).find(|&k| ctx.is(k, ",")) {
         let lead = ctx.lower(lo);
         if matches!(
             &*lead,
@@ -382,6 +383,27 @@ fn sentence_subject(ctx: &Ctx, lo: usize, hi: usize) -> Option<Mention> {
                 | "writing"
                 | "speaking"
                 | "asked"
+                | "with"
+                | "during"
+                | "amid"
+                | "despite"
+                | "as"
+                | "when"
+                | "while"
+                | "if"
+                | "although"
+                | "though"
+                | "because"
+                | "since"
+                | "following"
+                | "ahead"
+                | "and"
+                | "so"
+                | "now"
+                | "today"
+                | "instead"
+                | "separately"
+                | "also"
         ) {
             start = comma + 1;
         }
@@ -392,9 +414,11 @@ fn sentence_subject(ctx: &Ctx, lo: usize, hi: usize) -> Option<Mention> {
 /// `Mills “got an immunity agreement,” Jordan said`: words of the same
 /// sentence before the opening mark make the claim mixed, and its span
 /// starts with the sentence.
-fn widen_to_clause(ctx: &Ctx, claim: &mut Claim) {
+/// The pieces after the attribution stay a direct quotation: they come back
+/// as a claim of their own.
+fn widen_to_clause(ctx: &Ctx, claim: &mut Claim) -> Option<Claim> {
     if !matches!(claim.rule, "quote-cue-speaker" | "quote-speaker-cue" | "split-quote") {
-        return;
+        return None;
     }
     let first = claim.parts[0].clone();
     let sent = &ctx.segs.sentences[ctx.segs.sentence_of(first.start)];
@@ -405,7 +429,16 @@ fn widen_to_clause(ctx: &Ctx, claim: &mut Claim) {
     if words.chars().any(char::is_alphanumeric) && sent.start < first.start {
         claim.kind = Kind::Mixed;
         claim.parts[0] = sent.start..first.end;
+        if claim.parts.len() > 1 {
+            let rest = Claim {
+                kind: Kind::Direct,
+                parts: claim.parts.split_off(1),
+                ..claim.clone()
+            };
+            return Some(rest);
+        }
     }
+    None
 }
 
 /// “Q1,” X said, “Q2” and “Q1,” X said. “Q2”: one claim in two parts.
