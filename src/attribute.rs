@@ -677,7 +677,8 @@ fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
         }
         // A comma, or a closing mark right after a comma (“…,” adding),
         // may end the clause.
-        let comma = (s == "," && depth <= 0)
+        // A dash works as a comma here ("… made public ― Trump boasted, …").
+        let comma = (matches!(s, "," | "—" | "―" | "–") && depth <= 0)
             || (depth <= 0 && matches!(s, "”" | "»" | "\"") && ctx.is(k.saturating_sub(1), ","));
         match s {
             _ if comma => {
