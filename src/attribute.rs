@@ -68,7 +68,7 @@ impl Ctx<'_> {
         self.toks.get(t).map_or("", |t| &self.text[t.span.clone()])
     }
     fn lower(&self, t: usize) -> std::borrow::Cow<'_, str> {
-        crate::lexicon::lowercase(self.s(t))
+        std::borrow::Cow::Borrowed(self.toks.get(t).map_or("", |tok| tok.lower(self.text)))
     }
     fn is(&self, t: usize, what: &str) -> bool {
         self.s(t) == what

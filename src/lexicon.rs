@@ -74,6 +74,8 @@ pub struct Lexicon {
     pub irregular_plurals: HashMap<String, String, FastHash>,
     pub not_speakers: WordSet,
     pub scare_triggers: Vec<String>,
+    /// The triggers grouped by their last word, for a quick lookup.
+    pub scare_triggers_by_last: HashMap<String, Vec<String>, FastHash>,
     /// Countries, capitals and seats of power: a one-word name among them
     /// stands for a government ("Washington has indicated").
     pub places: WordSet,
@@ -120,10 +122,12 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             (!form.is_empty()).then_some(CueEntry { form, lemma, class })
         })
         .collect();
+    // Titles are keyed without their final period, so "Gen." and "Gen" are
+    // one entry and lookups need no copy.
     let titles = lines(include_str!("../data/titles.txt"))
         .map(|l| {
             let mut f = l.split('\t');
-            let t = f.next().unwrap_or("").trim().to_string();
+            let t = f.next().unwrap_or("").trim().trim_end_matches('.').to_string();
             (t, f.next().and_then(gender))
         })
         .collect();
@@ -152,6 +156,20 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         scare_triggers: lines(include_str!("../data/scare-quote-triggers.txt"))
             .map(|l| l.trim().to_lowercase())
             .collect(),
+        scare_triggers_by_last: lines(include_str!("../data/scare-quote-triggers.txt"))
+            .map(|l| l.trim().to_lowercase())
+            .fold(
+                HashMap::default(),
+                |mut m: HashMap<String, Vec<String>, FastHash>, t| {
+                    let last = t
+                        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+                        .next()
+                        .unwrap_or("")
+                        .to_string();
+                    m.entry(last).or_default().push(t);
+                    m
+                },
+            ),
         places: set(include_str!("../data/places.txt"), false),
         np_content: set(include_str!("../data/cue-np-content.txt"), false),
         claim_nouns: set(include_str!("../data/claim-nouns.txt"), true),

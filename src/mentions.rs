@@ -67,8 +67,8 @@ pub struct Mention {
     pub gender: Option<&'static str>,
 }
 
-fn lower<'t>(text: &'t str, t: &Token) -> std::borrow::Cow<'t, str> {
-    crate::lexicon::lowercase(&text[t.span.clone()])
+fn lower<'t>(text: &'t str, t: &'t Token) -> std::borrow::Cow<'t, str> {
+    std::borrow::Cow::Borrowed(t.lower(text))
 }
 
 fn is_cap(text: &str, t: &Token) -> bool {
@@ -850,13 +850,8 @@ fn strip_titles(text: &str, toks: &[Token], mut n: usize, e: usize) -> (usize, O
             if n + len > e {
                 continue;
             }
-            let phrase = text[toks[n].span.start..toks[n + len - 1].span.end].to_string();
-            let key = phrase.trim_end_matches('.');
-            let found = LEXICON
-                .titles
-                .get(&phrase)
-                .or_else(|| LEXICON.titles.get(key))
-                .or_else(|| LEXICON.titles.get(&format!("{key}.")));
+            let phrase = &text[toks[n].span.start..toks[n + len - 1].span.end];
+            let found = LEXICON.titles.get(phrase.trim_end_matches('.'));
             if let Some(g) = found {
                 gender = gender.or(*g);
                 n += len;

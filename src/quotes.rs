@@ -155,7 +155,7 @@ pub fn find_quotations(text: &str, segs: &Segments) -> Vec<Quotation> {
             let Some(&at) = by_family[fam_ix(fam)].last() else {
                 continue; // a stray closing mark
             };
-            if !fam.is_primary() && stack[at + 1..].iter().any(|o| o.family.is_primary()) {
+            if !fam.is_primary() && primary_open_above(&by_family, at) {
                 continue;
             }
             // Drop unclosed marks opened inside this one, then the opener.
@@ -230,6 +230,15 @@ fn push(out: &mut Vec<Quotation>, mut q: Quotation, text: &str) {
     out.push(q);
 }
 
+/// Whether a double mark or a guillemet is open above stack index `at`: the
+/// top open mark of each primary family tells, so no walk over the stack
+/// (which made ‘‹‹‹…“’’’… quadratic).
+fn primary_open_above(by_family: &[Vec<usize>; 4], at: usize) -> bool {
+    [Family::Double, Family::Guillemet]
+        .iter()
+        .any(|&f| by_family[f as usize].last().is_some_and(|&k| k > at))
+}
+
 fn opens_family(c: char, family: Family, first: char) -> bool {
     match family {
         Family::Double => matches!(c, '“' | '"' | '„') || (c == '”' && first == '”'),
@@ -295,7 +304,7 @@ fn classify(
     let single_open_in_scope = || {
         by_family[Family::Single as usize]
             .last()
-            .is_some_and(|&at| !stack[at + 1..].iter().any(|o| o.family.is_primary()))
+            .is_some_and(|&at| !primary_open_above(by_family, at))
     };
     let after = i + c.len_utf8();
     match c {
@@ -371,7 +380,16 @@ fn role(text: &str, q: &Quotation) -> Role {
         .nth(24)
         .map_or(0, |(k, _)| k);
     let lead = text[lead_start..part.open.start].trim_end().to_lowercase();
-    if LEXICON.scare_triggers.iter().any(|t| {
+    // Only triggers ending in the word right before the mark can match.
+    let last_word = lead
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    let candidates = LEXICON
+        .scare_triggers_by_last
+        .get(last_word)
+        .map_or(&[][..], Vec::as_slice);
+    if candidates.iter().any(|t| {
         lead.ends_with(t.as_str())
             && lead[..lead.len() - t.len()]
                 .chars()

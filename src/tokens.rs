@@ -19,6 +19,16 @@ pub struct Token {
     pub kind: TokKind,
     /// A paragraph break (blank line or paragraph end) precedes this token.
     pub para_start: bool,
+    /// The word in lowercase when that differs from the text (the patterns
+    /// compare lowercase words many times; most words need no copy).
+    pub lower: Option<Box<str>>,
+}
+
+impl Token {
+    /// The token's text in lowercase.
+    pub fn lower<'t>(&'t self, text: &'t str) -> &'t str {
+        self.lower.as_deref().unwrap_or(&text[self.span.clone()])
+    }
 }
 
 /// Tokens of `text`, with `para_start` set from the paragraph list.
@@ -40,6 +50,7 @@ pub fn tokenize(text: &str, paragraphs: &[Span]) -> Vec<Token> {
                 span: i..i + c.len_utf8(),
                 kind: TokKind::Punct,
                 para_start,
+                lower: None,
             });
             continue;
         }
@@ -70,10 +81,16 @@ pub fn tokenize(text: &str, paragraphs: &[Span]) -> Vec<Token> {
                 it.next();
             }
         }
+        let word = &text[i..end];
+        let lower = (word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii())
+            .then(|| word.to_lowercase())
+            .filter(|l| l != word)
+            .map(String::into_boxed_str);
         out.push(Token {
             span: i..end,
             kind: TokKind::Word,
             para_start,
+            lower,
         });
     }
     out
