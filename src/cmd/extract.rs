@@ -1,19 +1,22 @@
 //! `whosaid extract`: records for every quotation and claim of the inputs.
 //!
-//! Documents are read as a stream, analysed in parallel batches (rayon) and
-//! written in input order, so the output is identical whatever `--threads`,
-//! and memory holds one batch of documents, not the corpus.
+//! Documents are read as a stream, analysed in parallel and written in input
+//! order, so the output is identical whatever `--threads`; memory holds the
+//! few chunks of documents in flight, not the corpus (see `pipeline`).
 
 use super::out::{self, Output};
 use anyhow::bail;
-use rayon::prelude::*;
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
-use whosaid::input::{documents, InputOptions, Item};
-use whosaid::output::{sink, Format, SinkOptions};
+use std::sync::mpsc::sync_channel;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use whosaid::input::{documents, Documents, InputOptions, Item};
+use whosaid::output::{sink, Format, Sink, SinkOptions};
 use whosaid::{analyze_guarded, Record};
 
 #[derive(clap::Args, Debug)]
@@ -82,13 +85,35 @@ pub fn shard_hash(id: &str) -> u64 {
     h
 }
 
-/// Documents per batch, and bytes of text per batch: the memory bound.
-const BATCH_DOCS: usize = 512;
-const BATCH_BYTES: usize = 32 << 20;
+/// Documents, and bytes of text, per chunk: the unit of work of a worker.
+const CHUNK_DOCS: usize = 32;
+const CHUNK_BYTES: usize = 1 << 20;
+/// Chunks in flight (being read, analysed or waiting for their turn to be
+/// written) per worker thread: the memory bound.
+const CHUNKS_PER_WORKER: usize = 4;
 
+/// What becomes of one input item, in input order.
 enum Analysed {
     Records(Vec<Record>),
-    Error { doc: String, error: String },
+    Error {
+        doc: String,
+        error: String,
+    },
+    Skipped {
+        path: String,
+        reason: String,
+    },
+    /// A worker panicked (a bug): re-raised by the writer.
+    Panic(Box<dyn std::any::Any + Send>),
+}
+
+/// A run of consecutive input items, numbered so that the writer can put the
+/// workers' results back in input order.
+struct Chunk<T> {
+    seq: u64,
+    items: Vec<T>,
+    /// Input bytes read when the chunk was closed, for progress reports.
+    bytes_read: u64,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -106,7 +131,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
     let mut extra_columns = args.keep_fields.clone();
     if args.context {
         extra_columns.push("context".into());
@@ -119,7 +143,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         lossy: args.lossy,
     };
     let (output, wtr) = Output::open(args.output.as_deref())?;
-    let mut sink = sink(
+    let sink = sink(
         format,
         wtr,
         SinkOptions {
@@ -127,98 +151,338 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             excel: args.excel,
         },
     );
-    let mut docs = documents(&args.inputs, opts);
-    let progress = !args.quiet && std::io::stderr().is_terminal();
-    let started = Instant::now();
-    let mut last_report = Instant::now();
-    let (mut n_docs, mut n_quoted, mut n_records, mut n_errors) = (0u64, 0u64, 0u64, 0u64);
-    loop {
-        let mut batch: Vec<Item> = Vec::new();
-        let mut bytes = 0;
-        for item in docs.by_ref() {
-            // A document that cannot be read belongs to one shard too, so
-            // that the shards together hold each error record once.
-            let id = match &item {
-                Item::Doc(d, _) => Some(&d.id),
-                Item::Error { doc, .. } => Some(doc),
-                Item::Skipped { .. } => None,
-            };
-            if let (Some(id), Some((k, n))) = (id, args.shard) {
-                if shard_hash(id) % n != k {
-                    continue;
-                }
-            }
-            if let Item::Doc(d, _) = &item {
-                bytes += d.text.len();
-            }
-            batch.push(item);
-            if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
-                break;
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        let analysed: Vec<Option<Analysed>> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|item| match item {
-                    Item::Doc(doc, kept) => Some(match records_of(&doc, &kept, &args) {
-                        Ok(recs) => Analysed::Records(recs),
-                        Err(error) => Analysed::Error { doc: doc.id, error },
-                    }),
-                    Item::Error { doc, error } => Some(Analysed::Error { doc, error }),
-                    Item::Skipped { path, reason } => {
-                        if !args.quiet {
-                            eprintln!("whosaid: {path}: skipped: {reason}");
-                        }
-                        None
-                    }
-                })
-                .collect()
-        });
-        for a in analysed.into_iter().flatten() {
-            match a {
-                Analysed::Records(recs) => {
-                    n_docs += 1;
-                    n_quoted += u64::from(!recs.is_empty());
-                    n_records += recs.len() as u64;
-                    sink.records(&recs)?;
-                }
-                Analysed::Error { doc, error } => {
-                    n_docs += 1;
-                    n_errors += 1;
-                    eprintln!("whosaid: {doc}: {error}");
-                    sink.error(&doc, &error)?;
-                }
-            }
-        }
-        if progress && last_report.elapsed().as_millis() > 250 {
-            last_report = Instant::now();
-            let mb = docs.bytes_read as f64 / 1e6;
-            let secs = started.elapsed().as_secs_f64().max(1e-9);
-            eprint!(
-                "\r\x1b[2Kwhosaid: {n_docs} documents, {mb:.1} MB, {:.1} MB/s",
-                mb / secs
-            );
-        }
+    let progress =
+        (!args.quiet && std::io::stderr().is_terminal()).then(|| Progress::new(total_size(&args.inputs, args.jsonl)));
+    let mut writer = Writer {
+        sink,
+        quiet: args.quiet,
+        progress,
+        totals: Totals::default(),
+    };
+    let docs = documents(&args.inputs, opts);
+    let args = Arc::new(args);
+    if threads == 1 {
+        sequential(docs, &args, &mut writer)?;
+    } else {
+        pipeline(docs, &args, threads, &mut writer)?;
     }
+    let Writer {
+        mut sink,
+        mut progress,
+        totals: t,
+        ..
+    } = writer;
     sink.finish()?;
     drop(sink);
     output.commit()?;
-    if progress {
-        eprint!("\r\x1b[2K");
+    if let Some(p) = &mut progress {
+        p.clear();
     }
     if !args.quiet {
         eprintln!(
-            "whosaid: {n_docs} documents read, {n_quoted} with quotations, {n_records} records, {n_errors} errors"
+            "whosaid: {} documents read, {} with quotations, {} records, {} errors",
+            t.docs, t.quoted, t.records, t.errors
         );
     }
-    Ok(if n_errors > 0 {
+    Ok(if t.errors > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Whether `--shard` keeps this item. A document that cannot be read
+/// belongs to one shard too, so that the shards together hold each error
+/// record once.
+fn in_shard(item: &Item, shard: Option<(u64, u64)>) -> bool {
+    let id = match item {
+        Item::Doc(d, _) => &d.id,
+        Item::Error { doc, .. } => doc,
+        Item::Skipped { .. } => return true,
+    };
+    shard.is_none_or(|(k, n)| shard_hash(id) % n == k)
+}
+
+fn analyse(item: Item, args: &Args) -> Analysed {
+    match item {
+        Item::Doc(doc, kept) => match records_of(&doc, &kept, args) {
+            Ok(recs) => Analysed::Records(recs),
+            Err(error) => Analysed::Error { doc: doc.id, error },
+        },
+        Item::Error { doc, error } => Analysed::Error { doc, error },
+        Item::Skipped { path, reason } => Analysed::Skipped { path, reason },
+    }
+}
+
+/// `--threads 1`: read, analyse and write one document at a time, on this
+/// thread (a cluster runs one such process per core).
+fn sequential(mut docs: Documents, args: &Args, writer: &mut Writer) -> anyhow::Result<()> {
+    while let Some(item) = docs.next() {
+        if in_shard(&item, args.shard) {
+            writer.write(analyse(item, args))?;
+            writer.report(docs.bytes_read);
+        }
+    }
+    Ok(())
+}
+
+/// Several threads: a reader thread cuts the input into chunks, `threads`
+/// workers analyse them, and this thread writes their results in input
+/// order. Every stage runs at once (no barrier between batches), and a chunk
+/// is read only when fewer than `CHUNKS_PER_WORKER * threads` are in flight,
+/// so memory is bounded whatever the corpus size.
+fn pipeline(mut docs: Documents, args: &Arc<Args>, threads: usize, writer: &mut Writer) -> anyhow::Result<()> {
+    let window = CHUNKS_PER_WORKER * threads;
+    let (work_tx, work_rx) = sync_channel::<Chunk<Item>>(window);
+    let (done_tx, done_rx) = sync_channel::<Chunk<Analysed>>(window);
+    // One credit per chunk in flight: the reader takes one to start a chunk,
+    // the writer gives it back once the chunk is written.
+    let (credit_tx, credit_rx) = sync_channel::<()>(window);
+    for _ in 0..window {
+        credit_tx.send(()).expect("the receiver is alive");
+    }
+    let shard = args.shard;
+    let reader = std::thread::spawn(move || {
+        let mut seq = 0;
+        let mut items = Vec::new();
+        let mut bytes = 0;
+        let mut send = |items: Vec<Item>, bytes_read: u64| {
+            let chunk = Chunk { seq, items, bytes_read };
+            seq += 1;
+            credit_rx.recv().is_ok() && work_tx.send(chunk).is_ok()
+        };
+        while let Some(item) = docs.next() {
+            if !in_shard(&item, shard) {
+                continue;
+            }
+            if let Item::Doc(d, _) = &item {
+                bytes += d.text.len();
+            }
+            items.push(item);
+            if items.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
+                if !send(std::mem::take(&mut items), docs.bytes_read) {
+                    return; // the writer stopped
+                }
+                bytes = 0;
+            }
+        }
+        if !items.is_empty() {
+            send(items, docs.bytes_read);
+        }
+    });
+    let work_rx = Arc::new(Mutex::new(work_rx));
+    let workers: Vec<_> = (0..threads)
+        .map(|_| {
+            let (work_rx, done_tx, args) = (Arc::clone(&work_rx), done_tx.clone(), Arc::clone(args));
+            std::thread::spawn(move || loop {
+                let next = work_rx.lock().map(|rx| rx.recv());
+                let Ok(Ok(chunk)) = next else { return };
+                // A panic outside `analyze_guarded` (a bug) reaches the writer,
+                // which re-raises it, rather than leaving a hole in the order.
+                let items = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                    chunk.items.into_iter().map(|item| analyse(item, &args)).collect()
+                }))
+                .unwrap_or_else(|panic| vec![Analysed::Panic(panic)]);
+                let done = Chunk {
+                    seq: chunk.seq,
+                    items,
+                    bytes_read: chunk.bytes_read,
+                };
+                if done_tx.send(done).is_err() {
+                    return; // the writer stopped
+                }
+            })
+        })
+        .collect();
+    drop(done_tx);
+    // Results arrive in any order; each waits here for its turn. On an error
+    // (a closed pipe), returning drops the channels, which stops the threads.
+    let mut waiting: BTreeMap<u64, Chunk<Analysed>> = BTreeMap::new();
+    let mut next = 0;
+    for chunk in done_rx {
+        waiting.insert(chunk.seq, chunk);
+        while let Some(chunk) = waiting.remove(&next) {
+            for a in chunk.items {
+                writer.write(a)?;
+            }
+            writer.report(chunk.bytes_read);
+            next += 1;
+            let _ = credit_tx.send(());
+        }
+    }
+    for t in workers.into_iter().chain([reader]) {
+        if let Err(panic) = t.join() {
+            std::panic::resume_unwind(panic);
+        }
+    }
+    Ok(())
+}
+
+#[derive(Default)]
+struct Totals {
+    docs: u64,
+    quoted: u64,
+    records: u64,
+    errors: u64,
+}
+
+/// Writes results in input order, with their messages on stderr.
+struct Writer<'w> {
+    sink: Box<dyn Sink + 'w>,
+    quiet: bool,
+    progress: Option<Progress>,
+    totals: Totals,
+}
+
+impl Writer<'_> {
+    fn write(&mut self, a: Analysed) -> std::io::Result<()> {
+        let t = &mut self.totals;
+        match a {
+            Analysed::Records(recs) => {
+                t.docs += 1;
+                t.quoted += u64::from(!recs.is_empty());
+                t.records += recs.len() as u64;
+                self.sink.records(&recs)?;
+            }
+            Analysed::Error { doc, error } => {
+                t.docs += 1;
+                t.errors += 1;
+                if let Some(p) = &mut self.progress {
+                    p.clear();
+                }
+                eprintln!("whosaid: {doc}: {error}");
+                self.sink.error(&doc, &error)?;
+            }
+            Analysed::Panic(panic) => std::panic::resume_unwind(panic),
+            Analysed::Skipped { path, reason } => {
+                if !self.quiet {
+                    if let Some(p) = &mut self.progress {
+                        p.clear();
+                    }
+                    eprintln!("whosaid: {path}: skipped: {reason}");
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn report(&mut self, bytes_read: u64) {
+        if let Some(p) = &mut self.progress {
+            p.update(self.totals.docs, bytes_read);
+        }
+    }
+}
+
+/// The progress line on a terminal: documents, MB, MB/s, and the share done
+/// and time left when the input size is known.
+struct Progress {
+    started: Instant,
+    last: Option<Instant>,
+    total: Option<u64>,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(total: Option<u64>) -> Self {
+        Progress {
+            started: Instant::now(),
+            last: None,
+            total: total.filter(|&t| t > 0),
+            shown: false,
+        }
+    }
+
+    fn update(&mut self, docs: u64, bytes: u64) {
+        if self.last.is_some_and(|l| l.elapsed() < Duration::from_millis(250)) {
+            return;
+        }
+        let now = Instant::now();
+        self.last = Some(now);
+        let secs = now.duration_since(self.started).as_secs_f64();
+        if secs < 0.5 {
+            return; // a short run shows no progress at all
+        }
+        let mb = bytes as f64 / 1e6;
+        let rate = mb / secs;
+        let mut line = format!("whosaid: {docs} documents, {mb:.1} MB, {rate:.1} MB/s");
+        if let Some(total) = self.total {
+            let done = (bytes as f64 / total as f64).min(1.0);
+            let left = if rate > 0.0 {
+                (total.saturating_sub(bytes) as f64 / 1e6 / rate) as u64
+            } else {
+                0
+            };
+            line += &format!(
+                ", {:.0}% of {:.1} MB, ETA {}",
+                done * 100.0,
+                total as f64 / 1e6,
+                clock(left)
+            );
+        }
+        eprint!("\r\x1b[2K{line}");
+        self.shown = true;
+    }
+
+    fn clear(&mut self) {
+        if self.shown {
+            eprint!("\r\x1b[2K");
+            self.shown = false;
+        }
+    }
+}
+
+/// Seconds as m:ss or h:mm:ss.
+fn clock(secs: u64) -> String {
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// The bytes the inputs will yield, when known without reading them: plain
+/// files, and folders of plain files. Unknown (no ETA) for stdin and
+/// compressed inputs.
+fn total_size(inputs: &[String], jsonl: bool) -> Option<u64> {
+    // Some(bytes) of the files read under `path`, None if one is compressed.
+    fn walk(path: &Path, jsonl: bool, named: bool) -> Option<u64> {
+        let Ok(meta) = std::fs::metadata(path) else {
+            return Some(0); // an error record, no bytes
+        };
+        if meta.is_dir() {
+            let mut sum = 0;
+            for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
+                sum += walk(&entry.path(), jsonl, false)?;
+            }
+            return Some(sum);
+        }
+        let name = path.to_string_lossy().to_lowercase();
+        let compressed = name.ends_with(".gz") || name.ends_with(".zst");
+        let base = name.trim_end_matches(".gz").trim_end_matches(".zst");
+        let exts: &[&str] = if jsonl {
+            &[".jsonl", ".json", ".ndjson"]
+        } else {
+            &[".txt", ".md"]
+        };
+        let read = named || exts.iter().any(|e| base.ends_with(e));
+        match (read, compressed) {
+            (false, _) => Some(0),
+            (true, true) => None,
+            (true, false) => Some(meta.len()),
+        }
+    }
+    if inputs.is_empty() {
+        return None;
+    }
+    let mut sum = 0;
+    for i in inputs {
+        if i == "-" {
+            return None;
+        }
+        sum += walk(Path::new(i), jsonl, true)?;
+    }
+    Some(sum)
 }
 
 fn records_of(doc: &whosaid::Document, kept: &Map<String, Value>, args: &Args) -> Result<Vec<Record>, String> {
@@ -249,6 +513,34 @@ mod tests {
     fn shard_hash_is_stable_fnv1a() {
         assert_eq!(shard_hash(""), 0xcbf29ce484222325);
         assert_eq!(shard_hash("a"), 0xaf63dc4c8601ec8c);
+    }
+
+    #[test]
+    fn eta_is_minutes_and_seconds() {
+        assert_eq!(clock(0), "0:00");
+        assert_eq!(clock(75), "1:15");
+        assert_eq!(clock(3 * 3600 + 61), "3:01:01");
+    }
+
+    #[test]
+    fn input_size_is_known_only_for_plain_files() {
+        let dir = std::env::temp_dir().join(format!("whosaid-size-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        std::fs::write(dir.join("a.txt"), "12345").unwrap();
+        std::fs::write(dir.join("sub/b.md"), "123").unwrap();
+        std::fs::write(dir.join("sub/skip.csv"), "1234567").unwrap();
+        let name = |f: &str| dir.join(f).to_string_lossy().into_owned();
+        assert_eq!(total_size(&[name("a.txt")], false), Some(5));
+        assert_eq!(
+            total_size(&[name("")], false),
+            Some(8),
+            "a folder counts the files it reads"
+        );
+        assert_eq!(total_size(&["-".into()], false), None);
+        assert_eq!(total_size(&[], false), None, "stdin");
+        std::fs::write(dir.join("c.txt.gz"), "x").unwrap();
+        assert_eq!(total_size(&[name("")], false), None, "compressed: unknown");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
