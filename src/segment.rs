@@ -102,18 +102,23 @@ fn paragraphs(text: &str) -> Vec<Span> {
     let wrapped = hard_wrapped(text, &lines);
     let mut out = Vec::new();
     let mut current: Option<Span> = None;
+    // The line before this one (the last line of `current`): searching back
+    // for its start would be quadratic in a text of lone-CR line breaks.
+    let mut prev_len = 0;
     for line in lines {
         let blank = text[line.clone()].trim().is_empty();
+        let len = line.len();
         if blank {
             if let Some(p) = current.take() {
                 out.push(p);
             }
             continue;
         }
+        let short_prev = prev_len < 40;
+        prev_len = len;
         current = Some(match current.take() {
             None => line,
             Some(p) => {
-                let short_prev = p.end - text[..p.end].rfind('\n').map_or(p.start, |i| i + 1) < 40;
                 let starts_new = text[line.clone()]
                     .trim_start()
                     .starts_with(['“', '"', '«', '„', '—', '•', '*', '-']);
@@ -149,6 +154,14 @@ fn sentences_in(text: &str, para: Span) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut i = para.start;
     while i < para.end {
+        // Only . ? ! and … (lead byte 0xE2) can end a sentence: jump to them.
+        match bytes[i..para.end]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let c = match char_after(text, i) {
             Some(c) => c,
             None => break,
