@@ -60,6 +60,8 @@ struct Ctx<'a> {
     cues: &'a [Cue],
     /// Cue index by first token index.
     cue_at_tok: Vec<Option<usize>>,
+    /// Cue index by the token just past its end.
+    cue_ending_at_tok: Vec<Option<usize>>,
     cue_used: Vec<bool>,
 }
 
@@ -95,6 +97,24 @@ impl Ctx<'_> {
     }
 }
 
+/// The spoken quotations are outermost, in text order and disjoint, so
+/// their outer spans are sorted by start and by end: binary searches find
+/// the ones near a position (every stage stays linear in the quotes).
+fn quote_containing(spoken: &[&Quotation], pos: usize) -> Option<usize> {
+    let i = spoken.partition_point(|q| q.outer().start <= pos).checked_sub(1)?;
+    (pos < spoken[i].outer().end).then_some(i)
+}
+
+/// Quotations whose outer span lies within `span` (with a little slack for
+/// closing punctuation), not yet consumed.
+fn quotes_within(spoken: &[&Quotation], consumed: &[bool], span: &Span) -> Vec<usize> {
+    let first = spoken.partition_point(|q| q.outer().start < span.start);
+    (first..spoken.len())
+        .take_while(|&i| spoken[i].outer().start <= span.end + 3)
+        .filter(|&i| !consumed[i] && spoken[i].outer().end <= span.end + 3)
+        .collect()
+}
+
 fn is_open_mark(s: &str) -> bool {
     matches!(s, "“" | "\"" | "«" | "„" | "‘" | "'" | "‹")
 }
@@ -102,10 +122,13 @@ fn is_open_mark(s: &str) -> bool {
 /// Runs every sieve; returns claims in text order.
 pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotation], cues: &[Cue]) -> Vec<Claim> {
     let mut cue_at_tok = vec![None; toks.len() + 1];
+    let mut cue_ending_at_tok = vec![None; toks.len() + 1];
     for (i, c) in cues.iter().enumerate() {
         let t = token_at(toks, c.span.start);
         if t < toks.len() && toks[t].span.start == c.span.start && cue_at_tok[t].is_none() {
             cue_at_tok[t] = Some(i);
+            // The last cue ending at a token wins, as the reverse search did.
+            cue_ending_at_tok[token_at(toks, c.span.end)] = Some(i);
         }
     }
     let mut ctx = Ctx {
@@ -114,6 +137,7 @@ pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quot
         toks,
         cues,
         cue_at_tok,
+        cue_ending_at_tok,
         cue_used: vec![false; cues.len()],
     };
     let spoken: Vec<&Quotation> = quotations.iter().filter(|q| q.role == Role::Quotation).collect();
@@ -274,9 +298,12 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
                 "him" | "her" | "them" | "me" | "us" | "reporters" | "you"
             );
         let cue_end = if hearer { b - 1 } else { b };
-        if let Some(c) = (0..ctx.cues.len()).rev().find(|&c| {
-            !ctx.cue_used[c] && (ctx.cue_end_tok(c) == b || ctx.cue_end_tok(c) == cue_end) && ctx.cue_start_tok(c) >= lo
-        }) {
+        let ending = |at: usize| ctx.cue_ending_at_tok.get(at).copied().flatten();
+        if let Some(c) = [ending(b), ending(cue_end)]
+            .into_iter()
+            .flatten()
+            .find(|&c| !ctx.cue_used[c] && ctx.cue_start_tok(c) >= lo)
+        {
             if ctx.cues[c].class() == CueClass::Speech {
                 let ct = ctx.cue_start_tok(c);
                 // "…,” Trump said, adding later, “…”: the participle's subject.
@@ -471,13 +498,16 @@ fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Cla
         // may sit in the gap, but no other cue and no other quotation.
         // Quotation marks of a title ("on Fox News’s “Fox and Friends.”")
         // do not interrupt; another quotation does.
-        let quiet = !spoken[..i + 1].iter().chain(spoken[i + 2..].iter()).any(|q| {
-            let o = q.outer();
-            o.start < gap_span.end && gap_span.start < o.end
-        }) && !ctx
-            .cues
-            .iter()
-            .any(|c| c.span.start >= gap_span.start && c.span.end <= gap_span.end && c.class() == CueClass::Speech);
+        let first = spoken.partition_point(|q| q.outer().end <= gap_span.start);
+        let other_quote = (first..spoken.len())
+            .take_while(|&j| spoken[j].outer().start < gap_span.end)
+            .any(|j| j != i + 1);
+        let gap_toks = token_at(ctx.toks, gap_span.start)..token_at(ctx.toks, gap_span.end);
+        let cue_in_gap = gap_toks.into_iter().any(|k| {
+            ctx.cue_at_tok[k]
+                .is_some_and(|c| ctx.cues[c].span.end <= gap_span.end && ctx.cues[c].class() == CueClass::Speech)
+        });
+        let quiet = !other_quote && !cue_in_gap;
         let same_para = ctx.segs.paragraph_of(attribution_end) == ctx.segs.paragraph_of(next.start());
         if same_para && quiet && next.parts.len() == 1 {
             let mut merged = direct[i].take().expect("checked");
@@ -561,9 +591,7 @@ fn possessive_claims(
         if ctx.text[span.clone()].split_whitespace().count() < 2 {
             continue;
         }
-        let inside: Vec<usize> = (0..spoken.len())
-            .filter(|&i| !consumed[i] && span.start <= spoken[i].outer().start && spoken[i].outer().end <= span.end + 3)
-            .collect();
+        let inside = quotes_within(spoken, consumed, &span);
         for &i in &inside {
             consumed[i] = true;
             direct[i] = None;
@@ -587,6 +615,12 @@ fn possessive_claims(
 /// A quote-only paragraph (or a quote opening the paragraph right after an
 /// attributed quotation) continues the previous speaker.
 fn continuation(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], consumed: &[bool], claims: &[Claim]) {
+    // Attributed reported claims by start, for a binary search per quotation.
+    let mut claim_starts: Vec<(usize, usize)> = (0..claims.len())
+        .filter(|&c| claims[c].mention.is_some())
+        .map(|c| (claims[c].start(), c))
+        .collect();
+    claim_starts.sort_unstable();
     for i in 0..spoken.len() {
         if direct[i].is_some() || consumed[i] {
             continue;
@@ -615,9 +649,11 @@ fn continuation(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
         let before_q = |c: &&Claim| c.start() < q.start() && c.mention.is_some();
         let prev_direct = (0..i)
             .rev()
+            .take(64)
             .find_map(|j| direct[j].as_ref().filter(|_| !consumed[j]))
             .filter(|c| c.mention.is_some());
-        let prev_claim = claims.iter().filter(before_q).max_by_key(|c| c.start());
+        let k = claim_starts.partition_point(|&(start, _)| start < q.start());
+        let prev_claim = k.checked_sub(1).map(|k| &claims[claim_starts[k].1]).filter(before_q);
         let prev = match (prev_direct, prev_claim) {
             (Some(d), Some(c)) => {
                 if d.start() >= c.start() {
@@ -867,8 +903,9 @@ fn reported(
             continue;
         }
         // A cue inside a quotation is the speaker's own word.
-        if spoken.iter().any(|q| {
-            q.parts
+        if quote_containing(spoken, cue.span.start).is_some_and(|i| {
+            spoken[i]
+                .parts
                 .iter()
                 .any(|p| p.content.start <= cue.span.start && cue.span.end <= p.content.end)
         }) {
@@ -921,11 +958,11 @@ fn reported(
                 };
                 (m, "participle-continuation")
             } else if ct > sent.start && after_comma && cue.form().ends_with("ing") && !belief {
-                let m = last_mention_in(claims, direct, ctx, sent.clone(), cue.span.start)
+                let m = last_mention_in(claims, direct, spoken, ctx, sent.clone(), cue.span.start)
                     .or_else(|| sentence_subject(ctx, sent.start, ct - 1));
                 (m, "participle-continuation")
             } else if ct > sent.start && before == "and" {
-                let m = last_mention_in(claims, direct, ctx, sent.clone(), cue.span.start)
+                let m = last_mention_in(claims, direct, spoken, ctx, sent.clone(), cue.span.start)
                     .or_else(|| sentence_subject(ctx, sent.start, ct - 1));
                 (m, "coordinated-cue")
             } else {
@@ -998,9 +1035,7 @@ fn reported(
         }
         // Quotations inside the clause: mixed, or direct when it is all quote.
         let span = claim.parts[0].start..claim.parts.last().map_or(0, |p| p.end);
-        let inside: Vec<usize> = (0..spoken.len())
-            .filter(|&i| !consumed[i] && span.start <= spoken[i].outer().start && spoken[i].outer().end <= span.end + 3)
-            .collect();
+        let inside = quotes_within(spoken, consumed, &span);
         if !inside.is_empty() {
             let q = spoken[inside[0]];
             // "X declared “…”" quotes; "X says that “…”" reports (mixed).
@@ -1021,10 +1056,7 @@ fn reported(
                 consumed[i] = true;
                 direct[i] = None;
             }
-        } else if spoken
-            .iter()
-            .any(|q| q.outer().start < span.start && span.start < q.outer().end)
-        {
+        } else if quote_containing(spoken, span.start).is_some_and(|i| spoken[i].outer().start < span.start) {
             // The clause starts inside a quotation: not reported speech.
             continue;
         }
@@ -1308,23 +1340,29 @@ fn according_to(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>) -> Option<Cla
 fn last_mention_in(
     claims: &[Claim],
     direct: &[Option<Claim>],
+    spoken: &[&Quotation],
     ctx: &Ctx,
     sent: std::ops::Range<usize>,
     before: usize,
 ) -> Option<Mention> {
     let lo = ctx.toks.get(sent.start)?.span.start;
-    claims
+    // Only the claims near the cue can be in its sentence: the latest reported
+    // claims, and the direct ones of the quotations just before it.
+    let q_end = spoken.partition_point(|q| q.outer().start < before);
+    let near: Vec<&Claim> = claims
         .iter()
-        .chain(direct.iter().flatten())
+        .rev()
+        .take(64)
+        .chain(direct[q_end.saturating_sub(16)..q_end].iter().flatten())
+        .collect();
+    near.iter()
         .filter_map(|c| c.mention.as_ref())
         .filter(|m| m.span.start >= lo && m.span.end <= before)
         .max_by_key(|m| m.span.start)
         .cloned()
         .or_else(|| {
             // The claim began in this sentence, its speaker came earlier.
-            claims
-                .iter()
-                .chain(direct.iter().flatten())
+            near.iter()
                 .filter(|c| c.start() >= lo && c.start() < before)
                 .max_by_key(|c| c.start())
                 .and_then(|c| c.mention.clone())
