@@ -15,36 +15,23 @@ use std::process::ExitCode;
 use std::sync::mpsc::sync_channel;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use whosaid::input::{documents, Documents, InputOptions, Item};
+use whosaid::input::{documents, Documents, Item};
 use whosaid::output::{sink, Format, Sink, SinkOptions};
 use whosaid::{analyze_guarded, Record};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Files, folders (walked recursively) or `-` for stdin (the default).
-    #[arg(value_name = "INPUT")]
-    pub inputs: Vec<String>,
+    #[command(flatten)]
+    pub input: super::input_args::InputArgs,
     /// Output format [default: table on a terminal, jsonl otherwise].
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
     /// Write to FILE instead of stdout (atomically, at the end).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Inputs are JSONL, one {"id", "text"} record per line.
-    #[arg(long)]
-    pub jsonl: bool,
-    /// JSONL field holding the document id.
-    #[arg(long, default_value = "id", value_name = "NAME")]
-    pub id_field: String,
-    /// JSONL field holding the document text.
-    #[arg(long, default_value = "text", value_name = "NAME")]
-    pub text_field: String,
     /// Copy these JSONL fields into every record (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
     pub keep_fields: Vec<String>,
-    /// Replace invalid UTF-8 with U+FFFD instead of failing the document.
-    #[arg(long)]
-    pub lossy: bool,
     /// Add a `context` field: the sentences that hold the quotation.
     #[arg(long)]
     pub context: bool,
@@ -135,13 +122,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.context {
         extra_columns.push("context".into());
     }
-    let opts = InputOptions {
-        jsonl: args.jsonl,
-        id_field: args.id_field.clone(),
-        text_field: args.text_field.clone(),
-        keep_fields: args.keep_fields.clone(),
-        lossy: args.lossy,
-    };
+    let opts = args.input.options(args.keep_fields.clone());
     let (output, wtr) = Output::open(args.output.as_deref())?;
     let sink = sink(
         format,
@@ -151,15 +132,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             excel: args.excel,
         },
     );
-    let progress =
-        (!args.quiet && std::io::stderr().is_terminal()).then(|| Progress::new(total_size(&args.inputs, args.jsonl)));
+    let progress = (!args.quiet && std::io::stderr().is_terminal())
+        .then(|| Progress::new(total_size(&args.input.inputs, args.input.jsonl)));
     let mut writer = Writer {
         sink,
         quiet: args.quiet,
         progress,
         totals: Totals::default(),
     };
-    let docs = documents(&args.inputs, opts);
+    let docs = documents(&args.input.inputs, opts);
     let args = Arc::new(args);
     if threads == 1 {
         sequential(docs, &args, &mut writer)?;

@@ -2,6 +2,7 @@
 
 pub mod eval;
 pub mod extract;
+pub mod input_args;
 pub mod out;
 pub mod report;
 pub mod sources;

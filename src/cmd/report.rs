@@ -9,30 +9,17 @@ use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use whosaid::input::{documents, InputOptions, Item};
+use whosaid::input::{documents, Item};
 use whosaid::report::{render_entries, Entry};
 use whosaid::{analyze_guarded, Document, Record};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Files, folders (walked recursively) or `-` for stdin (the default).
-    #[arg(value_name = "INPUT")]
-    pub inputs: Vec<String>,
+    #[command(flatten)]
+    pub input: super::input_args::InputArgs,
     /// The HTML file to write (`-` for stdout, which must not be a terminal).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Inputs are JSONL, one {"id", "text"} record per line.
-    #[arg(long)]
-    pub jsonl: bool,
-    /// JSONL field holding the document id.
-    #[arg(long, default_value = "id", value_name = "NAME")]
-    pub id_field: String,
-    /// JSONL field holding the document text.
-    #[arg(long, default_value = "text", value_name = "NAME")]
-    pub text_field: String,
-    /// Replace invalid UTF-8 with U+FFFD instead of failing the document.
-    #[arg(long)]
-    pub lossy: bool,
     /// No summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
@@ -48,14 +35,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if to_stdout && out::stdout_is_terminal() {
         bail!("the report is an HTML file: give one with -o FILE (e.g. -o report.html)");
     }
-    let opts = InputOptions {
-        jsonl: args.jsonl,
-        id_field: args.id_field.clone(),
-        text_field: args.text_field.clone(),
-        keep_fields: Vec::new(),
-        lossy: args.lossy,
-    };
-    let items: Vec<Item> = documents(&args.inputs, opts).collect();
+    let opts = args.input.options(Vec::new());
+    let items: Vec<Item> = documents(&args.input.inputs, opts).collect();
     let analysed: Vec<Analysed> = items
         .into_par_iter()
         .filter_map(|item| match item {

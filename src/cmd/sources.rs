@@ -11,16 +11,15 @@ use serde::Serialize;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use whosaid::input::{documents, InputOptions, Item};
+use whosaid::input::{documents, Item};
 use whosaid::output::Format;
 use whosaid::sources::{self, DocSummary, SourceRow, SOURCE_COLUMNS, SUMMARY_COLUMNS};
 use whosaid::{analyze_guarded, Record};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Files, folders (walked recursively) or `-` for stdin (the default).
-    #[arg(value_name = "INPUT")]
-    pub inputs: Vec<String>,
+    #[command(flatten)]
+    pub input: super::input_args::InputArgs,
     /// Output format [default: table on a terminal, jsonl otherwise].
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
@@ -31,18 +30,6 @@ pub struct Args {
     /// unattributed quotes), documents without quotations included.
     #[arg(long)]
     pub per_document: bool,
-    /// Inputs are JSONL, one {"id", "text"} record per line.
-    #[arg(long)]
-    pub jsonl: bool,
-    /// JSONL field holding the document id.
-    #[arg(long, default_value = "id", value_name = "NAME")]
-    pub id_field: String,
-    /// JSONL field holding the document text.
-    #[arg(long, default_value = "text", value_name = "NAME")]
-    pub text_field: String,
-    /// Replace invalid UTF-8 with U+FFFD instead of failing the document.
-    #[arg(long)]
-    pub lossy: bool,
     /// No summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
@@ -62,13 +49,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         } else {
             Format::Jsonl
         });
-    let opts = InputOptions {
-        jsonl: args.jsonl,
-        id_field: args.id_field.clone(),
-        text_field: args.text_field.clone(),
-        keep_fields: Vec::new(),
-        lossy: args.lossy,
-    };
+    let opts = args.input.options(Vec::new());
     let (output, wtr) = Output::open(args.output.as_deref())?;
     let columns = if args.per_document {
         SUMMARY_COLUMNS
@@ -76,7 +57,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         SOURCE_COLUMNS
     };
     let mut w = RowWriter::new(format, wtr, columns);
-    let mut docs = documents(&args.inputs, opts);
+    let mut docs = documents(&args.input.inputs, opts);
     let (mut n_docs, mut n_sources, mut n_errors) = (0u64, 0u64, 0u64);
     loop {
         let mut batch: Vec<Item> = Vec::new();

@@ -1,0 +1,35 @@
+//! The input options that `extract`, `sources` and `report` share.
+
+use whosaid::input::InputOptions;
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Files, folders (walked recursively) or `-` for stdin (the default).
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// Inputs are JSONL, one {"id", "text"} record per line.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// JSONL field holding the document id.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// JSONL field holding the document text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing the document.
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+impl InputArgs {
+    /// How to read the inputs; `keep_fields` are JSONL fields to copy.
+    pub fn options(&self, keep_fields: Vec<String>) -> InputOptions {
+        InputOptions {
+            jsonl: self.jsonl,
+            id_field: self.id_field.clone(),
+            text_field: self.text_field.clone(),
+            keep_fields,
+            lossy: self.lossy,
+        }
+    }
+}
