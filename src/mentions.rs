@@ -367,6 +367,19 @@ pub fn mention_before_loose(text: &str, toks: &[Token], lo: usize, end: usize) -
 }
 
 fn mention_before_opts(text: &str, toks: &[Token], lo: usize, end: usize, loose: bool) -> Option<Mention> {
+    mention_before_depth(text, toks, lo, end, loose, 0)
+}
+
+/// How many nested phrases (appositive, relative clause, parenthetical,
+/// coordination) one reading may look through. Each level can try two
+/// readings, so an unbounded depth is exponential on ",,,,, which" runs
+/// (found by the fuzzer; see tests/regressions.rs).
+const MAX_NESTING: u8 = 3;
+
+fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose: bool, depth: u8) -> Option<Mention> {
+    if depth > MAX_NESTING {
+        return None;
+    }
     let mut j = end;
     loop {
         while j > lo && is_word(&toks[j - 1]) && BETWEEN_SUBJECT_AND_CUE.contains(&*lower(text, &toks[j - 1])) {
@@ -423,7 +436,7 @@ fn mention_before_opts(text: &str, toks: &[Token], lo: usize, end: usize, loose:
     if j > lo && j < end + 1 && matches!(&*lower(text, &toks[j - 1]), "who" | "which") {
         let t = &toks[j - 1];
         let antecedent = (j >= 2 && &text[toks[j - 2].span.clone()] == ",")
-            .then(|| mention_before_opts(text, toks, lo, j - 2, loose))
+            .then(|| mention_before_depth(text, toks, lo, j - 2, loose, depth + 1))
             .flatten();
         let (stype, gender) = antecedent
             .as_ref()
@@ -450,7 +463,7 @@ fn mention_before_opts(text: &str, toks: &[Token], lo: usize, end: usize, loose:
                 open -= 1;
             }
             if open > lo {
-                return mention_before_opts(text, toks, lo, open, loose);
+                return mention_before_depth(text, toks, lo, open, loose, depth + 1);
             }
         }
         return None;
@@ -462,7 +475,7 @@ fn mention_before_opts(text: &str, toks: &[Token], lo: usize, end: usize, loose:
         if let Some(who) = (close.saturating_sub(60).max(lo)..close).rev().find(|&k| {
             k >= 1 && matches!(&*lower(text, &toks[k]), "who" | "which") && &text[toks[k - 1].span.clone()] == ","
         }) {
-            if let Some(m) = mention_before_opts(text, toks, lo, who - 1, loose) {
+            if let Some(m) = mention_before_depth(text, toks, lo, who - 1, loose, depth + 1) {
                 return Some(m);
             }
         }
@@ -493,7 +506,7 @@ fn mention_before_opts(text: &str, toks: &[Token], lo: usize, end: usize, loose:
                 ) {
                     return None;
                 }
-                let mut m = mention_before_opts(text, toks, lo, k, loose)?;
+                let mut m = mention_before_depth(text, toks, lo, k, loose, depth + 1)?;
                 if let Some(d) = appositive(text, toks, inner) {
                     if m.kind == MentionKind::Name {
                         m.descriptor = Some(d);
@@ -514,7 +527,7 @@ fn mention_before_opts(text: &str, toks: &[Token], lo: usize, end: usize, loose:
             .find(|&k| &text[toks[k].span.clone()] == "(")
         {
             if open > lo {
-                if let Some(mut m) = mention_before_opts(text, toks, lo, open, loose) {
+                if let Some(mut m) = mention_before_depth(text, toks, lo, open, loose, depth + 1) {
                     m.span.end = toks[j - 1].span.end;
                     return Some(m);
                 }
@@ -543,7 +556,7 @@ fn mention_before_opts(text: &str, toks: &[Token], lo: usize, end: usize, loose:
     // descriptions joined by "and" are one group.
     let first = token_at_start(toks, m.span.start);
     if m.kind == MentionKind::Description && first > lo + 1 && lower(text, &toks[first - 1]) == "and" {
-        if let Some(left) = mention_before_opts(text, toks, lo, first - 1, loose) {
+        if let Some(left) = mention_before_depth(text, toks, lo, first - 1, loose, depth + 1) {
             if left.kind == MentionKind::Description && left.span.end == toks[first - 2].span.end {
                 return Some(Mention {
                     span: left.span.start..m.span.end,
