@@ -92,7 +92,10 @@ impl Registry {
     }
 
     fn find_by_name(&self, tokens: &[String]) -> Option<usize> {
-        let candidates = self.by_last.get(tokens.last()?)?;
+        let all = self.by_last.get(tokens.last()?)?;
+        // Only the latest entities with this surname are compared: a text of
+        // thousands of namesakes would otherwise make resolution quadratic.
+        let candidates = &all[all.len().saturating_sub(LOOKBACK)..];
         // The fullest earlier name that ends with this one ("Champion", "Marc Champion").
         candidates
             .iter()

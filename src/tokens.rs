@@ -33,7 +33,7 @@ impl Token {
 
 /// Tokens of `text`, with `para_start` set from the paragraph list.
 pub fn tokenize(text: &str, paragraphs: &[Span]) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut out = Vec::with_capacity(text.len() / 8);
     let mut next_para = 0;
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
