@@ -45,6 +45,8 @@ shapes=(
   "split|quotations|2000|“…,” Ann Ortiz said at the talks. “…” in one paragraph"
   "claims|paragraphs|2000|Ortiz rejected the claim that …. “…,” he said."
   "unattributed|paragraphs|5000|paragraphs that are one quotation each"
+  "running|paragraphs|5000|one quotation re-opened in every paragraph, a cue in each"
+  "possessive|sentences|5000|Trump's claim that … (possessive claims)"
   "cr|lines|100000|short lines ending in a lone CR"
 )
 
@@ -126,6 +128,10 @@ with open(path, "w", encoding="utf-8") as f:
         out.append("\n\n".join("Ortiz rejected the claim that the talks failed. “Yes, we will,” he said." for _ in range(n)))
     elif shape == "unattributed":
         out.append("\n\n".join("“We will go on with the talks.”" for _ in range(n)))
+    elif shape == "running":
+        out.append("“He said yes and they told us so.\n\n" * n + "“End,” she said.\n")
+    elif shape == "possessive":
+        out.append("Trump's claim that the talks failed was wrong. " * n + "\n")
     elif shape == "cr":
         for i in range(n):
             out.append(f"the talks went on and Ann Ortiz said no {i % 10}\r")

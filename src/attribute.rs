@@ -529,6 +529,19 @@ fn possessive_claims(
     direct: &mut [Option<Claim>],
     claims: &mut Vec<Claim>,
 ) {
+    // Spans already claimed, sorted, with the running maximum of their ends,
+    // so each candidate is one binary search (not a scan of every claim).
+    let mut covered: Vec<Span> = claims.iter().flat_map(|c| c.parts.iter().cloned()).collect();
+    covered.sort_by_key(|p| p.start);
+    let covered_max_end: Vec<usize> = covered
+        .iter()
+        .scan(0usize, |m, p| {
+            *m = (*m).max(p.end);
+            Some(*m)
+        })
+        .collect();
+    // The end of the last claim this sieve added (candidates come in text order).
+    let mut pushed_until = 0usize;
     for t in 1..ctx.toks.len().saturating_sub(2) {
         if ctx.lower(t + 1) != "that" || !LEXICON.claim_nouns.contains(&*ctx.lower(t)) {
             continue;
@@ -547,11 +560,9 @@ fn possessive_claims(
             continue;
         }
         let start = t + 2;
-        if claims.iter().any(|c| {
-            c.parts
-                .iter()
-                .any(|p| p.start <= ctx.toks[start].span.start && ctx.toks[start].span.start < p.end)
-        }) {
+        let at = ctx.toks[start].span.start;
+        let k = covered.partition_point(|p| p.start <= at);
+        if (k > 0 && at < covered_max_end[k - 1]) || at < pushed_until {
             continue;
         }
         let sent = ctx.sentence_toks(ctx.toks[t].span.start);
@@ -596,11 +607,11 @@ fn possessive_claims(
             consumed[i] = true;
             direct[i] = None;
         }
-        let noun = ctx.lower(t);
-        let cue = LEXICON.cues.iter().position(|c| c.form == noun).map(|entry| Cue {
+        let cue = crate::cues::entry_of(&ctx.lower(t)).map(|entry| Cue {
             span: ctx.toks[t].span.clone(),
             entry,
         });
+        pushed_until = span.end;
         claims.push(Claim {
             kind: if inside.is_empty() { Kind::Indirect } else { Kind::Mixed },
             parts: vec![span],
@@ -904,10 +915,10 @@ fn reported(
         }
         // A cue inside a quotation is the speaker's own word.
         if quote_containing(spoken, cue.span.start).is_some_and(|i| {
-            spoken[i]
-                .parts
-                .iter()
-                .any(|p| p.content.start <= cue.span.start && cue.span.end <= p.content.end)
+            // Parts are in text order: one binary search finds the candidate.
+            let parts = &spoken[i].parts;
+            let k = parts.partition_point(|p| p.content.start <= cue.span.start);
+            k > 0 && cue.span.end <= parts[k - 1].content.end
         }) {
             continue;
         }

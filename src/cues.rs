@@ -72,6 +72,20 @@ pub fn is_cue_word(word: &str) -> bool {
     CUE_WORDS.contains(word)
 }
 
+static ENTRY_BY_FORM: Lazy<std::collections::HashMap<&'static str, usize>> = Lazy::new(|| {
+    LEXICON
+        .cues
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.form.as_str(), i))
+        .collect()
+});
+
+/// The lexicon entry of a lowercase cue form ("claim" → its index).
+pub fn entry_of(form: &str) -> Option<usize> {
+    ENTRY_BY_FORM.get(form).copied()
+}
+
 /// Whether `window` holds a speech cue (used to keep "So what?" said Harry
 /// in one sentence).
 pub fn contains_speech_verb(window: &str) -> bool {

@@ -110,6 +110,17 @@ fn unattributed_quotes(n: usize) -> String {
     "“We will go on with the talks.”\n\n".repeat(n)
 }
 
+/// One quotation over many paragraphs (each re-opens, none closes), with a
+/// cue in each: one quotation of thousands of parts.
+fn running_quotation(n: usize) -> String {
+    format!("{}“End,” she said.", "“He said yes and they told us so.\n\n".repeat(n))
+}
+
+/// Possessive claims ("Trump's claim that …").
+fn possessive_claims(n: usize) -> String {
+    "Kim's claim that it rained. ".repeat(n)
+}
+
 /// Distinct two-word names that share a handful of last words.
 fn distinct_names(n: usize) -> String {
     let first = [
@@ -195,4 +206,15 @@ fn ten_times_the_input_takes_at_most_thirty_times_as_long() {
 #[test]
 fn distinct_names_take_linear_time() {
     check(&[("distinct names", distinct_names, 3_000)]);
+}
+
+/// A quotation of thousands of parts with cues inside, and thousands of
+/// possessive claims: `attribute` finds the part around a cue and the claims
+/// around a candidate by binary search (both were scans, so quadratic).
+#[test]
+fn quotation_parts_and_possessive_claims_take_linear_time() {
+    check(&[
+        ("running quotation", running_quotation, 3_000),
+        ("possessive claims", possessive_claims, 3_000),
+    ]);
 }
