@@ -67,6 +67,21 @@ pub struct Mention {
     pub gender: Option<&'static str>,
 }
 
+impl Mention {
+    /// A description without name, title or gender ("the journalist").
+    fn description(span: Span, head: Span, stype: SpeakerType) -> Mention {
+        Mention {
+            span,
+            head,
+            kind: MentionKind::Description,
+            stype,
+            name: None,
+            descriptor: None,
+            gender: None,
+        }
+    }
+}
+
 fn lower<'t>(text: &'t str, t: &'t Token) -> std::borrow::Cow<'t, str> {
     std::borrow::Cow::Borrowed(t.lower(text))
 }
@@ -769,15 +784,7 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
         {
             stype = SpeakerType::Group;
         }
-        return Some(Mention {
-            span,
-            head: head.span.clone(),
-            kind: MentionKind::Description,
-            stype,
-            name: None,
-            descriptor: None,
-            gender: None,
-        });
+        return Some(Mention::description(span, head.span.clone(), stype));
     }
     if not_speaker(text, head) {
         return None;
@@ -786,15 +793,7 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
     // start is a description, not a name.
     if s == e - 1 || (s == e - 2 && DETERMINERS.contains(&*lower(text, &toks[s]))) {
         if let Some(stype) = noun_type(&hw) {
-            return Some(Mention {
-                span,
-                head: head.span.clone(),
-                kind: MentionKind::Description,
-                stype,
-                name: None,
-                descriptor: None,
-                gender: None,
-            });
+            return Some(Mention::description(span, head.span.clone(), stype));
         }
     }
     // The trailing run of capitalised words (with name particles) is the name.

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use whosaid::input::{documents, Item};
-use whosaid::output::Format;
+use whosaid::output::{clip, Format};
 use whosaid::sources::{self, DocSummary, SourceRow, SOURCE_COLUMNS, SUMMARY_COLUMNS};
 use whosaid::{analyze_guarded, Record};
 
@@ -289,17 +289,6 @@ impl<'w> RowWriter<'w> {
                 wtr.flush()
             }
         }
-    }
-}
-
-/// `s` on one line, padded or cut (with …) to `width` characters.
-fn clip(s: &str, width: usize) -> String {
-    let flat: String = s.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
-    if flat.chars().count() <= width {
-        format!("{flat:<width$}")
-    } else {
-        let cut: String = flat.chars().take(width - 1).collect();
-        format!("{cut}…")
     }
 }
 

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 pub use delimited::Delimited;
 pub use json::{JsonArray, JsonLines};
-pub use table::Table;
+pub use table::{clip, Table};
 
 /// Output formats of `extract`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

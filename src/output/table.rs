@@ -15,7 +15,8 @@ impl<W: Write> Table<W> {
     }
 }
 
-fn clip(s: &str, width: usize) -> String {
+/// `s` on one line, padded or cut (with …) to `width` characters.
+pub fn clip(s: &str, width: usize) -> String {
     let flat: String = s.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
     if flat.chars().count() <= width {
         format!("{flat:<width$}")
