@@ -285,7 +285,8 @@ fn parse_record(line: &str, loc: &str, opts: &InputOptions) -> Item {
         }
     };
     let id = match obj.get(&opts.id_field) {
-        Some(Value::String(s)) => s.clone(),
+        // An empty id would make records and errors unattributable: use the line.
+        Some(Value::String(s)) if !s.is_empty() => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
         _ => loc.to_string(),
     };
@@ -441,5 +442,23 @@ mod tests {
             ..InputOptions::default()
         };
         assert!(matches!(parse_jsonl_line(bad, "f:3", &lossy), Item::Doc(d, _) if d.text == "a\u{FFFD}b"));
+    }
+}
+
+#[cfg(test)]
+mod empty_id_tests {
+    use super::*;
+
+    /// Found by the jsonl fuzz target: `{"id": ""}` gave an error record with
+    /// an empty `doc`.
+    #[test]
+    fn an_empty_id_falls_back_to_the_line() {
+        let o = InputOptions::default();
+        assert!(
+            matches!(parse_record("{\"id\": \"\"}", "f.jsonl:7", &o), Item::Error { doc, .. } if doc == "f.jsonl:7")
+        );
+        assert!(
+            matches!(parse_record("{\"id\": \"\", \"text\": \"x\"}", "f.jsonl:8", &o), Item::Doc(d, _) if d.id == "f.jsonl:8")
+        );
     }
 }
