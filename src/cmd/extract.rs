@@ -107,13 +107,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !(0.0..=1.0).contains(&args.min_confidence) {
         bail!("--min-confidence must be between 0 and 1");
     }
-    let format = args
-        .format
-        .unwrap_or(if out::stdout_is_terminal() && args.output.is_none() {
-            Format::Table
-        } else {
-            Format::Jsonl
-        });
+    let format = out::default_format(args.format, args.output.as_deref());
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))

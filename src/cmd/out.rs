@@ -64,6 +64,15 @@ impl Drop for Output {
     }
 }
 
+/// The format asked for, else a table on a terminal and JSONL in a pipe or file.
+pub fn default_format(asked: Option<whosaid::output::Format>, output: Option<&Path>) -> whosaid::output::Format {
+    asked.unwrap_or(if stdout_is_terminal() && output.is_none() {
+        whosaid::output::Format::Table
+    } else {
+        whosaid::output::Format::Jsonl
+    })
+}
+
 /// Whether stdout is a terminal (table by default) or a pipe (JSONL).
 pub fn stdout_is_terminal() -> bool {
     io::stdout().is_terminal()

@@ -42,13 +42,7 @@ const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 32 << 20;
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let format = args
-        .format
-        .unwrap_or(if out::stdout_is_terminal() && args.output.is_none() {
-            Format::Table
-        } else {
-            Format::Jsonl
-        });
+    let format = out::default_format(args.format, args.output.as_deref());
     let opts = args.input.options(Vec::new());
     let (output, wtr) = Output::open(args.output.as_deref())?;
     let columns = if args.per_document {
