@@ -981,14 +981,20 @@ fn reported(
             };
             match mention {
                 Some(m) if ct > sent.start => {
-                    // The clause: after "that", or straight after the cue.
+                    // The clause: an infinitive ("vowed to repeal"), after
+                    // "that", or straight after the cue.
+                    let infinitive = infinitive_start(ctx, cue.lemma(), ce, sent.end);
                     // "dismissed Trump's claim that …" belongs to the claim's owner.
-                    if find_that(ctx, ce, sent.end).is_none() && find_that_after(ctx, ce, sent.end).is_some() {
+                    if infinitive.is_none()
+                        && find_that(ctx, ce, sent.end).is_none()
+                        && find_that_after(ctx, ce, sent.end).is_some()
+                    {
                         continue;
                     }
-                    let start_t = match find_that(ctx, ce, sent.end) {
-                        Some(that) => Some(that + 1),
-                        None => content_start(ctx, ce, sent.end),
+                    let start_t = match (infinitive, find_that(ctx, ce, sent.end)) {
+                        (Some(to), _) => Some(to),
+                        (None, Some(that)) => Some(that + 1),
+                        (None, None) => content_start(ctx, ce, sent.end),
                     };
                     // A noun phrase after a cue that mostly takes a clause
                     // ("dismissed the prospects") is a weaker claim: kept, but
@@ -1104,6 +1110,17 @@ fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usize> {
         w if w.len() > 4 && w.ends_with("ly") => None,
         _ => Some(t),
     }
+}
+
+/// Where an infinitive content starts right after a cue that takes one
+/// ("vowed to repeal", "declined not to"): the "to" or "not", kept in the
+/// span as the corpora annotate it.
+fn infinitive_start(ctx: &Ctx, lemma: &str, t: usize, sent_end: usize) -> Option<usize> {
+    if !LEXICON.infinitive.contains(lemma) {
+        return None;
+    }
+    let to = if ctx.lower(t) == "not" { t + 1 } else { t };
+    (to + 1 < sent_end && ctx.lower(to) == "to" && ctx.toks[to + 1].kind == TokKind::Word).then_some(t)
 }
 
 /// Whether a clause (a verb, an infinitive, a question word or a quotation)

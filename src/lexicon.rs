@@ -82,6 +82,9 @@ pub struct Lexicon {
     /// Cue lemmas whose content may be a noun phrase ("defended the plan");
     /// other cues need a clause (`data/cue-np-content.txt`).
     pub np_content: WordSet,
+    /// Cue lemmas whose content may be a to-infinitive ("vowed to repeal");
+    /// after other cues "to" starts no content (`data/cue-infinitive.txt`).
+    pub infinitive: WordSet,
     /// Nouns that report a claim: "Trump's claim that …" (`data/claim-nouns.txt`).
     pub claim_nouns: WordSet,
 }
@@ -172,6 +175,7 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             ),
         places: set(include_str!("../data/places.txt"), false),
         np_content: set(include_str!("../data/cue-np-content.txt"), false),
+        infinitive: set(include_str!("../data/cue-infinitive.txt"), false),
         claim_nouns: set(include_str!("../data/claim-nouns.txt"), true),
     }
 });
