@@ -9,7 +9,8 @@
 //! - `quote-cue-speaker`        “Q,” said X
 //! - `quote-speaker-cue`        “Q,” X said
 //! - `quote-dash-speaker`       “Q” — X
-//! - `speaker-cue-quote`        X said, “Q” / X said: “Q” / X said “Q.”
+//! - `speaker-cue-quote`        X said, “Q” / X said: “Q” / X said “Q.” / X told his audience on Monday, “Q”
+//! - `cue-speaker-quote`        Said Ellis: “Q”
 //! - `colon-intro`              The governor was blunt: “Q” / Fed chair: “Q”
 //! - `lead-in-colon`            As Senator Paul Greer put it: ¶ “Q”
 //! - `split-quote`              “Q1,” X said, “Q2” (one claim, two parts)
@@ -19,7 +20,7 @@
 //! - `unattributed`             any other quotation: no speaker
 //!
 //! Reported speech (mixed when the clause holds quote marks):
-//! - `speaker-cue-that`         X said (that) CLAUSE / X told Y that CLAUSE
+//! - `speaker-cue-that`         X said (that) CLAUSE / X told Y that CLAUSE / X vowed to VERB (data/cue-infinitive.txt)
 //! - `coordinated-cue`          X said … and warned that CLAUSE
 //! - `participle-continuation`  …, adding that CLAUSE / …, saying CLAUSE
 //! - `clause-speaker-cue`       CLAUSE, X said. / CLAUSE, said X.
@@ -29,7 +30,7 @@
 
 use crate::cues::Cue;
 use crate::lexicon::{CueClass, LEXICON};
-use crate::mentions::{mention_after, mention_before, mention_before_loose, Mention, DETERMINERS};
+use crate::mentions::{mention_after, mention_before, mention_before_loose, Mention, MentionKind, DETERMINERS};
 use crate::quotes::{Quotation, Role};
 use crate::record::Kind;
 use crate::segment::Segments;
@@ -253,17 +254,30 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
                     ctx.toks[k].kind == TokKind::Word || matches!(ctx.s(k), "’" | "'" | "," | "(" | ")" | "-" | "&")
                 });
                 if between_clean && ctx.cues[c].class() == CueClass::Speech && attribution_ends(ctx.cue_end_tok(c)) {
-                    if let Some(m) = mention_before_loose(ctx.text, ctx.toks, t, ct) {
-                        // The phrase starts the attribution, or follows one or
-                        // two lowercase modifiers ("retired Air Force general …").
-                        let mt = token_at(ctx.toks, m.span.start);
-                        let modifiers = (t..mt).all(|k| {
-                            ctx.toks[k].kind == TokKind::Word && ctx.s(k).starts_with(|c: char| c.is_lowercase())
+                    // The phrase starts the attribution, or follows one or
+                    // two lowercase modifiers ("retired Air Force general …").
+                    let m = mention_before_loose(ctx.text, ctx.toks, t, ct)
+                        .filter(|m| {
+                            let mt = token_at(ctx.toks, m.span.start);
+                            let modifiers = (t..mt).all(|k| {
+                                ctx.toks[k].kind == TokKind::Word && ctx.s(k).starts_with(|c: char| c.is_lowercase())
+                            });
+                            mt == t || (mt <= t + 2 && modifiers)
+                        })
+                        // "“Q,” Scott Pruitt, the attorney general of Oklahoma,
+                        // one of the states suing, said": a name, then appositives.
+                        .or_else(|| {
+                            let m = mention_after(ctx.text, ctx.toks, t, ct)?;
+                            let after = token_at(ctx.toks, m.span.end);
+                            (m.kind == MentionKind::Name
+                                && token_at(ctx.toks, m.span.start) == t
+                                && ctx.is(after.min(ct), ",")
+                                && ctx.is(ct - 1, ","))
+                            .then_some(m)
                         });
-                        if mt == t || (mt <= t + 2 && modifiers) {
-                            ctx.cue_used[c] = true;
-                            return Some(direct(q, Some(ctx.cues[c].clone()), Some(m), "quote-speaker-cue", 0.95));
-                        }
+                    if let Some(m) = m {
+                        ctx.cue_used[c] = true;
+                        return Some(direct(q, Some(ctx.cues[c].clone()), Some(m), "quote-speaker-cue", 0.95));
                     }
                 }
             }
@@ -299,7 +313,27 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
             );
         let cue_end = if hearer { b - 1 } else { b };
         let ending = |at: usize| ctx.cue_ending_at_tok.get(at).copied().flatten();
-        if let Some(c) = [ending(b), ending(cue_end)]
+        // "Limbaugh told his radio audience of Monday, “…”", "Trump said in
+        // an interview, “…”": a short hearer or adverbial with no verb of its
+        // own between the cue and the separator.
+        let phrase_end = || {
+            sep.as_ref()?;
+            // ending(k): a cue that ends right before token k.
+            (b.saturating_sub(8).max(lo)..b).find(|&k| {
+                ending(k).is_some()
+                    && (k..b).all(|j| {
+                        ctx.toks[j].kind == TokKind::Word
+                            && !verb_like(ctx, j)
+                            && !matches!(
+                                &*ctx.lower(j),
+                                "that" | "if" | "whether" | "how" | "what" | "why" | "who" | "when" | "to"
+                            )
+                            || ctx.is(j, "’s")
+                            || ctx.is(j, "'s")
+                    })
+            })
+        };
+        if let Some(c) = [ending(b), ending(cue_end), phrase_end().and_then(ending)]
             .into_iter()
             .flatten()
             .find(|&c| !ctx.cue_used[c] && ctx.cue_start_tok(c) >= lo)
@@ -327,6 +361,20 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
                         ctx.cue_used[c] = true;
                         return Some(direct(q, Some(ctx.cues[c].clone()), Some(m), "speaker-cue-quote", 0.9));
                     }
+                }
+            }
+        }
+        // "Said Ellis: “Q”", "Added Smith, “Q”": the cue before its speaker.
+        if sep.is_some() {
+            if let Some(c) = ctx
+                .cue_starting(lo)
+                .filter(|&c| ctx.cues[c].class() == CueClass::Speech)
+            {
+                let m = mention_after(ctx.text, ctx.toks, ctx.cue_end_tok(c), b)
+                    .filter(|m| token_at(ctx.toks, m.span.end.max(m.descriptor.as_ref().map_or(0, |d| d.end))) == b);
+                if let Some(m) = m {
+                    ctx.cue_used[c] = true;
+                    return Some(direct(q, Some(ctx.cues[c].clone()), Some(m), "cue-speaker-quote", 0.85));
                 }
             }
         }
@@ -648,8 +696,10 @@ fn continuation(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], 
         // attributed sentence of the same paragraph ("…, Schiff said. “…”").
         let s_now = ctx.segs.sentence_of(q.parts[0].open.start);
         let sentence = &ctx.segs.sentences[s_now];
+        // The quotation may hold several sentences: look after its end.
+        let last_sentence = &ctx.segs.sentences[ctx.segs.sentence_of(end.saturating_sub(1))];
         let whole_sentence = q.parts[0].open.start == sentence.start
-            && ctx.text[end.min(sentence.end)..sentence.end.max(end)]
+            && ctx.text[end.min(last_sentence.end)..last_sentence.end.max(end)]
                 .trim_matches(|c: char| c.is_whitespace() || c == '.')
                 .is_empty();
         if !quote_only && !whole_sentence {
@@ -757,7 +807,12 @@ fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
             }
             // "expressed skepticism … but urged Trump …": after a noun-phrase
             // content, "and/but" + a verb starts the subject's next act.
-            "and" | "but" if depth <= 0 && verb_like(ctx, k + 1) && !is_clausal(ctx, from, k) => break,
+            // ("American- and Israeli-backed": a suspended hyphen, no verb.)
+            "and" | "but"
+                if depth <= 0 && verb_like(ctx, k + 1) && !ctx.is(k - 1, "-") && !is_clausal(ctx, from, k) =>
+            {
+                break
+            }
             "and" if depth <= 0 => {
                 // "… and questioned whether …": a coordinated cue.
                 if let Some(c) = ctx.cue_at_tok.get(k + 1).copied().flatten() {
@@ -787,7 +842,7 @@ fn verb_like(ctx: &Ctx, t: usize) -> bool {
     matches!(
         &*w,
         "has" | "had" | "have" | "was" | "is" | "were" | "are" | "did" | "does"
-    ) || (w.len() > 4 && w.ends_with("ed"))
+    ) || (w.len() > 4 && w.ends_with("ed") && !w.contains('-'))
 }
 
 /// Words that may sit between a cue and "that": an object or adverbial
@@ -983,7 +1038,12 @@ fn reported(
                 Some(m) if ct > sent.start => {
                     // The clause: an infinitive ("vowed to repeal"), after
                     // "that", or straight after the cue.
-                    let infinitive = infinitive_start(ctx, cue.lemma(), ce, sent.end);
+                    // Only for the main verb: "said … and vowed to fight it",
+                    // "…, refusing to address it" add an intention or act to
+                    // the clause, not a claim of their own (the project's
+                    // hard cases and example; PolNeAR would count them).
+                    let infinitive =
+                        infinitive_start(ctx, cue.lemma(), ce, sent.end).filter(|_| rule == "speaker-cue-that");
                     // "dismissed Trump's claim that …" belongs to the claim's owner.
                     if infinitive.is_none()
                         && find_that(ctx, ce, sent.end).is_none()
@@ -1049,6 +1109,15 @@ fn reported(
                 < 2
         {
             continue;
+        }
+        // A clause that opens with a quotation runs at least to its end: the
+        // sentence splitter may have cut inside it ("declared “… obsolete. …
+        // Things are different now.”").
+        if let (Some(i), [part]) = (quote_containing(spoken, claim.parts[0].start), &mut claim.parts[..]) {
+            let outer = spoken[i].outer();
+            if outer.start == part.start && outer.end > part.end && !consumed[i] {
+                part.end = outer.end;
+            }
         }
         // Quotations inside the clause: mixed, or direct when it is all quote.
         let span = claim.parts[0].start..claim.parts.last().map_or(0, |p| p.end);

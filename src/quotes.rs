@@ -226,8 +226,47 @@ fn push(out: &mut Vec<Quotation>, mut q: Quotation, text: &str) {
     if q.parts.is_empty() {
         return;
     }
+    // A transcript quoted over several paragraphs ("WALLACE: …" ¶ "PENCE: …"):
+    // each labelled turn is a quotation of its own, so each gets its speaker.
+    if let Some(k) = (1..q.parts.len())
+        .rev()
+        .find(|&k| opens_turn(text, q.parts[k].content.start))
+    {
+        let turn = Quotation {
+            parts: q.parts.split_off(k),
+            closed: q.closed,
+            role: Role::Quotation,
+        };
+        q.closed = false;
+        push(out, q, text);
+        out.push(turn);
+        return;
+    }
     q.role = role(text, &q);
     out.push(q);
+}
+
+/// Whether a speaker label in capitals ("WALLACE:", "SEN. WARREN:") starts
+/// at `at`: at most three words, then a colon.
+fn opens_turn(text: &str, at: usize) -> bool {
+    for w in text[at..].split_inclusive(' ').take(3) {
+        let word = w.trim_end();
+        let (name, colon) = match word.strip_suffix(':') {
+            Some(n) => (n, true),
+            None => (word, false),
+        };
+        if name.chars().filter(|c| c.is_alphabetic()).count() < 2
+            || !name
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+        {
+            return false;
+        }
+        if colon {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a double mark or a guillemet is open above stack index `at`: the
@@ -410,7 +449,28 @@ fn role(text: &str, q: &Quotation) -> Role {
     if (2..=8).contains(&words.len()) && !sentence_end && title_case(&words) {
         return Role::Title;
     }
+    // "said on CNN's “State of the Union.”": after a preposition, a title
+    // keeps the sentence's period inside its marks (American style).
+    let one_sentence = content.strip_suffix('.').is_some_and(|c| !c.contains(['.', '?', '!']));
+    if (2..=8).contains(&words.len()) && one_sentence && after_preposition(&lead) && title_case(&words) {
+        return Role::Title;
+    }
     Role::Quotation
+}
+
+/// Whether the lead (lowercased) ends with a preposition, or with a
+/// preposition and a possessive name ("on cnn's", "on fox news’s").
+fn after_preposition(lead: &str) -> bool {
+    let mut words = lead.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    if last.ends_with("'s") || last.ends_with("’s") {
+        return words.take(3).any(is_preposition);
+    }
+    is_preposition(last)
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(w, "on" | "to" | "from" | "of" | "at" | "in" | "with")
 }
 
 fn title_case(words: &[&str]) -> bool {
@@ -440,6 +500,35 @@ mod tests {
             .into_iter()
             .map(|q| (q.parts.iter().map(|p| &t[p.content.clone()]).collect(), q.role))
             .collect()
+    }
+
+    #[test]
+    fn a_title_case_name_after_a_preposition_is_a_title_even_with_its_period() {
+        let roles: Vec<Role> = quotes("Pence said on CNN's “State of the Union.” He spoke to “Fox and Friends.”")
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect();
+        assert_eq!(roles, vec![Role::Title, Role::Title]);
+        let q = quotes("The band leader shouted, “It's Our Time.”");
+        assert_eq!(q[0].1, Role::Quotation);
+    }
+
+    #[test]
+    fn each_labelled_turn_of_a_quoted_transcript_is_its_own_quotation() {
+        let t =
+            "\"WALLACE: Will she be there?\n\n\"PENCE: No. She will not.\n\n\"(CROSSTALK.)\n\n\"WALLACE: Thank you.\"";
+        let got: Vec<Vec<&str>> = quotes(t).into_iter().map(|(parts, _)| parts).collect();
+        assert_eq!(
+            got,
+            vec![
+                vec!["WALLACE: Will she be there?"],
+                vec!["PENCE: No. She will not.", "(CROSSTALK.)"],
+                vec!["WALLACE: Thank you."],
+            ]
+        );
+        assert!(opens_turn("SEN. WARREN: yes", 0));
+        assert!(!opens_turn("NATO is costing us", 0));
+        assert!(!opens_turn("I: no", 0));
     }
 
     fn spoken(t: &str) -> Vec<Vec<&str>> {

@@ -38,6 +38,17 @@ const CASES: &[Case] = &[
     Case { text: "“This is the end of an era.”\n\nSo said Mayor John Smith on Monday.", kind: "direct", quote: "This is the end of an era.", speaker: "John Smith", rule: "next-paragraph-speaker" },
     Case { text: "“We will not stop,” said Maria de la Cruz, the union leader.", kind: "direct", quote: "We will not stop,", speaker: "Maria de la Cruz", rule: "quote-cue-speaker" },
     Case { text: "Rep. Gwen Moore (D-Wis.) said the remark was a dog whistle.", kind: "indirect", quote: "the remark was a dog whistle", speaker: "Gwen Moore", rule: "speaker-cue-that" },
+    Case { text: "The governor vowed to veto any bill that raises taxes.", kind: "indirect", quote: "to veto any bill that raises taxes", speaker: "The governor", rule: "speaker-cue-that" },
+    Case { text: "The company declined to settle the lawsuit.", kind: "indirect", quote: "to settle the lawsuit", speaker: "The company", rule: "speaker-cue-that" },
+    Case { text: "“It is an invasion of our domain,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said on Monday.", kind: "direct", quote: "It is an invasion of our domain,", speaker: "Scott Pruitt", rule: "quote-speaker-cue" },
+    Case { text: "Said Ellis: “I don’t see any interest in reform.”", kind: "direct", quote: "I don’t see any interest in reform.", speaker: "Ellis", rule: "cue-speaker-quote" },
+    Case { text: "Limbaugh told his radio audience on Monday, “What has happened is simple.”", kind: "direct", quote: "What has happened is simple.", speaker: "Limbaugh", rule: "speaker-cue-quote" },
+    Case { text: "“We can’t afford this,” Trump said, adding later, “NATO is costing us a fortune.”", kind: "direct", quote: "NATO is costing us a fortune.", speaker: "Trump", rule: "speaker-cue-quote" },
+    Case { text: "In an interview Trump declared “I think NATO may be obsolete.  ...  Things are different now.”", kind: "direct", quote: "I think NATO may be obsolete.  ...  Things are different now.", speaker: "Trump", rule: "speaker-cue-quote" },
+    Case { text: "On July 6, Sanders made the following comment:\n\n“Young people need jobs, not speeches.”", kind: "direct", quote: "Young people need jobs, not speeches.", speaker: "Sanders", rule: "lead-in-colon" },
+    Case { text: "“Our children deserve better schools,” the letter reads.", kind: "direct", quote: "Our children deserve better schools,", speaker: "the letter", rule: "quote-speaker-cue" },
+    Case { text: "“My name is not on the ballot,” Mr. Obama said at the dinner, where Mrs. Clinton also spoke. “Tolerance is on the ballot. Democracy is on the ballot.”", kind: "direct", quote: "Tolerance is on the ballot. Democracy is on the ballot.", speaker: "Mr. Obama", rule: "continuation" },
+    Case { text: "Partial transcript:\n\n\"WALLACE: Will she be there tomorrow night?\n\n\"PENCE: She will not be attending the debate.\"", kind: "direct", quote: "She will not be attending the debate.", speaker: "PENCE", rule: "transcript-label" },
 ];
 
 fn claim_of(text: &str) -> Vec<Record> {
