@@ -259,8 +259,14 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
                     let m = mention_before_loose(ctx.text, ctx.toks, t, ct)
                         .filter(|m| {
                             let mt = token_at(ctx.toks, m.span.start);
+                            // Not a subordinator: “…,” when Clinton blasted him.
                             let modifiers = (t..mt).all(|k| {
-                                ctx.toks[k].kind == TokKind::Word && ctx.s(k).starts_with(|c: char| c.is_lowercase())
+                                ctx.toks[k].kind == TokKind::Word
+                                    && ctx.s(k).starts_with(|c: char| c.is_lowercase())
+                                    && !matches!(
+                                        &*ctx.lower(k),
+                                        "when" | "while" | "as" | "after" | "before" | "because" | "if" | "and" | "but"
+                                    )
                             });
                             mt == t || (mt <= t + 2 && modifiers)
                         })
@@ -438,7 +444,7 @@ fn transcript_label(ctx: &Ctx, q: &Quotation) -> Option<Claim> {
 /// ("At the same time, the U.S. administration has …").
 fn sentence_subject(ctx: &Ctx, lo: usize, hi: usize) -> Option<Mention> {
     let mut start = lo;
-    if let Some(comma) = (lo..hi.min(lo + 14)).find(|&k| ctx.is(k, ",")) {
+    if let Some(comma) = (lo..hi.min(lo + 24)).find(|&k| ctx.is(k, ",")) {
         let lead = ctx.lower(lo);
         if matches!(
             &*lead,
@@ -479,7 +485,9 @@ fn sentence_subject(ctx: &Ctx, lo: usize, hi: usize) -> Option<Mention> {
                 | "instead"
                 | "separately"
                 | "also"
-        ) {
+        ) || (lead.len() > 4 && (lead.ends_with("ed") || lead.ends_with("ing")) && lo + 1 < comma)
+        {
+            // Or a participle phrase: "Worried about turnout, President Obama …".
             start = comma + 1;
         }
     }
@@ -557,7 +565,17 @@ fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Cla
         });
         let quiet = !other_quote && !cue_in_gap;
         let same_para = ctx.segs.paragraph_of(attribution_end) == ctx.segs.paragraph_of(next.start());
-        if same_para && quiet && next.parts.len() == 1 {
+        // “Q2” must be speech of its own, not a fragment inside a new clause
+        // (“…” to drive up the stock price, she said).
+        let embedded = next.parts[0].close.as_ref().is_some_and(|close| {
+            let after = token_at(ctx.toks, close.end);
+            after < ctx.toks.len()
+                && ctx.toks[after].kind == TokKind::Word
+                && ctx.s(after).starts_with(|c: char| c.is_lowercase())
+                && ctx.cue_at_tok[after].is_none()
+                && !matches!(&*ctx.lower(after), "he" | "she" | "they" | "it" | "we" | "i")
+        });
+        if same_para && quiet && !embedded && next.parts.len() == 1 {
             let mut merged = direct[i].take().expect("checked");
             merged.parts.extend(next.parts.iter().map(|p| p.content.clone()));
             merged.rule = "split-quote";
@@ -1145,11 +1163,38 @@ fn reported(
         } else if quote_containing(spoken, span.start).is_some_and(|i| spoken[i].outer().start < span.start) {
             // The clause starts inside a quotation: not reported speech.
             continue;
+        } else if let Some(inner) = short_quote_span(ctx.text, &span).filter(|_| {
+            // Not "what it calls “…”": that names the thing in the speaker's words.
+            claim.mention.as_ref().is_some_and(|m| {
+                let mt = token_at(ctx.toks, m.span.start);
+                mt == 0 || ctx.lower(mt - 1) != "what"
+            })
+        }) {
+            // "… that Mayor de Blasio described as “an intentional act.”": a
+            // short quotation taken for a term, but the cue has a speaker.
+            claim.kind = Kind::Direct;
+            claim.parts = vec![inner];
+            claim.rule = "speaker-cue-quote";
         }
         ctx.cue_used[c] = true;
         covered_until = claim.parts.last().map_or(0, |p| p.end).max(cue.span.end);
         claims.push(claim);
     }
+}
+
+/// The inside of `span` when it is one quotation and nothing else (but a
+/// final period or comma): “an intentional act.”
+fn short_quote_span(text: &str, span: &Span) -> Option<Span> {
+    let s = &text[span.clone()];
+    let open = s.chars().next().filter(|&c| matches!(c, '“' | '"' | '«'))?;
+    let body = s.trim_end_matches(['.', ',']);
+    let close = body.chars().next_back().filter(|&c| matches!(c, '”' | '"' | '»'))?;
+    let inner = &body[open.len_utf8()..body.len() - close.len_utf8()];
+    if inner.is_empty() || inner.contains(['“', '”', '"', '«', '»']) {
+        return None;
+    }
+    let start = span.start + open.len_utf8();
+    Some(trim_span(text, start..start + inner.len()))
 }
 
 /// Where the content of a cue begins when no "that" follows: PolNeAR-style

@@ -223,6 +223,11 @@ fn finish(out: &mut Vec<Quotation>, running: &mut Option<Quotation>, part: Part,
 }
 
 fn push(out: &mut Vec<Quotation>, mut q: Quotation, text: &str) {
+    // A paragraph of a quoted transcript that is only "(CROSSTALK.)" or
+    // "[applause]" is a stage direction, not speech.
+    if q.parts.len() > 1 {
+        q.parts.retain(|p| !is_stage_direction(&text[p.content.clone()]));
+    }
     if q.parts.is_empty() {
         return;
     }
@@ -244,6 +249,12 @@ fn push(out: &mut Vec<Quotation>, mut q: Quotation, text: &str) {
     }
     q.role = role(text, &q);
     out.push(q);
+}
+
+fn is_stage_direction(content: &str) -> bool {
+    let c = content.trim_end_matches(['.', ' ']);
+    ((c.starts_with('(') && c.ends_with(')')) || (c.starts_with('[') && c.ends_with(']')))
+        && !c[1..c.len() - 1].contains([')', ']'])
 }
 
 /// Whether a speaker label in capitals ("WALLACE:", "SEN. WARREN:") starts
@@ -522,7 +533,7 @@ mod tests {
             got,
             vec![
                 vec!["WALLACE: Will she be there?"],
-                vec!["PENCE: No. She will not.", "(CROSSTALK.)"],
+                vec!["PENCE: No. She will not."],
                 vec!["WALLACE: Thank you."],
             ]
         );

@@ -182,9 +182,10 @@ fn sentences_in(text: &str, para: Span) -> Vec<Span> {
             end += d.len_utf8();
         }
         // Must be followed by whitespace, then a sentence start.
+        // (Scraped text often has a no-break space here.)
         let mut j = end;
-        while j < para.end && bytes[j].is_ascii_whitespace() {
-            j += 1;
+        while let Some(w) = char_after(text, j).filter(|w| j < para.end && w.is_whitespace()) {
+            j += w.len_utf8();
         }
         if j == end || j >= para.end {
             i = end.max(next);
@@ -343,6 +344,14 @@ mod tests {
                 "Mr. Ross met Gen. J. R. Smith in the U.S. capital on Sept. 5 at 3.5 p.m. local time.",
                 "He left."
             ]
+        );
+    }
+
+    #[test]
+    fn a_no_break_space_separates_sentences() {
+        assert_eq!(
+            sents("Funds are short.\u{a0}“We need the money,” said Joseph."),
+            vec!["Funds are short.", "“We need the money,” said Joseph."]
         );
     }
 

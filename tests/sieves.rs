@@ -48,6 +48,9 @@ const CASES: &[Case] = &[
     Case { text: "On July 6, Sanders made the following comment:\n\n“Young people need jobs, not speeches.”", kind: "direct", quote: "Young people need jobs, not speeches.", speaker: "Sanders", rule: "lead-in-colon" },
     Case { text: "“Our children deserve better schools,” the letter reads.", kind: "direct", quote: "Our children deserve better schools,", speaker: "the letter", rule: "quote-speaker-cue" },
     Case { text: "“My name is not on the ballot,” Mr. Obama said at the dinner, where Mrs. Clinton also spoke. “Tolerance is on the ballot. Democracy is on the ballot.”", kind: "direct", quote: "Tolerance is on the ballot. Democracy is on the ballot.", speaker: "Mr. Obama", rule: "continuation" },
+    Case { text: "With party leaders increasingly worried about a lack of passion among young voters, President Obama is rolling out a new message: \"It's about me.\"", kind: "direct", quote: "It's about me.", speaker: "President Obama", rule: "colon-intro" },
+    Case { text: "People were hurt by an explosion that Mayor Bill de Blasio described as “an intentional act.”", kind: "direct", quote: "an intentional act.", speaker: "Bill de Blasio", rule: "speaker-cue-quote" },
+    Case { text: "“Promise you’ll keep your hands in sight,” Blige sings to the candidate.", kind: "direct", quote: "Promise you’ll keep your hands in sight,", speaker: "Blige", rule: "quote-speaker-cue" },
     Case { text: "Partial transcript:\n\n\"WALLACE: Will she be there tomorrow night?\n\n\"PENCE: She will not be attending the debate.\"", kind: "direct", quote: "She will not be attending the debate.", speaker: "PENCE", rule: "transcript-label" },
 ];
 
@@ -98,6 +101,30 @@ fn every_sieve_has_its_fixture() {
         CASES.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn a_quoted_fragment_inside_a_new_clause_is_not_the_second_half_of_a_split_quote() {
+    let recs = claim_of("“This just isn’t right,” Warren said. “You squeezed employees to the breaking point” to drive up the stock price, she said.");
+    let first = recs
+        .iter()
+        .find(|r| r.quote == "This just isn’t right,")
+        .expect("the first quotation stands alone");
+    assert_eq!(first.kind.as_str(), "direct");
+    assert_eq!(first.speaker.as_deref(), Some("Warren"));
+    assert!(recs.iter().all(|r| r.rule != "split-quote"), "{recs:?}");
+}
+
+#[test]
+fn a_subordinate_clause_after_a_quotation_does_not_name_its_speaker() {
+    let recs = claim_of(
+        "The ad ends with footage of Trump saying during the debate, “That makes me smart,” when Clinton blasted him.",
+    );
+    let q = recs
+        .iter()
+        .find(|r| r.quote.contains("That makes me smart"))
+        .expect("the quotation is found");
+    assert_eq!(q.speaker.as_deref(), Some("Trump"), "{q:?}");
 }
 
 #[test]
