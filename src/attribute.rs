@@ -27,6 +27,7 @@
 //! - `parenthetical`            A, critics argue, CLAUSE
 //! - `according-to`             according to X, CLAUSE / CLAUSE, according to X
 //! - `possessive-claim`         X's claim / statement / warning that CLAUSE
+//! - `headline-colon`           Pence: CLAUSE (the article's first line)
 
 use crate::cues::Cue;
 use crate::lexicon::{CueClass, LEXICON};
@@ -155,6 +156,7 @@ pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quot
     let mut claims: Vec<Claim> = rest_of_widened;
     next_paragraph_speaker(&mut ctx, &spoken, &mut direct, &consumed);
     reported(&mut ctx, &spoken, &mut direct, &mut consumed, &mut claims);
+    headline_colon(&ctx, &spoken, &mut direct, &mut consumed, &mut claims);
     possessive_claims(&ctx, &spoken, &mut consumed, &mut direct, &mut claims);
     continuation(&ctx, &spoken, &mut direct, &consumed, &claims);
     for (i, q) in spoken.iter().enumerate() {
@@ -586,6 +588,72 @@ fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Cla
     }
 }
 
+/// "Pence: Gennifer Flowers Won’t Be at Debate": a headline (the first
+/// paragraph, one short line) that names its source before a colon (rule
+/// `headline-colon`).
+fn headline_colon(
+    ctx: &Ctx,
+    spoken: &[&Quotation],
+    direct: &mut [Option<Claim>],
+    consumed: &mut [bool],
+    claims: &mut Vec<Claim>,
+) {
+    let Some(para) = ctx.segs.paragraphs.first() else {
+        return;
+    };
+    let toks = token_at(ctx.toks, para.start)..token_at(ctx.toks, para.end);
+    if toks.len() > 40 || ctx.text[para.clone()].contains('\n') {
+        return;
+    }
+    let Some(colon) = (toks.start + 1..(toks.start + 6).min(toks.end)).find(|&k| ctx.is(k, ":")) else {
+        return;
+    };
+    let named = (toks.start..colon)
+        .all(|k| ctx.toks[k].kind == TokKind::Word && ctx.s(k).starts_with(|c: char| c.is_uppercase()));
+    let Some(m) = mention_after(ctx.text, ctx.toks, toks.start, colon).filter(|m| {
+        named && m.span.start == ctx.toks[toks.start].span.start && token_at(ctx.toks, m.span.end) == colon
+    }) else {
+        return;
+    };
+    let content = trim_span(ctx.text, ctx.toks[colon].span.end..para.end);
+    let content = trim_span(
+        ctx.text,
+        content.start..content.end - usize::from(ctx.text[content.clone()].ends_with('.')),
+    );
+    if ctx.text[content.clone()].split_whitespace().count() < 2 {
+        return;
+    }
+    let inside = quotes_within(spoken, consumed, &content);
+    let whole_quote = inside.len() == 1 && {
+        let outer = spoken[inside[0]].outer();
+        outer.start == content.start && outer.end + 1 >= content.end
+    };
+    if whole_quote {
+        // "Warren: ‘You Should Be Criminally Investigated.’": a quotation.
+        let i = inside[0];
+        if direct[i].as_ref().is_none_or(|d| d.mention.is_none()) {
+            let mut claim = direct_from(spoken[i]);
+            claim.mention = Some(m);
+            claim.rule = "headline-colon";
+            claim.confidence = 0.6;
+            direct[i] = Some(claim);
+        }
+        return;
+    }
+    for &i in &inside {
+        consumed[i] = true;
+        direct[i] = None;
+    }
+    claims.push(Claim {
+        kind: if inside.is_empty() { Kind::Indirect } else { Kind::Mixed },
+        parts: vec![content],
+        cue: None,
+        mention: Some(m),
+        rule: "headline-colon",
+        confidence: 0.6,
+    });
+}
+
 /// "Trump's claim that …", "her warning that …": the possessor is the
 /// source, the clause after "that" the content (rule `possessive-claim`).
 fn possessive_claims(
@@ -1001,7 +1069,15 @@ fn reported(
         // A capitalised cue inside a sentence belongs to a headline
         // ("Reports Indicated That …"), not to reported speech.
         let headline_end = ce + 1 >= sent.end || (ce + 1 == sent.end - 1 && ctx.is(sent.end - 1, "."));
-        if ct > sent.start && ctx.s(ct).starts_with(|c: char| c.is_uppercase()) && !headline_end {
+        // In the article's own headline (its first line) a capitalised cue
+        // is the verb: "Sanders Vows To Eliminate Tax Breaks".
+        let own_headline = ctx.segs.paragraph_of(cue.span.start) == 0
+            && ctx
+                .segs
+                .paragraphs
+                .first()
+                .is_some_and(|p| !ctx.text[p.clone()].contains('\n'));
+        if ct > sent.start && ctx.s(ct).starts_with(|c: char| c.is_uppercase()) && !headline_end && !own_headline {
             continue;
         }
         // "analysts asking what …": an -ing form straight after a noun is
@@ -1069,10 +1145,18 @@ fn reported(
                     {
                         continue;
                     }
-                    let start_t = match (infinitive, find_that(ctx, ce, sent.end)) {
-                        (Some(to), _) => Some(to),
-                        (None, Some(that)) => Some(that + 1),
-                        (None, None) => content_start(ctx, ce, sent.end),
+                    // "As Ms. Simonyan put it in July, CLAUSE": the clause follows the comma.
+                    let as_clause = (ctx.lower(sent.start) == "as"
+                        && token_at(ctx.toks, m.span.start) == sent.start + 1)
+                        .then(|| (ce..(ce + 16).min(sent.end)).find(|&k| ctx.is(k, ",")))
+                        .flatten()
+                        .filter(|&k| k + 2 < sent.end);
+                    let start_t = match (as_clause, infinitive, find_that(ctx, ce, sent.end)) {
+                        (Some(comma), _, _) => Some(comma + 1),
+                        (None, Some(to), _) => Some(to),
+                        (None, None, Some(that)) => Some(that + 1),
+                        (None, None, None) => hearer_then_clause(ctx, cue.lemma(), ce, sent.end)
+                            .or_else(|| content_start(ctx, ce, sent.end)),
                     };
                     // A noun phrase after a cue that mostly takes a clause
                     // ("dismissed the prospects") is a weaker claim: kept, but
@@ -1209,6 +1293,21 @@ fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usize> {
         return is_open_mark(ctx.s(t)).then_some(t);
     }
     let w = ctx.lower(t);
+    // "announced on Friday the arrest of …": a time phrase before the content.
+    let time_words = match &*w {
+        "on" if is_weekday(&ctx.lower(t + 1)) => 2,
+        "last" | "this" | "earlier" if matches!(&*ctx.lower(t + 1), "week" | "month" | "year" | "weekend") => 2,
+        "yesterday" | "today" | "tonight" => 1,
+        w if is_weekday(w) => 1,
+        _ => 0,
+    };
+    if time_words > 0 {
+        let next = t + time_words;
+        return (next < sent_end && !ctx.is(next, ".") && !ctx.is(next, ","))
+            .then(|| content_start(ctx, next, sent_end))
+            .flatten()
+            .filter(|&k| ctx.toks[k].kind == TokKind::Word && !matches!(&*ctx.lower(k), "that" | "at" | "in" | "on"));
+    }
     match &*w {
         "about" | "of" | "over" | "against" => (t + 1 < sent_end).then_some(t + 1),
         "on" | "in" | "at" | "to" | "with" | "by" | "from" | "during" | "after" | "before" | "as" | "and" | "but"
@@ -1224,6 +1323,28 @@ fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usize> {
         w if w.len() > 4 && w.ends_with("ly") => None,
         _ => Some(t),
     }
+}
+
+/// "told African-Americans this weekend he would …": after a cue that takes
+/// a hearer, a subject pronoun within a few words starts the clause.
+fn hearer_then_clause(ctx: &Ctx, lemma: &str, t: usize, sent_end: usize) -> Option<usize> {
+    if !matches!(
+        lemma,
+        "tell" | "assure" | "inform" | "remind" | "warn" | "promise" | "convince"
+    ) {
+        return None;
+    }
+    (t + 1..(t + 8).min(sent_end))
+        .take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, "’") || ctx.is(k, "'"))
+        .find(|&k| matches!(&*ctx.lower(k), "he" | "she" | "they" | "it" | "i" | "we"))
+        .filter(|&k| k + 1 < sent_end && ctx.toks[k + 1].kind == TokKind::Word)
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
 }
 
 /// Where an infinitive content starts right after a cue that takes one

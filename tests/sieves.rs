@@ -51,6 +51,11 @@ const CASES: &[Case] = &[
     Case { text: "With party leaders increasingly worried about a lack of passion among young voters, President Obama is rolling out a new message: \"It's about me.\"", kind: "direct", quote: "It's about me.", speaker: "President Obama", rule: "colon-intro" },
     Case { text: "People were hurt by an explosion that Mayor Bill de Blasio described as “an intentional act.”", kind: "direct", quote: "an intentional act.", speaker: "Bill de Blasio", rule: "speaker-cue-quote" },
     Case { text: "“Promise you’ll keep your hands in sight,” Blige sings to the candidate.", kind: "direct", quote: "Promise you’ll keep your hands in sight,", speaker: "Blige", rule: "quote-speaker-cue" },
+    Case { text: "Pence: Gennifer Flowers Won’t Be at Debate, Trump Was Mocking Clinton Camp.\n\nThe running mate spoke on Sunday.", kind: "indirect", quote: "Gennifer Flowers Won’t Be at Debate, Trump Was Mocking Clinton Camp", speaker: "Pence", rule: "headline-colon" },
+    Case { text: "Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Developers\n\nThe senator spoke in Ohio.", kind: "indirect", quote: "To Eliminate Tax Breaks Used By Developers", speaker: "Sanders", rule: "speaker-cue-that" },
+    Case { text: "Authorities announced on Friday the arrest of a man in the shooting.", kind: "indirect", quote: "the arrest of a man in the shooting", speaker: "Authorities", rule: "speaker-cue-that" },
+    Case { text: "As Ms. Simonyan put it in a statement in July, the network offers a perspective you will not get elsewhere.", kind: "indirect", quote: "the network offers a perspective you will not get elsewhere", speaker: "Ms. Simonyan", rule: "speaker-cue-that" },
+    Case { text: "The president told voters this weekend he would consider it a personal insult.", kind: "indirect", quote: "he would consider it a personal insult", speaker: "The president", rule: "speaker-cue-that" },
     Case { text: "Partial transcript:\n\n\"WALLACE: Will she be there tomorrow night?\n\n\"PENCE: She will not be attending the debate.\"", kind: "direct", quote: "She will not be attending the debate.", speaker: "PENCE", rule: "transcript-label" },
 ];
 
