@@ -602,7 +602,7 @@ fn headline_colon(
         return;
     };
     let toks = token_at(ctx.toks, para.start)..token_at(ctx.toks, para.end);
-    if toks.len() > 40 || ctx.text[para.clone()].contains('\n') {
+    if toks.len() > 40 || para.len() > 400 || ctx.text[para.clone()].contains('\n') {
         return;
     }
     let Some(colon) = (toks.start + 1..(toks.start + 6).min(toks.end)).find(|&k| ctx.is(k, ":")) else {
@@ -1046,6 +1046,13 @@ fn reported(
     claims: &mut Vec<Claim>,
 ) {
     let mut covered_until = 0usize;
+    // (Once per document: a long first paragraph is no headline, and
+    // scanning it per cue would be quadratic.)
+    let one_line_headline = ctx
+        .segs
+        .paragraphs
+        .first()
+        .is_some_and(|p| p.len() <= 400 && !ctx.text[p.clone()].contains('\n'));
     for c in 0..ctx.cues.len() {
         if ctx.cue_used[c] {
             continue;
@@ -1071,12 +1078,7 @@ fn reported(
         let headline_end = ce + 1 >= sent.end || (ce + 1 == sent.end - 1 && ctx.is(sent.end - 1, "."));
         // In the article's own headline (its first line) a capitalised cue
         // is the verb: "Sanders Vows To Eliminate Tax Breaks".
-        let own_headline = ctx.segs.paragraph_of(cue.span.start) == 0
-            && ctx
-                .segs
-                .paragraphs
-                .first()
-                .is_some_and(|p| !ctx.text[p.clone()].contains('\n'));
+        let own_headline = one_line_headline && ctx.segs.paragraph_of(cue.span.start) == 0;
         if ct > sent.start && ctx.s(ct).starts_with(|c: char| c.is_uppercase()) && !headline_end && !own_headline {
             continue;
         }
