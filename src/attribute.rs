@@ -235,7 +235,7 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
         if t < para.end {
             // “Q,” said X
             if let Some(c) = ctx.cue_starting(t) {
-                if ctx.cues[c].class() == CueClass::Speech {
+                if ctx.cues[c].class().attributes_quotes() {
                     let after = ctx.cue_end_tok(c);
                     let m = mention_after(ctx.text, ctx.toks, after, para.end).filter(|m| {
                         attribution_ends(token_at(
@@ -255,7 +255,7 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
                 let between_clean = (t..ct).all(|k| {
                     ctx.toks[k].kind == TokKind::Word || matches!(ctx.s(k), "’" | "'" | "," | "(" | ")" | "-" | "&")
                 });
-                if between_clean && ctx.cues[c].class() == CueClass::Speech && attribution_ends(ctx.cue_end_tok(c)) {
+                if between_clean && ctx.cues[c].class().attributes_quotes() && attribution_ends(ctx.cue_end_tok(c)) {
                     // The phrase starts the attribution, or follows one or
                     // two lowercase modifiers ("retired Air Force general …").
                     let m = mention_before_loose(ctx.text, ctx.toks, t, ct)
@@ -346,7 +346,7 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
             .flatten()
             .find(|&c| !ctx.cue_used[c] && ctx.cue_start_tok(c) >= lo)
         {
-            if ctx.cues[c].class() == CueClass::Speech {
+            if ctx.cues[c].class().attributes_quotes() {
                 let ct = ctx.cue_start_tok(c);
                 // "…,” Trump said, adding later, “…”: the participle's subject.
                 let participle = ctx.cues[c].form().ends_with("ing") && ct > lo && ctx.is(ct - 1, ",");
@@ -376,7 +376,7 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
         if sep.is_some() {
             if let Some(c) = ctx
                 .cue_starting(lo)
-                .filter(|&c| ctx.cues[c].class() == CueClass::Speech)
+                .filter(|&c| ctx.cues[c].class().attributes_quotes())
             {
                 let m = mention_after(ctx.text, ctx.toks, ctx.cue_end_tok(c), b)
                     .filter(|m| token_at(ctx.toks, m.span.end.max(m.descriptor.as_ref().map_or(0, |d| d.end))) == b);
@@ -1009,7 +1009,7 @@ fn next_paragraph_speaker(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Op
         let Some(c) = (sent.start..sent.end.min(sent.start + 10)).find_map(|k| ctx.cue_starting(k)) else {
             continue;
         };
-        if ctx.cues[c].class() != CueClass::Speech {
+        if !ctx.cues[c].class().attributes_quotes() {
             continue;
         }
         let ct = ctx.cue_start_tok(c);
@@ -1226,6 +1226,7 @@ fn reported(
         // Quotations inside the clause: mixed, or direct when it is all quote.
         let span = claim.parts[0].start..claim.parts.last().map_or(0, |p| p.end);
         let inside = quotes_within(spoken, consumed, &span);
+        let quote_only = cue.class() == CueClass::Quote;
         if !inside.is_empty() {
             let q = spoken[inside[0]];
             // "X declared “…”" quotes; "X says that “…”" reports (mixed).
@@ -1239,6 +1240,8 @@ fn reported(
                 claim.kind = Kind::Direct;
                 claim.parts = q.parts.iter().map(|p| p.content.clone()).collect();
                 claim.rule = "speaker-cue-quote";
+            } else if quote_only {
+                continue;
             } else {
                 claim.kind = Kind::Mixed;
             }
@@ -1246,6 +1249,9 @@ fn reported(
                 consumed[i] = true;
                 direct[i] = None;
             }
+        } else if quote_only && short_quote_span(ctx.text, &span).is_none() {
+            // "read", "sang": they attribute words quoted, never a report.
+            continue;
         } else if quote_containing(spoken, span.start).is_some_and(|i| spoken[i].outer().start < span.start) {
             // The clause starts inside a quotation: not reported speech.
             continue;

@@ -91,7 +91,7 @@ pub fn entry_of(form: &str) -> Option<usize> {
 pub fn contains_speech_verb(window: &str) -> bool {
     find_cues(window, 0..window.len())
         .iter()
-        .any(|c| c.class() == CueClass::Speech)
+        .any(|c| c.class().attributes_quotes())
 }
 
 #[cfg(test)]

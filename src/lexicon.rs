@@ -53,6 +53,15 @@ pub enum CueClass {
     Belief,
     /// "according to": the source follows the cue.
     According,
+    /// Attributes words quoted, never reported content: read, sang.
+    Quote,
+}
+
+impl CueClass {
+    /// Whether a cue of this class attributes a direct quotation.
+    pub fn attributes_quotes(self) -> bool {
+        matches!(self, CueClass::Speech | CueClass::Quote)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -120,6 +129,7 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             let class = match f.next().map(str::trim) {
                 Some("belief") => CueClass::Belief,
                 Some("according") => CueClass::According,
+                Some("quote") => CueClass::Quote,
                 _ => CueClass::Speech,
             };
             (!form.is_empty()).then_some(CueEntry { form, lemma, class })

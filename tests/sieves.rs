@@ -133,6 +133,14 @@ fn a_subordinate_clause_after_a_quotation_does_not_name_its_speaker() {
 }
 
 #[test]
+fn quote_only_cues_attribute_quotations_but_report_nothing() {
+    assert!(claim_of("She read the letter aloud to the crowd. The crowd sang the national anthem.").is_empty());
+    let recs = claim_of("“The comeback of the decade,” the article read.");
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0].speaker_mention.as_deref(), Some("the article"));
+}
+
+#[test]
 fn unattributed_quotations_keep_a_null_speaker() {
     let recs = claim_of("The crowd grew quiet.\n\n“Nobody expected this to happen so quickly here.”");
     assert_eq!(recs.len(), 1);
