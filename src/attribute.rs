@@ -349,7 +349,10 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
             if ctx.cues[c].class().attributes_quotes() {
                 let ct = ctx.cue_start_tok(c);
                 // "…,” Trump said, adding later, “…”: the participle's subject.
-                let participle = ctx.cues[c].form().ends_with("ing") && ct > lo && ctx.is(ct - 1, ",");
+                // (Or "… before asking her, “…”".)
+                let participle = ctx.cues[c].form().ends_with("ing")
+                    && ct > lo
+                    && matches!(&*ctx.lower(ct - 1), "," | "before" | "after" | "while" | "by" | "when");
                 let m = if participle {
                     (lo..ct)
                         .rev()

@@ -646,6 +646,17 @@ fn appositive(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> Option<S
 
 /// The mention starting at token `start` ("said Karen Walsh, a spokeswoman").
 pub fn mention_after(text: &str, toks: &[Token], start: usize, hi: usize) -> Option<Mention> {
+    // "said 9/11 widow Terry Strada": a date-like modifier before the phrase.
+    let numeric = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| text[t.span.clone()].bytes().all(|b| b.is_ascii_digit()))
+    };
+    let start = if start + 3 < hi && numeric(start) && &text[toks[start + 1].span.clone()] == "/" && numeric(start + 2)
+    {
+        start + 3
+    } else {
+        start
+    };
     let mut k = start;
     let mut last_head: Option<usize> = None;
     let mut paren_end: Option<usize> = None;

@@ -56,6 +56,8 @@ const CASES: &[Case] = &[
     Case { text: "Authorities announced on Friday the arrest of a man in the shooting.", kind: "indirect", quote: "the arrest of a man in the shooting", speaker: "Authorities", rule: "speaker-cue-that" },
     Case { text: "As Ms. Simonyan put it in a statement in July, the network offers a perspective you will not get elsewhere.", kind: "indirect", quote: "the network offers a perspective you will not get elsewhere", speaker: "Ms. Simonyan", rule: "speaker-cue-that" },
     Case { text: "The president told voters this weekend he would consider it a personal insult.", kind: "indirect", quote: "he would consider it a personal insult", speaker: "The president", rule: "speaker-cue-that" },
+    Case { text: "“They are 100 percent wrong,” said 9/11 widow Terry Strada.", kind: "direct", quote: "They are 100 percent wrong,", speaker: "Terry Strada", rule: "quote-cue-speaker" },
+    Case { text: "“Keep your hands in sight,” Blige sings to Clinton before asking her, “Where do we go from here?”", kind: "direct", quote: "Where do we go from here?", speaker: "Blige", rule: "speaker-cue-quote" },
     Case { text: "Partial transcript:\n\n\"WALLACE: Will she be there tomorrow night?\n\n\"PENCE: She will not be attending the debate.\"", kind: "direct", quote: "She will not be attending the debate.", speaker: "PENCE", rule: "transcript-label" },
 ];
 
