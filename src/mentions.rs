@@ -391,6 +391,36 @@ fn mention_before_opts(text: &str, toks: &[Token], lo: usize, end: usize, loose:
 /// (found by the fuzzer; see tests/regressions.rs).
 const MAX_NESTING: u8 = 3;
 
+/// Where a post-modifier that ends at token `j` starts: "familiar with the
+/// matter", "close to him", "with knowledge of the talks", "briefed on the
+/// plan", "I interviewed", "we spoke to".
+fn post_modifier_start(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<usize> {
+    let w = |k: usize| lower(text, &toks[k]);
+    let words = |a: usize| (a..j).all(|k| is_word(&toks[k]) || matches!(&text[toks[k].span.clone()], "’" | "'"));
+    // A pronoun subject and a verb: "the experts I interviewed".
+    if j >= lo + 3 && matches!(&*w(j - 2), "i" | "we") && w(j - 1).ends_with("ed") {
+        return Some(j - 2);
+    }
+    if j >= lo + 4 && matches!(&*w(j - 3), "i" | "we") && matches!(&*w(j - 1), "to" | "with") {
+        return Some(j - 3);
+    }
+    // An adjective or participle and its prepositional object (1–5 words).
+    (j.saturating_sub(7).max(lo + 1)..j.saturating_sub(1)).find(|&k| opens_post_modifier(&w(k), &w(k + 1)) && words(k))
+}
+
+fn opens_post_modifier(a: &str, b: &str) -> bool {
+    matches!(
+        (a, b),
+        ("familiar", "with")
+            | ("close", "to")
+            | ("with", "knowledge")
+            | ("briefed", "on")
+            | ("involved", "in")
+            | ("knowledgeable", "about")
+            | ("aware", "of")
+    )
+}
+
 fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose: bool, depth: u8) -> Option<Mention> {
     if depth > MAX_NESTING {
         return None;
@@ -443,8 +473,16 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
         }
         break;
     }
-    if j > lo && toks[j - 1].para_start && j < end {
-        // never reach into the previous paragraph
+    // "People familiar with the matter said", "the experts I interviewed
+    // said", "Those close to him say": the phrase before a post-modifier,
+    // its span taking the modifier in.
+    if let Some(head_end) = post_modifier_start(text, toks, lo, j) {
+        if let Some(mut m) = mention_before_depth(text, toks, lo, head_end, loose, depth + 1) {
+            if matches!(m.kind, MentionKind::Description | MentionKind::Pronoun) {
+                m.span.end = toks[j - 1].span.end;
+                return Some(m);
+            }
+        }
     }
     // "Mr. Kamin, who emphasized that …": the relative pronoun is the
     // mention the attribution uses; entities resolve it to its antecedent.
@@ -728,6 +766,18 @@ pub fn mention_after(text: &str, toks: &[Token], start: usize, hi: usize) -> Opt
         }
         if let Some(d) = appositive(text, toks, a..e) {
             m.descriptor = Some(d);
+        }
+    }
+    // "said a person familiar with the talks": the post-modifier belongs to
+    // the description (to the end of its words, at most six).
+    if m.kind == MentionKind::Description {
+        let after = head + 1;
+        let e = (after..(after + 8).min(hi))
+            .take_while(|&k| toks[k].kind == TokKind::Word && !toks[k].para_start)
+            .last();
+        let opens = after + 1 < hi && opens_post_modifier(&lower(text, &toks[after]), &lower(text, &toks[after + 1]));
+        if let Some(e) = e.filter(|&e| opens && e > after + 1) {
+            m.span.end = toks[e].span.end;
         }
     }
     Some(m)

@@ -58,6 +58,9 @@ const CASES: &[Case] = &[
     Case { text: "The president told voters this weekend he would consider it a personal insult.", kind: "indirect", quote: "he would consider it a personal insult", speaker: "The president", rule: "speaker-cue-that" },
     Case { text: "“They are 100 percent wrong,” said 9/11 widow Terry Strada.", kind: "direct", quote: "They are 100 percent wrong,", speaker: "Terry Strada", rule: "quote-cue-speaker" },
     Case { text: "“Keep your hands in sight,” Blige sings to Clinton before asking her, “Where do we go from here?”", kind: "direct", quote: "Where do we go from here?", speaker: "Blige", rule: "speaker-cue-quote" },
+    Case { text: "People familiar with the matter said the talks had stalled.", kind: "indirect", quote: "the talks had stalled", speaker: "People familiar with the matter", rule: "speaker-cue-that" },
+    Case { text: "All the experts I interviewed said her plan was more detailed.", kind: "indirect", quote: "her plan was more detailed", speaker: "the experts I interviewed", rule: "speaker-cue-that" },
+    Case { text: "“It is over,” said a person familiar with the talks.", kind: "direct", quote: "It is over,", speaker: "a person familiar with the talks", rule: "quote-cue-speaker" },
     Case { text: "Partial transcript:\n\n\"WALLACE: Will she be there tomorrow night?\n\n\"PENCE: She will not be attending the debate.\"", kind: "direct", quote: "She will not be attending the debate.", speaker: "PENCE", rule: "transcript-label" },
 ];
 
