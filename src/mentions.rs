@@ -87,7 +87,12 @@ fn lower<'t>(text: &'t str, t: &'t Token) -> std::borrow::Cow<'t, str> {
 }
 
 fn is_cap(text: &str, t: &Token) -> bool {
-    t.kind == TokKind::Word && text[t.span.clone()].chars().next().is_some_and(char::is_uppercase)
+    // Called for most tokens the readers pass: no decoding for ASCII.
+    t.kind == TokKind::Word
+        && match text.as_bytes()[t.span.start] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text[t.span.clone()].chars().next().is_some_and(char::is_uppercase),
+        }
 }
 
 fn is_word(t: &Token) -> bool {
