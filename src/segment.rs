@@ -8,7 +8,7 @@
 //! quotation whose attribution follows ("So what?" said Harry).
 
 use crate::lexicon::LEXICON;
-use crate::text::{char_after, trim_span, Span};
+use crate::text::{char_after, trim_span, NextMatch, Span};
 
 /// Paragraphs and sentences of one document.
 #[derive(Debug, Default)]
@@ -150,8 +150,8 @@ fn sentences_in(text: &str, para: Span) -> Vec<Span> {
     // memchr finds three bytes at a time, so the next . ? ! and the next
     // 0xE2 are searched for apart, each again only once `i` has passed it
     // (`i` never goes back): the paragraph is still read once.
-    let mut next_stop = Stop::default();
-    let mut next_e2 = Stop::default();
+    let mut next_stop = NextMatch::default();
+    let mut next_e2 = NextMatch::default();
     while i < para.end {
         let stop = next_stop.at_or_after(i, |from| {
             memchr::memchr3(b'.', b'?', b'!', &bytes[from..para.end]).map(|k| from + k)
@@ -205,30 +205,6 @@ fn sentences_in(text: &str, para: Span) -> Vec<Span> {
     }
     out.retain(|s| !s.is_empty());
     out
-}
-
-/// The position of the next match of a forward search, kept until the
-/// search point passes it.
-#[derive(Default)]
-struct Stop {
-    searched_from: Option<usize>,
-    found: Option<usize>,
-}
-
-impl Stop {
-    fn at_or_after(&mut self, i: usize, search: impl FnOnce(usize) -> Option<usize>) -> Option<usize> {
-        let stale = match (self.searched_from, self.found) {
-            (None, _) => true,
-            (Some(_), Some(k)) => k < i,
-            // Nothing was found from an earlier point: nothing is further on.
-            (Some(from), None) => from > i,
-        };
-        if stale {
-            self.searched_from = Some(i);
-            self.found = search(i);
-        }
-        self.found
-    }
 }
 
 fn starter_word(text: &str, j: usize) -> &str {

@@ -122,6 +122,31 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// The position of the next match of a forward search, kept until the
+/// search point (which never goes back) passes it: a scan that takes the
+/// nearest of several searches still reads the text once per search.
+#[derive(Default)]
+pub struct NextMatch {
+    searched_from: Option<usize>,
+    found: Option<usize>,
+}
+
+impl NextMatch {
+    pub fn at_or_after(&mut self, i: usize, search: impl FnOnce(usize) -> Option<usize>) -> Option<usize> {
+        let stale = match (self.searched_from, self.found) {
+            (None, _) => true,
+            (Some(_), Some(k)) => k < i,
+            // Nothing was found from an earlier point: nothing is further on.
+            (Some(from), None) => from > i,
+        };
+        if stale {
+            self.searched_from = Some(i);
+            self.found = search(i);
+        }
+        self.found
+    }
+}
+
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
