@@ -33,10 +33,19 @@ impl Token {
 
 /// Tokens of `text`, with `para_start` set from the paragraph list.
 pub fn tokenize(text: &str, paragraphs: &[Span]) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, paragraphs, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), whose allocation can then serve
+/// document after document.
+pub fn tokenize_into(text: &str, paragraphs: &[Span], out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
+    out.clear();
     // News text has a token every 5 bytes or so: one allocation, not a
     // regrowth and copy of the whole vector per document.
-    let mut out = Vec::with_capacity(text.len() / 4);
+    out.reserve(text.len() / 4);
     let mut next_para = 0;
     let mut i = 0;
     // Walks bytes rather than `char_indices`: most text is ASCII, and
@@ -120,7 +129,6 @@ pub fn tokenize(text: &str, paragraphs: &[Span]) -> Vec<Token> {
         });
         i = end;
     }
-    out
 }
 
 /// The bytes that are ASCII word chars (letters, digits, `_`), as a table:
