@@ -61,9 +61,9 @@ struct Ctx<'a> {
     toks: &'a [Token],
     cues: &'a [Cue],
     /// Cue index by first token index.
-    cue_at_tok: Vec<Option<usize>>,
+    cue_at_tok: CueByTok,
     /// Cue index by the token just past its end.
-    cue_ending_at_tok: Vec<Option<usize>>,
+    cue_ending_at_tok: CueByTok,
     cue_used: Vec<bool>,
 }
 
@@ -88,7 +88,7 @@ impl Ctx<'_> {
     }
     /// The cue starting at token `t`, if any and unused.
     fn cue_starting(&self, t: usize) -> Option<usize> {
-        self.cue_at_tok.get(t).copied().flatten().filter(|&c| !self.cue_used[c])
+        self.cue_at_tok.get(t).filter(|&c| !self.cue_used[c])
     }
     /// Token index just past cue `c`.
     fn cue_end_tok(&self, c: usize) -> usize {
@@ -121,16 +121,40 @@ fn is_open_mark(s: &str) -> bool {
     matches!(s, "“" | "\"" | "«" | "„" | "‘" | "'" | "‹")
 }
 
+/// A cue index per token. The vectors span the whole document, so they
+/// hold `u32`s with a "none" value: 4 bytes a token, not 16 for an
+/// `Option<usize>` (issue 9: a 200 MB line has some 40 million tokens).
+struct CueByTok(Vec<u32>);
+
+impl CueByTok {
+    const NONE: u32 = u32::MAX;
+
+    fn new(len: usize) -> Self {
+        CueByTok(vec![Self::NONE; len])
+    }
+
+    fn get(&self, t: usize) -> Option<usize> {
+        self.0.get(t).copied().filter(|&c| c != Self::NONE).map(|c| c as usize)
+    }
+
+    fn set(&mut self, t: usize, cue: usize) {
+        self.0[t] = u32::try_from(cue)
+            .ok()
+            .filter(|&c| c != Self::NONE)
+            .expect("under 2^32 - 1 cues");
+    }
+}
+
 /// Runs every sieve; returns claims in text order.
 pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotation], cues: &[Cue]) -> Vec<Claim> {
-    let mut cue_at_tok = vec![None; toks.len() + 1];
-    let mut cue_ending_at_tok = vec![None; toks.len() + 1];
+    let mut cue_at_tok = CueByTok::new(toks.len() + 1);
+    let mut cue_ending_at_tok = CueByTok::new(toks.len() + 1);
     for (i, c) in cues.iter().enumerate() {
         let t = token_at(toks, c.span.start);
-        if t < toks.len() && toks[t].span.start == c.span.start && cue_at_tok[t].is_none() {
-            cue_at_tok[t] = Some(i);
+        if t < toks.len() && toks[t].span.start == c.span.start && cue_at_tok.get(t).is_none() {
+            cue_at_tok.set(t, i);
             // The last cue ending at a token wins, as the reverse search did.
-            cue_ending_at_tok[token_at(toks, c.span.end)] = Some(i);
+            cue_ending_at_tok.set(token_at(toks, c.span.end), i);
         }
     }
     let mut ctx = Ctx {
@@ -320,7 +344,7 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
                 "him" | "her" | "them" | "me" | "us" | "reporters" | "you"
             );
         let cue_end = if hearer { b - 1 } else { b };
-        let ending = |at: usize| ctx.cue_ending_at_tok.get(at).copied().flatten();
+        let ending = |at: usize| ctx.cue_ending_at_tok.get(at);
         // "Limbaugh told his radio audience of Monday, “…”", "Trump said in
         // an interview, “…”": a short hearer or adverbial with no verb of its
         // own between the cue and the separator.
@@ -356,7 +380,12 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
                 let m = if participle {
                     (lo..ct)
                         .rev()
-                        .find_map(|k| ctx.cue_at_tok[k].filter(|&pc| pc != c && ctx.cue_used[pc]).map(|_| k))
+                        .find_map(|k| {
+                            ctx.cue_at_tok
+                                .get(k)
+                                .filter(|&pc| pc != c && ctx.cue_used[pc])
+                                .map(|_| k)
+                        })
                         .and_then(|k| {
                             mention_after(ctx.text, ctx.toks, k + 1, ct)
                                 .or_else(|| mention_before(ctx.text, ctx.toks, lo, k))
@@ -565,7 +594,8 @@ fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Cla
             .any(|j| j != i + 1);
         let gap_toks = token_at(ctx.toks, gap_span.start)..token_at(ctx.toks, gap_span.end);
         let cue_in_gap = gap_toks.into_iter().any(|k| {
-            ctx.cue_at_tok[k]
+            ctx.cue_at_tok
+                .get(k)
                 .is_some_and(|c| ctx.cues[c].span.end <= gap_span.end && ctx.cues[c].class() == CueClass::Speech)
         });
         let quiet = !other_quote && !cue_in_gap;
@@ -577,7 +607,7 @@ fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Cla
             after < ctx.toks.len()
                 && ctx.toks[after].kind == TokKind::Word
                 && ctx.s(after).starts_with(|c: char| c.is_lowercase())
-                && ctx.cue_at_tok[after].is_none()
+                && ctx.cue_at_tok.get(after).is_none()
                 && !matches!(&*ctx.lower(after), "he" | "she" | "they" | "it" | "we" | "i")
         });
         if same_para && quiet && !embedded && next.parts.len() == 1 {
@@ -870,7 +900,7 @@ fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
             _ if comma => {
                 let n = ctx.lower(k + 1);
                 // ", adding that …", ", saying …": a new claim.
-                if let Some(c) = ctx.cue_at_tok.get(k + 1).copied().flatten() {
+                if let Some(c) = ctx.cue_at_tok.get(k + 1) {
                     if ctx.cues[c].form().ends_with("ing") && ctx.cues[c].class() == CueClass::Speech {
                         break;
                     }
@@ -885,7 +915,7 @@ fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
                     break;
                 }
                 // ", X said" — a new attribution.
-                if let Some(c) = (k + 1..(k + 8).min(sent_end)).find_map(|j| ctx.cue_at_tok.get(j).copied().flatten()) {
+                if let Some(c) = (k + 1..(k + 8).min(sent_end)).find_map(|j| ctx.cue_at_tok.get(j)) {
                     let ct = ctx.cue_start_tok(c);
                     if mention_before(ctx.text, ctx.toks, k + 1, ct)
                         .is_some_and(|m| m.span.start == ctx.toks[k + 1].span.start)
@@ -904,7 +934,7 @@ fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
             }
             "and" if depth <= 0 => {
                 // "… and questioned whether …": a coordinated cue.
-                if let Some(c) = ctx.cue_at_tok.get(k + 1).copied().flatten() {
+                if let Some(c) = ctx.cue_at_tok.get(k + 1) {
                     if ctx.cues[c].class() == CueClass::Speech && !ctx.cues[c].form().ends_with("ing") {
                         break;
                     }

@@ -1,7 +1,7 @@
 //! Attribution cues: reporting verbs in every inflection and cue phrases,
 //! found with one Aho-Corasick automaton built from `data/cues.tsv`.
 
-use crate::lexicon::{CueClass, LEXICON};
+use crate::lexicon::{CueClass, FastHash, LEXICON};
 use crate::text::{char_after, char_before, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
@@ -58,7 +58,9 @@ pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
         .collect()
 }
 
-static CUE_WORDS: Lazy<std::collections::HashSet<&'static str>> = Lazy::new(|| {
+// FNV rather than SipHash: the mention readers test a word here at almost
+// every token.
+static CUE_WORDS: Lazy<std::collections::HashSet<&'static str, FastHash>> = Lazy::new(|| {
     LEXICON
         .cues
         .iter()
@@ -72,7 +74,7 @@ pub fn is_cue_word(word: &str) -> bool {
     CUE_WORDS.contains(word)
 }
 
-static ENTRY_BY_FORM: Lazy<std::collections::HashMap<&'static str, usize>> = Lazy::new(|| {
+static ENTRY_BY_FORM: Lazy<std::collections::HashMap<&'static str, usize, FastHash>> = Lazy::new(|| {
     LEXICON
         .cues
         .iter()

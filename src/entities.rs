@@ -345,7 +345,11 @@ struct NameRun {
 }
 
 fn is_cap(text: &str, t: &Token) -> bool {
-    t.kind == TokKind::Word && text[t.span.clone()].chars().next().is_some_and(char::is_uppercase)
+    t.kind == TokKind::Word
+        && match text.as_bytes()[t.span.start] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text[t.span.clone()].chars().next().is_some_and(char::is_uppercase),
+        }
 }
 
 /// Person names of two or more words, with their titles or descriptions.
@@ -356,6 +360,11 @@ fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<NameRun> {
         let hi = token_at(toks, s.end);
         let mut k = lo;
         while k < hi {
+            // Most words are not capitalised: the cheapest test first.
+            if !is_cap(text, &toks[k]) {
+                k += 1;
+                continue;
+            }
             // A name of two or more words starts with two capitalised words
             // (or a name particle): checking that first skips the mention
             // reader for most capitalised words ("The", "But", "Tuesday").
@@ -367,7 +376,7 @@ fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<NameRun> {
                             "de" | "la" | "van" | "von" | "der" | "del" | "da" | "di" | "bin" | "al" | "el"
                         ))
             });
-            if !is_cap(text, &toks[k]) || !next_is_name {
+            if !next_is_name {
                 k += 1;
                 continue;
             }

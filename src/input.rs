@@ -57,6 +57,9 @@ pub struct Documents {
     jsonl: Option<(String, Box<dyn BufRead + Send>, usize)>,
     /// Bytes read so far (decompressed), for progress reports.
     pub bytes_read: u64,
+    /// The JSONL line being read, kept between lines: growing a new buffer
+    /// to the size of each line was a chain of reallocations per document.
+    line: Vec<u8>,
 }
 
 pub fn documents(inputs: &[String], opts: InputOptions) -> Documents {
@@ -69,6 +72,7 @@ pub fn documents(inputs: &[String], opts: InputOptions) -> Documents {
         pending,
         jsonl: None,
         bytes_read: 0,
+        line: Vec::new(),
     }
 }
 
@@ -152,8 +156,13 @@ pub fn decode(bytes: Vec<u8>, lossy: bool) -> Result<String, String> {
 impl Documents {
     fn next_jsonl_line(&mut self) -> Option<Item> {
         let (name, rdr, line_no) = self.jsonl.as_mut()?;
-        let mut buf = Vec::new();
-        match rdr.read_until(b'\n', &mut buf) {
+        // Past 1 MB, a line's buffer is not kept for the next ones.
+        if self.line.capacity() > 1 << 20 {
+            self.line = Vec::new();
+        }
+        let buf = &mut self.line;
+        buf.clear();
+        match rdr.read_until(b'\n', buf) {
             Ok(0) => {
                 self.jsonl = None;
                 None
@@ -170,7 +179,7 @@ impl Documents {
                 *line_no += 1;
                 self.bytes_read += n as u64;
                 let loc = format!("{name}:{line_no}");
-                Some(parse_jsonl_line(&buf, &loc, &self.opts))
+                Some(parse_jsonl_line(buf, &loc, &self.opts))
             }
         }
     }

@@ -191,10 +191,11 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
 });
 
 impl Lexicon {
-    /// The singular of a lowercase noun, by the irregular list or by rule.
-    pub fn singular(&self, noun: &str) -> String {
+    /// The singular of a lowercase noun, by the irregular list or by rule
+    /// (borrowed: the mention readers ask for it at most words ending in s).
+    pub fn singular<'a>(&'a self, noun: &'a str) -> Cow<'a, str> {
         if let Some(sg) = self.irregular_plurals.get(noun) {
-            return sg.clone();
+            return Cow::Borrowed(sg);
         }
         // A listed word is taken as written ("times", "news", "analysis").
         if self.person_nouns.contains(noun)
@@ -203,20 +204,20 @@ impl Lexicon {
             || noun.ends_with("us")
             || noun.ends_with("ss")
         {
-            return noun.to_string();
+            return Cow::Borrowed(noun);
         }
         if noun.ends_with("xes") {
-            return noun[..noun.len() - 2].to_string();
+            return Cow::Borrowed(&noun[..noun.len() - 2]);
         }
         if let Some(stem) = noun.strip_suffix("ies") {
-            return format!("{stem}y");
+            return Cow::Owned(format!("{stem}y"));
         }
         if noun.ends_with("sses") || noun.ends_with("ches") || noun.ends_with("shes") {
-            return noun[..noun.len() - 2].to_string();
+            return Cow::Borrowed(&noun[..noun.len() - 2]);
         }
         if noun.len() > 3 && noun.ends_with('s') && !noun.ends_with("ss") {
-            return noun[..noun.len() - 1].to_string();
+            return Cow::Borrowed(&noun[..noun.len() - 1]);
         }
-        noun.to_string()
+        Cow::Borrowed(noun)
     }
 }

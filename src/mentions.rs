@@ -87,7 +87,12 @@ fn lower<'t>(text: &'t str, t: &'t Token) -> std::borrow::Cow<'t, str> {
 }
 
 fn is_cap(text: &str, t: &Token) -> bool {
-    t.kind == TokKind::Word && text[t.span.clone()].chars().next().is_some_and(char::is_uppercase)
+    // Called for most tokens the readers pass: no decoding for ASCII.
+    t.kind == TokKind::Word
+        && match text.as_bytes()[t.span.start] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text[t.span.clone()].chars().next().is_some_and(char::is_uppercase),
+        }
 }
 
 fn is_word(t: &Token) -> bool {
@@ -351,13 +356,13 @@ fn noun_type(noun: &str) -> Option<SpeakerType> {
     if lx.group_nouns.contains(noun) {
         return Some(SpeakerType::Group);
     }
-    if lx.org_nouns.contains(noun) || (plural && lx.org_nouns.contains(&singular)) {
+    if lx.org_nouns.contains(noun) || (plural && lx.org_nouns.contains(&*singular)) {
         return Some(SpeakerType::Organization);
     }
     if lx.person_nouns.contains(noun) {
         return Some(SpeakerType::Unnamed);
     }
-    if plural && lx.person_nouns.contains(&singular) {
+    if plural && lx.person_nouns.contains(&*singular) {
         return Some(SpeakerType::Group);
     }
     None

@@ -21,7 +21,7 @@
 
 use crate::lexicon::LEXICON;
 use crate::segment::Segments;
-use crate::text::{char_after, char_before, trim_span, Span};
+use crate::text::{char_after, char_before, trim_span, NextMatch, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Family {
@@ -110,15 +110,21 @@ pub fn find_quotations(text: &str, segs: &Segments) -> Vec<Quotation> {
         let fam_ix = |f: Family| f as usize;
         let bytes = text.as_bytes();
         let mut pos = para.start;
+        // Only these bytes can begin a quotation mark: " ' and the lead
+        // bytes of “ ” ‘ ’ „ ‚ ‹ › (0xE2) and « » (0xC2); skipping to them
+        // keeps the scan cheap on ordinary text. memchr takes three bytes
+        // at most, so 0xC2 (rare) is searched for apart.
+        let mut next_mark = NextMatch::default();
+        let mut next_c2 = NextMatch::default();
         while pos < para.end {
-            // Only these bytes can begin a quotation mark: " ' and the lead
-            // bytes of “ ” ‘ ’ „ ‚ ‹ › (0xE2) and « » (0xC2); skipping to
-            // them keeps the scan cheap on ordinary text.
-            match bytes[pos..para.end]
-                .iter()
-                .position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
-            {
-                Some(k) => pos += k,
+            let mark = next_mark.at_or_after(pos, |from| {
+                memchr::memchr3(b'"', b'\'', 0xE2, &bytes[from..para.end]).map(|k| from + k)
+            });
+            let c2 = next_c2.at_or_after(pos, |from| {
+                memchr::memchr(0xC2, &bytes[from..para.end]).map(|k| from + k)
+            });
+            match mark.into_iter().chain(c2).min() {
+                Some(k) => pos = k,
                 None => break,
             }
             let i = pos;
@@ -448,9 +454,11 @@ fn role(text: &str, q: &Quotation) -> Role {
     }) {
         return Role::Scare;
     }
+    // Only counts up to 9 matter below: a long quotation is not split whole.
     let words: Vec<&str> = content
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
+        .take(9)
         .collect();
     let closing_punct = content.ends_with(['.', ',', '?', '!', '…', ';', ':']);
     let sentence_end = content.ends_with(['.', '?', '!', '…']);

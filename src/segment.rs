@@ -8,7 +8,7 @@
 //! quotation whose attribution follows ("So what?" said Harry).
 
 use crate::lexicon::LEXICON;
-use crate::text::{char_after, trim_span, Span};
+use crate::text::{char_after, trim_span, NextMatch, Span};
 
 /// Paragraphs and sentences of one document.
 #[derive(Debug, Default)]
@@ -60,23 +60,16 @@ fn lines(text: &str) -> Vec<Span> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\n' => {
-                out.push(start..i);
-                start = i + 1;
-            }
-            b'\r' => {
-                out.push(start..i);
-                if b.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    for i in memchr::memchr2_iter(b'\n', b'\r', b) {
+        if i < start {
+            continue; // the \n of a \r\n
         }
-        i += 1;
+        out.push(start..i);
+        start = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
     }
     out.push(start..b.len());
     out
@@ -153,13 +146,19 @@ fn sentences_in(text: &str, para: Span) -> Vec<Span> {
     let mut start = para.start;
     let bytes = text.as_bytes();
     let mut i = para.start;
+    // Only . ? ! and … (lead byte 0xE2) can end a sentence: jump to them.
+    // memchr finds three bytes at a time, so the next . ? ! and the next
+    // 0xE2 are searched for apart, each again only once `i` has passed it
+    // (`i` never goes back): the paragraph is still read once.
+    let mut next_stop = NextMatch::default();
+    let mut next_e2 = NextMatch::default();
     while i < para.end {
-        // Only . ? ! and … (lead byte 0xE2) can end a sentence: jump to them.
-        match bytes[i..para.end]
-            .iter()
-            .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2))
-        {
-            Some(k) => i += k,
+        let stop = next_stop.at_or_after(i, |from| {
+            memchr::memchr3(b'.', b'?', b'!', &bytes[from..para.end]).map(|k| from + k)
+        });
+        let e2 = next_e2.at_or_after(i, |from| memchr::memchr(0xE2, &bytes[from..para.end]).map(|k| from + k));
+        match stop.into_iter().chain(e2).min() {
+            Some(k) => i = k,
             None => break,
         }
         let c = match char_after(text, i) {

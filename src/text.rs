@@ -29,18 +29,13 @@ impl<'t> OffsetMap<'t> {
         let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 1);
         let mut line_starts = vec![0];
         let mut chars = 0usize;
-        for (i, &b) in bytes.iter().enumerate() {
-            if i % STRIDE == 0 {
-                checkpoints.push(chars);
-            }
-            // A UTF-8 continuation byte does not start a code point.
-            if b & 0xC0 != 0x80 {
-                chars += 1;
-            }
-            match b {
-                b'\n' => line_starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
-                _ => {}
+        for block in bytes.chunks(STRIDE) {
+            checkpoints.push(chars);
+            chars += count_chars(block);
+        }
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                line_starts.push(i + 1);
             }
         }
         OffsetMap {
@@ -75,7 +70,9 @@ impl<'t> OffsetMap<'t> {
 }
 
 fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+    // A UTF-8 continuation byte does not start a code point. Written as a
+    // sum rather than a filtered count so that it compiles to vector code.
+    bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80)).sum()
 }
 
 /// The char just before byte offset `i`, if any.
@@ -123,6 +120,31 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
         out.push(s..span.end);
     }
     out
+}
+
+/// The position of the next match of a forward search, kept until the
+/// search point (which never goes back) passes it: a scan that takes the
+/// nearest of several searches still reads the text once per search.
+#[derive(Default)]
+pub struct NextMatch {
+    searched_from: Option<usize>,
+    found: Option<usize>,
+}
+
+impl NextMatch {
+    pub fn at_or_after(&mut self, i: usize, search: impl FnOnce(usize) -> Option<usize>) -> Option<usize> {
+        let stale = match (self.searched_from, self.found) {
+            (None, _) => true,
+            (Some(_), Some(k)) => k < i,
+            // Nothing was found from an earlier point: nothing is further on.
+            (Some(from), None) => from > i,
+        };
+        if stale {
+            self.searched_from = Some(i);
+            self.found = search(i);
+        }
+        self.found
+    }
 }
 
 pub fn is_word_char(c: char) -> bool {

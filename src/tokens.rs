@@ -2,7 +2,7 @@
 //! patterns walk over. Built once per document, no copies of the text.
 
 use crate::lexicon::LEXICON;
-use crate::text::{char_after, is_word_char, Span};
+use crate::text::{is_word_char, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -33,11 +33,31 @@ impl Token {
 
 /// Tokens of `text`, with `para_start` set from the paragraph list.
 pub fn tokenize(text: &str, paragraphs: &[Span]) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 8);
+    let mut out = Vec::new();
+    tokenize_into(text, paragraphs, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), whose allocation can then serve
+/// document after document.
+pub fn tokenize_into(text: &str, paragraphs: &[Span], out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    out.clear();
+    // News text has a token every 5 bytes or so: one allocation, not a
+    // regrowth and copy of the whole vector per document.
+    out.reserve(text.len() / 4);
     let mut next_para = 0;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    // Walks bytes rather than `char_indices`: most text is ASCII, and
+    // decoding every char was the largest part of this function's cost.
+    while i < bytes.len() {
+        if matches!(bytes[i], b' ' | b'\t'..=b'\r') {
+            i += 1;
+            continue;
+        }
+        let (c, len) = char_len_at(text, i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         let mut para_start = false;
@@ -47,26 +67,36 @@ pub fn tokenize(text: &str, paragraphs: &[Span]) -> Vec<Token> {
         }
         if !is_word_char(c) {
             out.push(Token {
-                span: i..i + c.len_utf8(),
+                span: i..i + len,
                 kind: TokKind::Punct,
                 para_start,
                 lower: None,
             });
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
+        let mut end = i + len;
+        loop {
+            // Runs of ASCII letters and digits first, by table lookup.
+            end += bytes[end..]
+                .iter()
+                .position(|&b| !ASCII_WORD[usize::from(b)])
+                .unwrap_or(bytes.len() - end);
+            if end == bytes.len() {
+                break;
+            }
+            let (d, d_len) = char_len_at(text, end);
             let joins = is_word_char(d)
                 || (matches!(d, '\'' | '’' | '-' | '.' | '‑')
-                    && char_after(text, j + d.len_utf8()).is_some_and(is_word_char));
+                    && end + d_len < bytes.len()
+                    && is_word_char(char_len_at(text, end + d_len).0));
             if !joins {
                 break;
             }
-            end = j + d.len_utf8();
-            it.next();
+            end += d_len;
         }
         // Keep the period of an abbreviation or an initial with its word.
-        if text[end..].starts_with('.') {
+        if bytes.get(end) == Some(&b'.') {
             let word = &text[i..end];
             let with_dot = &text[i..end + 1];
             let initial = word.chars().count() == 1 && c.is_uppercase();
@@ -78,22 +108,51 @@ pub fn tokenize(text: &str, paragraphs: &[Span]) -> Vec<Token> {
                 || LEXICON.abbreviations.contains(tail)
             {
                 end += 1;
-                it.next();
             }
         }
         let word = &text[i..end];
-        let lower = (word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii())
-            .then(|| word.to_lowercase())
-            .filter(|l| l != word)
-            .map(String::into_boxed_str);
+        let lower = if word.is_ascii() {
+            // ASCII lowercases byte by byte: no need for the Unicode tables.
+            word.bytes()
+                .any(|b| b.is_ascii_uppercase())
+                .then(|| word.to_ascii_lowercase().into_boxed_str())
+        } else {
+            Some(word.to_lowercase())
+                .filter(|l| l != word)
+                .map(String::into_boxed_str)
+        };
         out.push(Token {
             span: i..end,
             kind: TokKind::Word,
             para_start,
             lower,
         });
+        i = end;
     }
-    out
+}
+
+/// The bytes that are ASCII word chars (letters, digits, `_`), as a table:
+/// the inner loop of `tokenize` tests every byte of the text with it.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// The char starting at byte `i` of `text` (a char boundary, before the
+/// end) and its length in bytes, without decoding when it is ASCII.
+#[inline]
+fn char_len_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (char::from(b), 1);
+    }
+    let c = text[i..].chars().next().expect("i is a char boundary before the end");
+    (c, c.len_utf8())
 }
 
 /// Index of the first token starting at or after byte `pos`.

@@ -7,11 +7,14 @@ use std::io::{self, Write};
 
 pub struct JsonLines<W> {
     wtr: W,
+    /// Records are serialised here first: serde_json makes many small
+    /// writes, each a dynamic call when `W` is a boxed writer.
+    buf: Vec<u8>,
 }
 
 impl<W: Write> JsonLines<W> {
     pub fn new(wtr: W) -> Self {
-        JsonLines { wtr }
+        JsonLines { wtr, buf: Vec::new() }
     }
 }
 
@@ -21,11 +24,12 @@ fn error_json(doc: &str, error: &str) -> serde_json::Value {
 
 impl<W: Write> Sink for JsonLines<W> {
     fn records(&mut self, records: &[Record]) -> io::Result<()> {
+        self.buf.clear();
         for r in records {
-            serde_json::to_writer(&mut self.wtr, r)?;
-            self.wtr.write_all(b"\n")?;
+            serde_json::to_writer(&mut self.buf, r)?;
+            self.buf.push(b'\n');
         }
-        Ok(())
+        self.wtr.write_all(&self.buf)
     }
     fn error(&mut self, doc: &str, error: &str) -> io::Result<()> {
         serde_json::to_writer(&mut self.wtr, &error_json(doc, error))?;
@@ -39,11 +43,17 @@ impl<W: Write> Sink for JsonLines<W> {
 pub struct JsonArray<W> {
     wtr: W,
     first: bool,
+    /// As in `JsonLines`: one write per record instead of many small ones.
+    buf: Vec<u8>,
 }
 
 impl<W: Write> JsonArray<W> {
     pub fn new(wtr: W) -> Self {
-        JsonArray { wtr, first: true }
+        JsonArray {
+            wtr,
+            first: true,
+            buf: Vec::new(),
+        }
     }
     fn sep(&mut self) -> io::Result<()> {
         let s: &[u8] = if self.first { b"[\n" } else { b",\n" };
@@ -56,7 +66,9 @@ impl<W: Write> Sink for JsonArray<W> {
     fn records(&mut self, records: &[Record]) -> io::Result<()> {
         for r in records {
             self.sep()?;
-            serde_json::to_writer(&mut self.wtr, r)?;
+            self.buf.clear();
+            serde_json::to_writer(&mut self.buf, r)?;
+            self.wtr.write_all(&self.buf)?;
         }
         Ok(())
     }
