@@ -2,6 +2,12 @@
 
 use std::process::ExitCode;
 
+// The pipeline makes many small, short-lived allocations per document
+// (token lowercase forms, mention strings, records); mimalloc's thread-local
+// free lists serve them faster than glibc malloc.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // A panic inside one document is caught and reported as that document's
     // error record; the default hook's backtrace would only be noise.
