@@ -4,7 +4,9 @@ use std::process::ExitCode;
 
 // The pipeline makes many small, short-lived allocations per document
 // (token lowercase forms, mention strings, records); mimalloc's thread-local
-// free lists serve them faster than glibc malloc.
+// free lists serve them faster than glibc malloc. Built without transparent
+// huge pages: they slowed one-line documents of hundreds of MB (see
+// docs/performance.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
