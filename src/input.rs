@@ -155,31 +155,38 @@ pub fn decode(bytes: Vec<u8>, lossy: bool) -> Result<String, String> {
 
 impl Documents {
     fn next_jsonl_line(&mut self) -> Option<Item> {
-        let (name, rdr, line_no) = self.jsonl.as_mut()?;
-        // Past 1 MB, a line's buffer is not kept for the next ones.
-        if self.line.capacity() > 1 << 20 {
-            self.line = Vec::new();
-        }
-        let buf = &mut self.line;
-        buf.clear();
-        match rdr.read_until(b'\n', buf) {
-            Ok(0) => {
-                self.jsonl = None;
-                None
+        loop {
+            let (name, rdr, line_no) = self.jsonl.as_mut()?;
+            // Past 1 MB, a line's buffer is not kept for the next ones.
+            if self.line.capacity() > 1 << 20 {
+                self.line = Vec::new();
             }
-            Err(e) => {
-                let item = Item::Error {
-                    doc: format!("{name}:{}", *line_no + 1),
-                    error: format!("read error: {e}"),
-                };
-                self.jsonl = None;
-                Some(item)
-            }
-            Ok(n) => {
-                *line_no += 1;
-                self.bytes_read += n as u64;
-                let loc = format!("{name}:{line_no}");
-                Some(parse_jsonl_line(buf, &loc, &self.opts))
+            let buf = &mut self.line;
+            buf.clear();
+            match rdr.read_until(b'\n', buf) {
+                Ok(0) => {
+                    self.jsonl = None;
+                    return None;
+                }
+                Err(e) => {
+                    let item = Item::Error {
+                        doc: format!("{name}:{}", *line_no + 1),
+                        error: format!("read error: {e}"),
+                    };
+                    self.jsonl = None;
+                    return Some(item);
+                }
+                Ok(n) => {
+                    *line_no += 1;
+                    self.bytes_read += n as u64;
+                    // A blank line (often the file's last) holds no document:
+                    // passed over without a message for each one.
+                    if buf.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    let loc = format!("{name}:{line_no}");
+                    return Some(parse_jsonl_line(buf, &loc, &self.opts));
+                }
             }
         }
     }

@@ -1383,6 +1383,8 @@ fn a_jsonl_file_without_a_final_newline_and_with_blank_lines() {
     r.assert_code(0);
     assert_eq!(by_doc(&r.records()).len(), 2);
     assert_eq!(r.summary(), [2, 2, 2, 0]);
+    // Blank lines are no documents: no message about them.
+    assert!(!r.stderr.contains("blank line"), "{}", r.stderr);
     // CRLF line ends in JSONL.
     write(
         d.path(),
