@@ -1314,7 +1314,8 @@ fn short_quote_span(text: &str, span: &Span) -> Option<Span> {
     let open = s.chars().next().filter(|&c| matches!(c, '“' | '"' | '«'))?;
     let body = s.trim_end_matches(['.', ',']);
     let close = body.chars().next_back().filter(|&c| matches!(c, '”' | '"' | '»'))?;
-    let inner = &body[open.len_utf8()..body.len() - close.len_utf8()];
+    // (A lone mark is both the opening and the closing one: no inside.)
+    let inner = body.get(open.len_utf8()..body.len().checked_sub(close.len_utf8())?)?;
     if inner.is_empty() || inner.contains(['“', '”', '"', '«', '»']) {
         return None;
     }
