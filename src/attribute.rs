@@ -908,6 +908,18 @@ fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
                 if matches!(&*n, "while" | "but" | "whereas" | "although" | "though") && new_subject(ctx, k + 2) {
                     break;
                 }
+                // ", implicitly putting his name on the line": a participle
+                // after a complete clause is the subject's act, not content.
+                let participle = |t: usize| {
+                    let w = ctx.lower(t);
+                    w.len() > 5 && w.ends_with("ing") && !matches!(&*w, "including" | "according" | "regarding")
+                };
+                if s == ","
+                    && (participle(k + 1) || (n.len() > 4 && n.ends_with("ly") && participle(k + 2)))
+                    && is_clausal(ctx, from, k)
+                {
+                    break;
+                }
                 if matches!(&*n, "a" | "an") {
                     break;
                 }

@@ -61,6 +61,7 @@ const CASES: &[Case] = &[
     Case { text: "People familiar with the matter said the talks had stalled.", kind: "indirect", quote: "the talks had stalled", speaker: "People familiar with the matter", rule: "speaker-cue-that" },
     Case { text: "All the experts I interviewed said her plan was more detailed.", kind: "indirect", quote: "her plan was more detailed", speaker: "the experts I interviewed", rule: "speaker-cue-that" },
     Case { text: "“It is over,” said a person familiar with the talks.", kind: "direct", quote: "It is over,", speaker: "a person familiar with the talks", rule: "quote-cue-speaker" },
+    Case { text: "The president said he would consider it an insult, implicitly putting his name on the line.", kind: "indirect", quote: "he would consider it an insult", speaker: "The president", rule: "speaker-cue-that" },
     Case { text: "Partial transcript:\n\n\"WALLACE: Will she be there tomorrow night?\n\n\"PENCE: She will not be attending the debate.\"", kind: "direct", quote: "She will not be attending the debate.", speaker: "PENCE", rule: "transcript-label" },
 ];
 
