@@ -1153,7 +1153,16 @@ fn reported(
                     &*before,
                     "by" | "after" | "before" | "while" | "when" | "without" | "in"
                 );
-            let (mention, rule) = if by_ing {
+            // "Citing an unfounded theory, Trump accused …": a participle
+            // opening the sentence; its subject follows the comma.
+            let opening_participle =
+                cue.form().ends_with("ing") && !cue.form().contains(' ') && ct == sent.start && !belief;
+            let (mention, rule) = if opening_participle {
+                let m = (ce..sent.end)
+                    .find(|&k| ctx.is(k, ","))
+                    .and_then(|k| mention_after(ctx.text, ctx.toks, k + 1, sent.end));
+                (m, "participle-continuation")
+            } else if by_ing {
                 // "… pitched himself by telling them that …": the clause's subject.
                 let m = if ct - 1 == sent.start {
                     // "After saying …, she was …": the subject follows the phrase.
@@ -1172,11 +1181,16 @@ fn reported(
                 let m = last_mention_in(claims, direct, spoken, ctx, sent.clone(), cue.span.start)
                     .or_else(|| sentence_subject(ctx, sent.start, ct - 1));
                 (m, "coordinated-cue")
+            } else if before == "," && inverted_attribution_ends(ctx, ce, sent.end) {
+                // "CLAUSE, but for some, the losses would outstrip the gains,
+                // said Batchelder.": the speaker follows; what precedes the
+                // comma is the claim, not an appositive.
+                (None, "clause-speaker-cue")
             } else {
                 (mention_before(ctx.text, ctx.toks, sent.start, ct), "speaker-cue-that")
             };
             match mention {
-                Some(m) if ct > sent.start => {
+                Some(m) if ct > sent.start || opening_participle => {
                     // The clause: an infinitive ("vowed to repeal"), after
                     // "that", or straight after the cue.
                     // Only for the main verb: "said … and vowed to fight it",
@@ -1356,7 +1370,12 @@ fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usize> {
         _ => 0,
     };
     if time_words > 0 {
-        let next = t + time_words;
+        // "said Friday afternoon, …": the part of the day goes with it.
+        let day_part = matches!(
+            &*ctx.lower(t + time_words),
+            "morning" | "afternoon" | "evening" | "night"
+        );
+        let next = t + time_words + usize::from(day_part);
         return (next < sent_end && !ctx.is(next, ".") && !ctx.is(next, ","))
             .then(|| content_start(ctx, next, sent_end))
             .flatten()
@@ -1399,6 +1418,23 @@ fn is_weekday(w: &str) -> bool {
         w,
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
     )
+}
+
+/// Whether a speaker phrase right after a cue ends the sentence, maybe
+/// after a short adverbial: ", said Batchelder.", ", said a spokesman on Friday."
+fn inverted_attribution_ends(ctx: &Ctx, ce: usize, sent_end: usize) -> bool {
+    let Some(m) = mention_after(ctx.text, ctx.toks, ce, sent_end) else {
+        return false;
+    };
+    if token_at(ctx.toks, m.span.start) != ce || m.kind == MentionKind::Pronoun {
+        return false;
+    }
+    let end = m.descriptor.as_ref().map_or(m.span.end, |d| d.end.max(m.span.end));
+    let mut k = token_at(ctx.toks, end);
+    while k < sent_end && ctx.toks[k].kind == TokKind::Word && matches!(&*ctx.lower(k), "on" | "in" | "last" | "this") {
+        k += 2;
+    }
+    k >= sent_end || matches!(ctx.s(k), "." | "!" | "?")
 }
 
 /// Where an infinitive content starts right after a cue that takes one
@@ -1559,8 +1595,10 @@ fn clause_before(
     while after < sent.end && ctx.toks[after].kind == TokKind::Word && after - m_end_t < 5 {
         after += 1;
     }
-    let ends = after >= sent.end || matches!(ctx.s(after), "." | "!" | "?");
-    let parenthetical = ctx.is(after, ",") && after + 1 < sent.end;
+    // ("…, lawmakers said Friday, a day after …": an appositive, not more content.)
+    let appositive_after = ctx.is(after, ",") && matches!(&*ctx.lower(after + 1), "a" | "an");
+    let ends = after >= sent.end || matches!(ctx.s(after), "." | "!" | "?") || appositive_after;
+    let parenthetical = ctx.is(after, ",") && after + 1 < sent.end && !appositive_after;
     let content_before = trim_span(ctx.text, ctx.toks[sent.start].span.start..ctx.toks[comma].span.start);
     // "The plan, officials said, would cost …": the claim is both pieces.
     let parts = if ends {
@@ -1577,6 +1615,11 @@ fn clause_before(
     };
     if DETERMINERS.contains(&*ctx.lower(sent.start)) && ctx.text[content_before.clone()].split_whitespace().count() <= 1
     {
+        return None;
+    }
+    // "Citing a theory, Trump accused …": a participle phrase is no claim.
+    let first = ctx.lower(sent.start);
+    if first.len() > 4 && first.ends_with("ing") && !is_clausal(ctx, sent.start, comma) {
         return None;
     }
     // "In defeat, the president …", "Through a spokesman, he declined …": a

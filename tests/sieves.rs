@@ -62,6 +62,9 @@ const CASES: &[Case] = &[
     Case { text: "All the experts I interviewed said her plan was more detailed.", kind: "indirect", quote: "her plan was more detailed", speaker: "the experts I interviewed", rule: "speaker-cue-that" },
     Case { text: "“It is over,” said a person familiar with the talks.", kind: "direct", quote: "It is over,", speaker: "a person familiar with the talks", rule: "quote-cue-speaker" },
     Case { text: "The president said he would consider it an insult, implicitly putting his name on the line.", kind: "indirect", quote: "he would consider it an insult", speaker: "The president", rule: "speaker-cue-that" },
+    Case { text: "Trump would expand the deduction, but for some, the losses would outstrip the gains, said Batchelder.", kind: "indirect", quote: "Trump would expand the deduction, but for some, the losses would outstrip the gains", speaker: "Batchelder", rule: "clause-speaker-cue" },
+    Case { text: "Citing an unfounded conspiracy theory, Trump repeatedly attacked Rafael Cruz.", kind: "indirect", quote: "an unfounded conspiracy theory", speaker: "Trump", rule: "participle-continuation" },
+    Case { text: "The obsession is an insult to all black people, top black lawmakers said Friday afternoon, a day after he conceded.", kind: "indirect", quote: "The obsession is an insult to all black people", speaker: "top black lawmakers", rule: "clause-speaker-cue" },
     Case { text: "Partial transcript:\n\n\"WALLACE: Will she be there tomorrow night?\n\n\"PENCE: She will not be attending the debate.\"", kind: "direct", quote: "She will not be attending the debate.", speaker: "PENCE", rule: "transcript-label" },
 ];
 
