@@ -538,7 +538,9 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
             }
         }
         let mut k = close;
-        while k > lo && close - k < 20 {
+        // (Up to 30 words: "David Kamin, an outside adviser to the campaign on
+        // tax and budget issues and an associate professor at …, said".)
+        while k > lo && close - k < 30 {
             k -= 1;
             let s = &text[toks[k].span.clone()];
             if s == "," {
