@@ -65,6 +65,8 @@ struct Ctx<'a> {
     /// Cue index by the token just past its end.
     cue_ending_at_tok: CueByTok,
     cue_used: Vec<bool>,
+    /// See [`crate::Options::noun_phrase_claims`].
+    noun_phrase_claims: bool,
 }
 
 impl Ctx<'_> {
@@ -145,8 +147,21 @@ impl CueByTok {
     }
 }
 
-/// Runs every sieve; returns claims in text order.
+/// Runs every sieve with the default [`crate::Options`]; returns claims in
+/// text order.
 pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotation], cues: &[Cue]) -> Vec<Claim> {
+    attribute_with(text, segs, toks, quotations, cues, &crate::Options::default())
+}
+
+/// [`attribute`] with [`crate::Options`].
+pub fn attribute_with(
+    text: &str,
+    segs: &Segments,
+    toks: &[Token],
+    quotations: &[Quotation],
+    cues: &[Cue],
+    opts: &crate::Options,
+) -> Vec<Claim> {
     let mut cue_at_tok = CueByTok::new(toks.len() + 1);
     let mut cue_ending_at_tok = CueByTok::new(toks.len() + 1);
     for (i, c) in cues.iter().enumerate() {
@@ -165,6 +180,7 @@ pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quot
         cue_at_tok,
         cue_ending_at_tok,
         cue_used: vec![false; cues.len()],
+        noun_phrase_claims: opts.noun_phrase_claims,
     };
     let spoken: Vec<&Quotation> = quotations.iter().filter(|q| q.role == Role::Quotation).collect();
     // Direct quotations first: their cues are the surest.
@@ -1220,12 +1236,13 @@ fn reported(
                             .or_else(|| content_start(ctx, ce, sent.end)),
                     };
                     // A noun phrase after a cue that mostly takes a clause
-                    // ("dismissed the prospects") is a weaker claim: kept, but
-                    // below the usual confidence so --min-confidence can drop it.
-                    let confidence = match start_t {
-                        Some(st) if !LEXICON.np_content.contains(cue.lemma()) && !is_clausal(ctx, st, sent.end) => 0.45,
-                        _ => confidence,
-                    };
+                    // ("dismissed the prospects") is no claim by default (a
+                    // claim's content is a clause); with --noun-phrase-claims
+                    // it is one, at a lower confidence.
+                    let np_after_clause_cue = start_t
+                        .is_some_and(|st| !LEXICON.np_content.contains(cue.lemma()) && !is_clausal(ctx, st, sent.end));
+                    let np_dropped = np_after_clause_cue && !ctx.noun_phrase_claims;
+                    let confidence = if np_after_clause_cue { 0.45 } else { confidence };
                     // "CLAUSE, X told The Huffington Post.": a short phrase
                     // ending the sentence is the hearer, the content is before.
                     let hearer_only = find_that(ctx, ce, sent.end).is_none()
@@ -1235,6 +1252,7 @@ fn reported(
                         && clause_before(ctx, c, sent.clone(), Some(m.clone()), confidence).is_some();
                     match start_t {
                         Some(_) if hearer_only => clause_before(ctx, c, sent.clone(), Some(m), confidence),
+                        Some(_) if np_dropped => clause_before(ctx, c, sent.clone(), Some(m), 0.8),
                         Some(st) if st < sent.end => {
                             // Clause before the subject: "CLAUSE, X said." is handled below.
                             let mut end = clause_end(ctx, st, sent.end);
@@ -1460,6 +1478,13 @@ fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
     {
         return true;
     }
+    // A subject pronoun and a word: "it gave away too much".
+    if matches!(&*w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there")
+        && t + 1 < sent_end
+        && ctx.toks[t + 1].kind == TokKind::Word
+    {
+        return true;
+    }
     (t + 1..(t + 12).min(sent_end)).any(|k| {
         let v = ctx.lower(k);
         matches!(
@@ -1492,7 +1517,8 @@ fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
                 | "didn't"
                 | "wants"
                 | "needs"
-        ) || (v.len() > 4 && v.ends_with("ed"))
+        ) || (v.len() > 4 && v.ends_with("ed") && !v.contains('-'))
+            || LEXICON.irregular_past.contains(&*v)
             || is_open_mark(ctx.s(k))
     })
 }

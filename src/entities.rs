@@ -383,7 +383,19 @@ fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<NameRun> {
             // Read a mention starting here, as a cue's object would be read.
             // A subject: near the sentence start, or right after a leading
             // adverbial ("On February 1, Khamenei …").
-            let at_start = k - lo <= 3 || (k >= 1 && &text[toks[k - 1].span.clone()] == "," && k - lo < 8);
+            // Or after a title of a few words ("Former senior U.S. diplomat
+            // Dennis Ross has …"): words with no verb among them.
+            let titled = k - lo <= 6
+                && (lo..k).all(|j| {
+                    let w = toks[j].lower(text);
+                    toks[j].kind == TokKind::Word
+                        && !crate::cues::is_cue_word(w)
+                        && !matches!(
+                            w,
+                            "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will" | "would"
+                        )
+                });
+            let at_start = k - lo <= 3 || titled || (k >= 1 && &text[toks[k - 1].span.clone()] == "," && k - lo < 8);
             let Some(m) = mention_after(text, toks, k, hi) else {
                 k += 1;
                 continue;

@@ -94,6 +94,8 @@ pub struct Lexicon {
     /// Cue lemmas whose content may be a to-infinitive ("vowed to repeal");
     /// after other cues "to" starts no content (`data/cue-infinitive.txt`).
     pub infinitive: WordSet,
+    /// Irregular past-tense forms: a clause's verb (`data/irregular-past.txt`).
+    pub irregular_past: WordSet,
     /// Nouns that report a claim: "Trump's claim that …" (`data/claim-nouns.txt`).
     pub claim_nouns: WordSet,
 }
@@ -186,6 +188,7 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         places: set(include_str!("../data/places.txt"), false),
         np_content: set(include_str!("../data/cue-np-content.txt"), false),
         infinitive: set(include_str!("../data/cue-infinitive.txt"), false),
+        irregular_past: set(include_str!("../data/irregular-past.txt"), false),
         claim_nouns: set(include_str!("../data/claim-nouns.txt"), true),
     }
 });

@@ -45,10 +45,26 @@ impl Document {
     }
 }
 
+/// What the analysis reports beyond its defaults.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Also report a noun phrase as the content of a cue that normally takes
+    /// a clause ("Ross dismissed *the prospects for meaningful talks*"), at
+    /// confidence 0.45, as PolNeAR annotates it. By default a claim's content
+    /// is a clause, except for the cues of `data/cue-np-content.txt`
+    /// (criticize, praise, defend …) whose content is mostly a noun phrase.
+    pub noun_phrase_claims: bool,
+}
+
 /// Like [`analyze`], but a bug that panics becomes an error for this
 /// document instead of ending the run: one bad document never stops a batch.
 pub fn analyze_guarded(doc: &Document) -> Result<Vec<Record>, String> {
-    std::panic::catch_unwind(|| analyze(doc)).map_err(|e| {
+    analyze_guarded_with(doc, &Options::default())
+}
+
+/// [`analyze_guarded`] with [`Options`].
+pub fn analyze_guarded_with(doc: &Document, opts: &Options) -> Result<Vec<Record>, String> {
+    std::panic::catch_unwind(|| analyze_with(doc, opts)).map_err(|e| {
         let msg = e
             .downcast_ref::<String>()
             .map(String::as_str)
@@ -86,13 +102,18 @@ const KEPT_TOKENS: usize = 1 << 17;
 
 /// Every quotation and claim of the document, in text order.
 pub fn analyze(doc: &Document) -> Vec<Record> {
+    analyze_with(doc, &Options::default())
+}
+
+/// [`analyze`] with [`Options`].
+pub fn analyze_with(doc: &Document, opts: &Options) -> Vec<Record> {
     let text = doc.text.as_str();
     let segs = segment::segment(text);
     let quotations = quotes::find_quotations(text, &segs);
     let cues = cues::find_cues(text, 0..text.len());
     let mut toks = TOKENS.with(|t| std::mem::take(&mut *t.borrow_mut()));
     tokens::tokenize_into(text, &segs.paragraphs, &mut toks);
-    let claims = attribute::attribute(text, &segs, &toks, &quotations, &cues);
+    let claims = attribute::attribute_with(text, &segs, &toks, &quotations, &cues, opts);
     let resolution = entities::resolve(text, &segs, &toks, &claims);
     if toks.capacity() <= KEPT_TOKENS {
         toks.clear();

@@ -8,7 +8,7 @@ use std::io::BufReader;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use whosaid::eval::{evaluate, read_gold, read_predictions};
-use whosaid::{analyze_guarded, Document};
+use whosaid::{analyze_guarded_with, Document};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum EvalFormat {
@@ -29,6 +29,10 @@ pub struct Args {
     /// List up to N missed, spurious and wrong-speaker cases per task.
     #[arg(long, value_name = "N")]
     pub errors: Option<usize>,
+    /// When running the pipeline: also report noun-phrase content after
+    /// cues that take a clause (as extract --noun-phrase-claims).
+    #[arg(long)]
+    pub noun_phrase_claims: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -42,7 +46,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => gold
             .par_iter()
             .map(|g| {
-                analyze_guarded(&Document::new(g.id.clone(), g.text.clone())).unwrap_or_else(|e| {
+                let opts = whosaid::Options {
+                    noun_phrase_claims: args.noun_phrase_claims,
+                };
+                analyze_guarded_with(&Document::new(g.id.clone(), g.text.clone()), &opts).unwrap_or_else(|e| {
                     eprintln!("whosaid: {}: {e}", g.id);
                     Vec::new()
                 })

@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use whosaid::input::{documents, Documents, Item};
 use whosaid::output::{sink, Format, Sink, SinkOptions};
-use whosaid::{analyze_guarded, Record};
+use whosaid::{analyze_guarded_with, Record};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -461,7 +461,7 @@ fn total_size(inputs: &[String], jsonl: bool) -> Option<u64> {
 }
 
 fn records_of(doc: &whosaid::Document, kept: &Map<String, Value>, args: &Args) -> Result<Vec<Record>, String> {
-    let mut recs = analyze_guarded(doc)?;
+    let mut recs = analyze_guarded_with(doc, &args.input.analysis())?;
     recs.retain(|r| r.confidence >= args.min_confidence);
     if !kept.is_empty() || args.context {
         let segs = args.context.then(|| whosaid::segment::segment(&doc.text));

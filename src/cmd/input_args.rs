@@ -19,9 +19,21 @@ pub struct InputArgs {
     /// Replace invalid UTF-8 with U+FFFD instead of failing the document.
     #[arg(long)]
     pub lossy: bool,
+    /// Also report noun-phrase content after cues that take a clause ("Ross
+    /// dismissed the prospects for talks"), at confidence 0.45, as PolNeAR
+    /// annotates it.
+    #[arg(long)]
+    pub noun_phrase_claims: bool,
 }
 
 impl InputArgs {
+    /// What the analysis reports.
+    pub fn analysis(&self) -> whosaid::Options {
+        whosaid::Options {
+            noun_phrase_claims: self.noun_phrase_claims,
+        }
+    }
+
     /// How to read the inputs; `keep_fields` are JSONL fields to copy.
     pub fn options(&self, keep_fields: Vec<String>) -> InputOptions {
         InputOptions {

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use whosaid::input::{documents, Item};
 use whosaid::report::{render_entries, Entry};
-use whosaid::{analyze_guarded, Document, Record};
+use whosaid::{analyze_guarded_with, Document, Record};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -36,11 +36,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         bail!("the report is an HTML file: give one with -o FILE (e.g. -o report.html)");
     }
     let opts = args.input.options(Vec::new());
+    let analysis = args.input.analysis();
     let items: Vec<Item> = documents(&args.input.inputs, opts).collect();
     let analysed: Vec<Analysed> = items
         .into_par_iter()
         .filter_map(|item| match item {
-            Item::Doc(doc, _) => Some(match analyze_guarded(&doc) {
+            Item::Doc(doc, _) => Some(match analyze_guarded_with(&doc, &analysis) {
                 Ok(recs) => Analysed::Doc(doc, recs),
                 Err(error) => Analysed::Error { doc: doc.id, error },
             }),

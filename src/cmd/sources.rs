@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use whosaid::input::{documents, Item};
 use whosaid::output::{clip, Format};
 use whosaid::sources::{self, DocSummary, SourceRow, SOURCE_COLUMNS, SUMMARY_COLUMNS};
-use whosaid::{analyze_guarded, Record};
+use whosaid::{analyze_guarded_with, Record};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -44,6 +44,7 @@ const BATCH_BYTES: usize = 32 << 20;
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let format = out::default_format(args.format, args.output.as_deref());
     let opts = args.input.options(Vec::new());
+    let analysis = args.input.analysis();
     let (output, wtr) = Output::open(args.output.as_deref())?;
     let columns = if args.per_document {
         SUMMARY_COLUMNS
@@ -71,7 +72,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let analysed: Vec<Option<Analysed>> = batch
             .into_par_iter()
             .map(|item| match item {
-                Item::Doc(doc, _) => Some((doc.id.clone(), analyze_guarded(&doc))),
+                Item::Doc(doc, _) => Some((doc.id.clone(), analyze_guarded_with(&doc, &analysis))),
                 Item::Error { doc, error } => Some((doc, Err(error))),
                 Item::Skipped { path, reason } => {
                     if !args.quiet {
