@@ -1525,3 +1525,25 @@ fn hostile_files_through_the_binary() {
         }
     }
 }
+
+#[test]
+fn noun_phrase_claims_are_opt_in() {
+    let d = tempdir();
+    write(
+        d.path(),
+        "a.txt",
+        "Dennis Ross has also dismissed the prospects for meaningful talks.\n",
+    );
+    let r = run(d.path(), &["extract", "a.txt", "--format", "jsonl"]);
+    r.assert_code(0);
+    assert!(r.records().is_empty(), "{:?}", r.records());
+    let r = run(
+        d.path(),
+        &["extract", "a.txt", "--format", "jsonl", "--noun-phrase-claims"],
+    );
+    r.assert_code(0);
+    let recs = r.records();
+    assert_eq!(recs.len(), 1, "{recs:?}");
+    assert_eq!(recs[0]["quote"], "the prospects for meaningful talks");
+    assert_eq!(recs[0]["confidence"], 0.45);
+}
