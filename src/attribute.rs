@@ -1478,14 +1478,16 @@ fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
     {
         return true;
     }
-    // A subject pronoun and a word: "it gave away too much".
-    if matches!(&*w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there")
-        && t + 1 < sent_end
-        && ctx.toks[t + 1].kind == TokKind::Word
+    // A subject pronoun and a word: "it gave away too much", "she’ll continue".
+    let pronoun_subject = |w: &str| matches!(w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there");
+    if (pronoun_subject(&w) && t + 1 < sent_end && ctx.toks[t + 1].kind == TokKind::Word)
+        || w.split_once(['’', '\'']).is_some_and(|(p, _)| pronoun_subject(p))
     {
         return true;
     }
-    (t + 1..(t + 12).min(sent_end)).any(|k| {
+    // (A subject may be long: "Trump’s flurry of late-night tweets targeting
+    // a former Miss Universe was …".)
+    (t + 1..(t + 20).min(sent_end)).any(|k| {
         let v = ctx.lower(k);
         matches!(
             &*v,
@@ -1519,6 +1521,7 @@ fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
                 | "needs"
         ) || (v.len() > 4 && v.ends_with("ed") && !v.contains('-'))
             || LEXICON.irregular_past.contains(&*v)
+            || LEXICON.present_verbs.contains(&*v)
             || is_open_mark(ctx.s(k))
     })
 }

@@ -96,6 +96,8 @@ pub struct Lexicon {
     pub infinitive: WordSet,
     /// Irregular past-tense forms: a clause's verb (`data/irregular-past.txt`).
     pub irregular_past: WordSet,
+    /// Present-tense forms that show a clause (`data/present-verbs.txt`).
+    pub present_verbs: WordSet,
     /// Nouns that report a claim: "Trump's claim that …" (`data/claim-nouns.txt`).
     pub claim_nouns: WordSet,
 }
@@ -189,6 +191,7 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         np_content: set(include_str!("../data/cue-np-content.txt"), false),
         infinitive: set(include_str!("../data/cue-infinitive.txt"), false),
         irregular_past: set(include_str!("../data/irregular-past.txt"), false),
+        present_verbs: set(include_str!("../data/present-verbs.txt"), false),
         claim_nouns: set(include_str!("../data/claim-nouns.txt"), true),
     }
 });

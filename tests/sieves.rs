@@ -160,6 +160,25 @@ fn noun_phrase_content_needs_a_cue_that_takes_one_unless_asked_for() {
     assert_eq!(recs.len(), 1, "{recs:?}");
     assert_eq!(recs[0].quote, "the prospects for meaningful talks");
     assert_eq!(recs[0].confidence, 0.45);
+    // A clause without "that" is still a claim: present and irregular past
+    // verbs, contracted pronoun subjects, long subjects.
+    for (text, quote) in [
+        (
+            "Officials said an internal review shows no one leaked the report.",
+            "an internal review shows no one leaked the report",
+        ),
+        (
+            "She says she’ll continue her march toward Election Day.",
+            "she’ll continue her march toward Election Day",
+        ),
+        (
+            "Critics said the plan gave away too much.",
+            "the plan gave away too much",
+        ),
+    ] {
+        let recs = claim_of(text);
+        assert!(recs.iter().any(|r| r.quote == quote), "{text}: {recs:?}");
+    }
     // Cues whose content is mostly a noun phrase (data/cue-np-content.txt) keep it.
     let recs = claim_of("The senator criticized the new budget plan.");
     assert_eq!(recs.len(), 1, "{recs:?}");
