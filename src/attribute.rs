@@ -463,16 +463,13 @@ fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
 /// speaker in capitals before a colon (rule `transcript-label`).
 fn transcript_label(ctx: &Ctx, q: &Quotation) -> Option<Claim> {
     let first = &q.parts[0];
-    let ft = token_at(ctx.toks, first.content.start);
-    let mut k = ft;
-    while k < ft + 3 && k < ctx.toks.len() && ctx.toks[k].kind == TokKind::Word {
-        let w = ctx.s(k);
-        if w.chars().count() < 2 || !w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '\'') {
-            break;
-        }
-        k += 1;
+    // The same label rule that splits a quoted transcript into turns.
+    if !crate::quotes::opens_turn(ctx.text, first.content.start) {
+        return None;
     }
-    if k == ft || !ctx.is(k, ":") || k + 1 >= ctx.toks.len() || ctx.toks[k + 1].span.start >= first.content.end {
+    let ft = token_at(ctx.toks, first.content.start);
+    let k = (ft + 1..(ft + 5).min(ctx.toks.len())).find(|&k| ctx.is(k, ":"))?;
+    if k + 1 >= ctx.toks.len() || ctx.toks[k + 1].span.start >= first.content.end {
         return None;
     }
     let label = ctx.toks[ft].span.start..ctx.toks[k - 1].span.end;
@@ -637,6 +634,15 @@ fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Cla
     }
 }
 
+/// The article's own headline: its first paragraph when that is one short
+/// line.
+fn own_headline<'c>(ctx: &Ctx<'c>) -> Option<&'c Span> {
+    ctx.segs
+        .paragraphs
+        .first()
+        .filter(|p| p.len() <= 400 && !ctx.text[(*p).clone()].contains('\n'))
+}
+
 /// "Pence: Gennifer Flowers Won’t Be at Debate": a headline (the first
 /// paragraph, one short line) that names its source before a colon (rule
 /// `headline-colon`).
@@ -647,11 +653,11 @@ fn headline_colon(
     consumed: &mut [bool],
     claims: &mut Vec<Claim>,
 ) {
-    let Some(para) = ctx.segs.paragraphs.first() else {
+    let Some(para) = own_headline(ctx) else {
         return;
     };
     let toks = token_at(ctx.toks, para.start)..token_at(ctx.toks, para.end);
-    if toks.len() > 40 || para.len() > 400 || ctx.text[para.clone()].contains('\n') {
+    if toks.len() > 40 {
         return;
     }
     let Some(colon) = (toks.start + 1..(toks.start + 6).min(toks.end)).find(|&k| ctx.is(k, ":")) else {
@@ -1107,13 +1113,9 @@ fn reported(
     claims: &mut Vec<Claim>,
 ) {
     let mut covered_until = 0usize;
-    // (Once per document: a long first paragraph is no headline, and
-    // scanning it per cue would be quadratic.)
-    let one_line_headline = ctx
-        .segs
-        .paragraphs
-        .first()
-        .is_some_and(|p| p.len() <= 400 && !ctx.text[p.clone()].contains('\n'));
+    // (Once per document: scanning the first paragraph per cue would be
+    // quadratic on a one-paragraph document.)
+    let one_line_headline = own_headline(ctx).is_some();
     for c in 0..ctx.cues.len() {
         if ctx.cue_used[c] {
             continue;
@@ -1489,37 +1491,28 @@ fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
     // a former Miss Universe was …".)
     (t + 1..(t + 20).min(sent_end)).any(|k| {
         let v = ctx.lower(k);
-        matches!(
-            &*v,
-            "is" | "was"
-                | "are"
-                | "were"
-                | "will"
-                | "would"
-                | "could"
-                | "should"
-                | "can"
-                | "may"
-                | "might"
-                | "must"
-                | "has"
-                | "had"
-                | "have"
-                | "did"
-                | "does"
-                | "do"
-                | "to"
-                | "be"
-                | "isn't"
-                | "wasn't"
-                | "won't"
-                | "can't"
-                | "don't"
-                | "doesn't"
-                | "didn't"
-                | "wants"
-                | "needs"
-        ) || (v.len() > 4 && v.ends_with("ed") && !v.contains('-'))
+        verb_like(ctx, k)
+            || matches!(
+                &*v,
+                "will"
+                    | "would"
+                    | "could"
+                    | "should"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "do"
+                    | "to"
+                    | "be"
+                    | "isn't"
+                    | "wasn't"
+                    | "won't"
+                    | "can't"
+                    | "don't"
+                    | "doesn't"
+                    | "didn't"
+            )
             || LEXICON.irregular_past.contains(&*v)
             || LEXICON.present_verbs.contains(&*v)
             || is_open_mark(ctx.s(k))

@@ -265,7 +265,7 @@ fn is_stage_direction(content: &str) -> bool {
 
 /// Whether a speaker label in capitals ("WALLACE:", "SEN. WARREN:") starts
 /// at `at`: at most three words, then a colon.
-fn opens_turn(text: &str, at: usize) -> bool {
+pub(crate) fn opens_turn(text: &str, at: usize) -> bool {
     for w in text[at..].split_inclusive(' ').take(3) {
         let word = w.trim_end();
         let (name, colon) = match word.strip_suffix(':') {
