@@ -108,6 +108,13 @@ pub struct GoldQuote {
     /// Other names of the same source, all accepted by the speaker rule.
     #[serde(deserialize_with = "null_as_default")]
     pub speaker_aliases: Vec<String>,
+    /// Who the source is, by name (the fullest name the article gives), or null for an
+    /// unnamed source. Where present, the printed speaker must be this name.
+    #[serde(deserialize_with = "null_as_default")]
+    pub speaker_name: Option<String>,
+    /// `person`, `organization`, `unnamed`, `group` or `other`, when the gold file says.
+    #[serde(deserialize_with = "null_as_default")]
+    pub speaker_type: Option<String>,
     #[serde(deserialize_with = "null_as_default")]
     pub speaker_start: Option<usize>,
     #[serde(deserialize_with = "null_as_default")]
@@ -478,6 +485,56 @@ const ARTICLES: [&str; 3] = ["the", "a", "an"];
 const HEAD_STOPS: [&str; 13] = [
     "in", "of", "at", "from", "for", "with", "on", "who", "which", "that", "whose", "to", "by",
 ];
+/// Titles that `tokens` drops when another token remains ("President Obama" → obama).
+const TITLES: [&str; 33] = [
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "president",
+    "gen",
+    "general",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "adm",
+    "rev",
+    "sir",
+    "dame",
+    "judge",
+    "justice",
+    "mayor",
+    "coun",
+    "councillor",
+    "minister",
+    "secretary",
+    "chairman",
+    "chairwoman",
+];
+/// Generational suffixes that `head` skips at the end of a name ("Joseph R. Biden Jr." → biden).
+const SUFFIXES: [&str; 5] = ["jr", "sr", "ii", "iii", "iv"];
+/// Words left out when a name is spelled by its initials ("International Monetary Fund" → imf).
+const PARTICLES: [&str; 14] = [
+    "of", "and", "for", "the", "on", "in", "at", "de", "du", "la", "le", "von", "van", "der",
+];
+
+fn is_title(t: &str) -> bool {
+    TITLES.contains(&t)
+}
+
+fn is_particle(t: &str) -> bool {
+    PARTICLES.contains(&t)
+}
 
 /// A letter or a number (Unicode general category L or N), or `_`. Combining marks are not
 /// word characters (unlike [`char::is_alphanumeric`], which accepts some of them), which is what
@@ -491,9 +548,9 @@ fn is_word_char(c: char) -> bool {
     LETTER_OR_NUMBER.is_match(c.encode_utf8(&mut buf))
 }
 
-/// `tokens(s)` of the speaker rule: lowercase, `'s`/`’s` at a word end dropped, maximal runs of
-/// alphanumeric characters or `_`, without `the`, `a`, `an`.
-pub fn tokens(s: &str) -> Vec<String> {
+/// The word runs of a name before articles and titles are dropped: lowercase, `'s`/`’s` at a
+/// word end removed, maximal runs of alphanumeric characters or `_`.
+fn word_runs(s: &str) -> Vec<String> {
     let lower: Vec<char> = s.to_lowercase().chars().collect();
     let mut out = Vec::new();
     let mut current = String::new();
@@ -517,14 +574,28 @@ pub fn tokens(s: &str) -> Vec<String> {
     if !current.is_empty() {
         out.push(current);
     }
-    out.retain(|t| !ARTICLES.contains(&t.as_str()));
     out
 }
 
-/// `head(N)` of the speaker rule: the token before the first of `in of at from for with on who
-/// which that whose to by` that is not N's first token, else N's last token.
+/// `tokens(s)` of the speaker rule: the word runs without `the`, `a`, `an`, then without titles
+/// when a token that is not a title remains ("the minister" keeps minister).
+pub fn tokens(s: &str) -> Vec<String> {
+    let mut out = word_runs(s);
+    out.retain(|t| !ARTICLES.contains(&t.as_str()));
+    if out.iter().any(|t| !is_title(t)) {
+        out.retain(|t| !is_title(t));
+    }
+    out
+}
+
+/// `head(N)` of the speaker rule: over `tokens(N)` less trailing jr/sr/ii/iii/iv, the token
+/// before the first of `in of at from for with on who which that whose to by` that is not N's
+/// first token, else the last token.
 pub fn head(name: &str) -> Option<String> {
-    let toks = tokens(name);
+    let mut toks = tokens(name);
+    while toks.last().is_some_and(|t| SUFFIXES.contains(&t.as_str())) {
+        toks.pop();
+    }
     for i in 1..toks.len() {
         if HEAD_STOPS.contains(&toks[i].as_str()) {
             return Some(toks[i - 1].clone());
@@ -533,39 +604,71 @@ pub fn head(name: &str) -> Option<String> {
     toks.last().cloned()
 }
 
-/// Whether a predicted speaker name agrees with one gold name by the token rule.
-pub fn name_matches(gold_name: &str, predicted: &str) -> bool {
-    let Some(h) = head(gold_name) else {
+/// Whether `short` (one token of two or more characters) spells the initials of `long`'s
+/// tokens, particles left out ("imf" for international monetary fund).
+fn spells_initials(short: &[String], long: &[String]) -> bool {
+    let [single] = short else {
         return false;
     };
-    let n: HashSet<String> = tokens(gold_name).into_iter().collect();
-    let p: HashSet<String> = tokens(predicted).into_iter().collect();
-    (p.is_subset(&n) || n.is_subset(&p)) && p.contains(&h)
+    if single.chars().count() < 2 {
+        return false;
+    }
+    let initials: String = long
+        .iter()
+        .filter(|t| !is_particle(t))
+        .filter_map(|t| t.chars().next())
+        .collect();
+    *single == initials
 }
 
-/// The speaker rule for one match: mention overlap, or a gold name (each alias, then `speaker`)
-/// that agrees with the predicted speaker by [`name_matches`].
+/// `names(P, N)` of the speaker rule: token-set inclusion with N's head in P, the initials
+/// rule, or (for an organisation) P a part of N that keeps N's first token ("Peabody" for
+/// Peabody Energy).
+pub fn name_matches(gold_name: &str, predicted: &str, organization: bool) -> bool {
+    let (n_list, p_list) = (tokens(gold_name), tokens(predicted));
+    if n_list.is_empty() || p_list.is_empty() {
+        return false;
+    }
+    let n: HashSet<&String> = n_list.iter().collect();
+    let p: HashSet<&String> = p_list.iter().collect();
+    let head_in_p = head(gold_name).is_some_and(|h| p.contains(&h));
+    if (p.is_subset(&n) || n.is_subset(&p)) && head_in_p {
+        return true;
+    }
+    if spells_initials(&p_list, &n_list) || spells_initials(&n_list, &p_list) {
+        return true;
+    }
+    organization && p.is_subset(&n) && p.contains(&n_list[0])
+}
+
+/// The speaker rule for one match. A predicted speaker with no tokens is never right. Where the
+/// gold names the source (`speaker_name`), only that name counts; otherwise a mention overlap,
+/// or a gold name (each alias, then `speaker`) that agrees by [`name_matches`].
 pub fn speaker_is_right(
     gold: &GoldQuote,
     speaker: Option<&str>,
     speaker_start: Option<usize>,
     speaker_end: Option<usize>,
 ) -> bool {
+    let Some(p) = speaker.filter(|p| !tokens(p).is_empty()) else {
+        return false;
+    };
+    let organization = gold.speaker_type.as_deref() == Some("organization");
+    if let Some(name) = gold.speaker_name.as_deref().filter(|n| !n.is_empty()) {
+        return name_matches(name, p, organization);
+    }
     if let (Some(gs), Some(ge), Some(ps), Some(pe)) = (gold.speaker_start, gold.speaker_end, speaker_start, speaker_end)
     {
         if gs.max(ps) < ge.min(pe) {
             return true;
         }
     }
-    let Some(p) = speaker else {
-        return false;
-    };
     gold.speaker_aliases
         .iter()
         .map(String::as_str)
         .chain(gold.speaker.as_deref())
         .filter(|n| !n.is_empty())
-        .any(|n| name_matches(n, p))
+        .any(|n| name_matches(n, p, organization))
 }
 
 #[derive(Debug, Default)]
@@ -1187,8 +1290,44 @@ mod tests {
         // The same pronoun without a mention, or touching without overlap, is wrong.
         assert!(!speaker_is_right(&g, Some("he"), None, None));
         assert!(!speaker_is_right(&g, Some("he"), Some(3032), Some(3034)));
-        // Overlap is enough whatever the name.
-        assert!(speaker_is_right(&g, None, Some(3010), Some(3019)));
+        // Overlap is enough for an unnamed source, but a null speaker is never right.
+        assert!(speaker_is_right(&g, Some("they"), Some(3010), Some(3019)));
+        assert!(!speaker_is_right(&g, None, Some(3010), Some(3019)));
+        assert!(!speaker_is_right(&g, Some("—"), Some(3010), Some(3019)));
+    }
+
+    #[test]
+    fn speaker_name_beats_mention_overlap() {
+        let c = GoldQuote {
+            speaker: Some("he".into()),
+            speaker_name: Some("Marc Champion".into()),
+            ..champion()
+        };
+        // "he" at the right place, resolved to the wrong person: wrong.
+        assert!(!speaker_is_right(&c, Some("Dennis Ross"), Some(2500), Some(2502)));
+        assert!(!speaker_is_right(&c, Some("he"), Some(2500), Some(2502)));
+        assert!(!speaker_is_right(&c, Some("the columnist"), Some(2500), Some(2508)));
+        assert!(!speaker_is_right(&c, Some("Bloomberg"), None, None));
+        assert!(speaker_is_right(&c, Some("Champion"), Some(10), Some(18)));
+        assert!(speaker_is_right(&c, Some("Mr. Champion"), None, None));
+    }
+
+    #[test]
+    fn titles_initials_and_organisations() {
+        assert_eq!(tokens("President Obama"), ["obama"]);
+        assert_eq!(tokens("the minister"), ["minister"]);
+        assert_eq!(tokens("Sen. Dr. Rand Paul"), ["rand", "paul"]);
+        assert_eq!(head("Joseph R. Biden Jr.").as_deref(), Some("biden"));
+        assert_eq!(head("Martin Luther King III").as_deref(), Some("king"));
+        assert!(name_matches("Barack Obama", "President Obama", false));
+        assert!(name_matches("International Monetary Fund", "IMF", false));
+        assert!(name_matches("IMF", "the International Monetary Fund", false));
+        assert!(name_matches("Bank of Canada", "BC", false));
+        assert!(!name_matches("International Monetary Fund", "I", false));
+        assert!(!name_matches("Peabody Energy", "Peabody", false));
+        assert!(name_matches("Peabody Energy", "Peabody", true));
+        assert!(!name_matches("Peabody Energy", "Peabody Coal", true));
+        assert!(!name_matches("Barack Obama", "", false));
     }
 
     #[test]
@@ -1241,8 +1380,8 @@ mod tests {
         assert_eq!(head("Of Montreal").as_deref(), Some("montreal"));
         assert_eq!(head("critics who spoke to us").as_deref(), Some("critics"));
         assert_eq!(head("—"), None);
-        assert!(name_matches("the Post", "The Washington Post"));
-        assert!(!name_matches("", "anyone"));
+        assert!(name_matches("the Post", "The Washington Post", false));
+        assert!(!name_matches("", "anyone", false));
     }
 
     #[test]
