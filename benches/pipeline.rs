@@ -21,7 +21,7 @@ fn stages(c: &mut Criterion) {
     let found = cues::find_cues(text, 0..text.len());
     let toks = tokens::tokenize(text, &segs.paragraphs);
     let claims = attribute::attribute(text, &segs, &toks, &quotations, &found);
-    let resolution = entities::resolve(text, &segs, &toks, &claims);
+    let resolution = entities::resolve(text, &segs, &toks, &quotations, &claims);
     let records = record::build(&doc, &segs, &claims, &resolution);
 
     let mut g = c.benchmark_group("stage");
@@ -36,7 +36,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| attribute::attribute(black_box(text), &segs, &toks, &quotations, &found))
     });
     g.bench_function("entities", |b| {
-        b.iter(|| entities::resolve(black_box(text), &segs, &toks, &claims))
+        b.iter(|| entities::resolve(black_box(text), &segs, &toks, &quotations, &claims))
     });
     g.bench_function("records", |b| {
         b.iter(|| record::build(black_box(&doc), &segs, &claims, &resolution))

@@ -74,7 +74,7 @@ fn main() {
             clock(3, &mut t);
             let claims = attribute::attribute(text, &segs, &toks, &quotations, &found);
             clock(4, &mut t);
-            let resolution = entities::resolve(text, &segs, &toks, &claims);
+            let resolution = entities::resolve(text, &segs, &toks, &quotations, &claims);
             clock(5, &mut t);
             let records = record::build(doc, &segs, &claims, &resolution);
             clock(6, &mut t);

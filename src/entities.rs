@@ -13,6 +13,7 @@
 use crate::attribute::Claim;
 use crate::lexicon::{FastHash, LEXICON};
 use crate::mentions::{mention_after, Mention, MentionKind, SpeakerType};
+use crate::quotes::Quotation;
 use crate::segment::Segments;
 use crate::text::Span;
 use crate::tokens::{token_at, TokKind, Token};
@@ -127,11 +128,15 @@ impl Registry {
     }
 }
 
-pub fn resolve(text: &str, segs: &Segments, toks: &[Token], claims: &[Claim]) -> Resolution {
+pub fn resolve(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotation], claims: &[Claim]) -> Resolution {
     let mut reg = Registry::default();
-    // 1. Full names anywhere: two or more capitalised words not at a
-    //    sentence start unless they are the subject.
+    let quoted = QuotedSpans::new(quotations);
+    // 1. Full names anywhere outside quotations: two or more capitalised
+    //    words, subjects when near the sentence start.
     for name in scan_names(text, segs, toks) {
+        if quoted.contains(name.name.start) || !is_story_name(text, segs, &name.name) {
+            continue;
+        }
         let tokens = name_tokens(&text[name.name.clone()]);
         let e = match reg.find_by_name(&tokens) {
             Some(e) => e,
@@ -156,6 +161,10 @@ pub fn resolve(text: &str, segs: &Segments, toks: &[Token], claims: &[Claim]) ->
             subject: name.subject,
         });
     }
+    // Later one-word mentions of those people ("Jamil said …", "Mr. Obama").
+    let surnames = scan_surnames(text, segs, toks, &quoted, &mut reg);
+    reg.names.extend(surnames);
+    reg.names.sort_by_key(|o| o.pos);
     // 2. Claim speakers, in text order of their mentions.
     let mut order: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].mention.is_some()).collect();
     order.sort_by_key(|&i| claims[i].mention.as_ref().map(|m| m.span.start));
@@ -337,6 +346,163 @@ fn resolve_mention(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Op
     }
 }
 
+/// The outer spans of the document's quotations, sorted: names inside a
+/// quotation are the quoted speaker's words, not the story's referents
+/// ("My top science adviser, John Holdren, …," he said).
+struct QuotedSpans(Vec<Span>);
+
+impl QuotedSpans {
+    fn new(quotations: &[Quotation]) -> Self {
+        let mut spans: Vec<Span> = quotations.iter().map(Quotation::outer).collect();
+        spans.sort_by_key(|s| s.start);
+        QuotedSpans(spans)
+    }
+
+    fn contains(&self, pos: usize) -> bool {
+        let i = self.0.partition_point(|s| s.start <= pos);
+        i > 0 && pos < self.0[i - 1].end
+    }
+}
+
+/// Whether a capitalised run is a person of the story rather than page
+/// furniture: not an all-capitals dateline or subhead ("MIDWAY ATOLL",
+/// "ROADS BLOCKED"), not a photo credit ("(Adrian Wyld/The Canadian Press)"),
+/// not inside a paragraph with no sentence end (a subhead: "Divisive
+/// Legacy"), not a title of a work ("Baking With Julia"), not a thing named
+/// with "the" ("the Starlight Tours"), not a day ("Christmas Day").
+fn is_story_name(text: &str, segs: &Segments, name: &Span) -> bool {
+    let words: Vec<&str> = text[name.clone()].split_whitespace().collect();
+    let shouting = words
+        .iter()
+        .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() < 2 || !w.chars().any(char::is_lowercase));
+    let credit = text[name.end..].starts_with('/')
+        || text[name.end..].starts_with(" /")
+        || text[..name.start].ends_with('/')
+        || text[..name.start].ends_with("/ ");
+    let work_title = words[1..]
+        .iter()
+        .any(|w| matches!(*w, "With" | "And" | "For" | "The" | "Of" | "In" | "On" | "To" | "From"));
+    let the_before = text[..name.start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let day = words
+        .last()
+        .is_some_and(|w| matches!(*w, "Day" | "Eve" | "Week" | "Weekend" | "Month" | "Year"));
+    !(shouting || credit || work_title || the_before || day || in_subhead(text, segs, name.start))
+}
+
+/// A paragraph without a sentence end: a headline, a subhead, a caption
+/// credit line.
+fn in_subhead(text: &str, segs: &Segments, pos: usize) -> bool {
+    let Some(p) = segs.paragraphs.get(segs.paragraph_of(pos)) else {
+        return false;
+    };
+    let para = text[p.clone()].trim_end();
+    !para.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ':', ';', '…'])
+}
+
+/// The sentence (token range) and whether a name starting at token `k`
+/// is its subject: near the sentence start with no verb before it, after a
+/// title of a few words, or after a leading adverbial and a comma.
+fn is_subject_position(text: &str, toks: &[Token], lo: usize, k: usize) -> bool {
+    let verbless = |from: usize| {
+        (from..k).all(|j| {
+            let w = toks[j].lower(text);
+            !crate::cues::is_cue_word(w)
+                && !matches!(
+                    w,
+                    "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will" | "would"
+                )
+        })
+    };
+    let titled = k - lo <= 6 && (lo..k).all(|j| toks[j].kind == TokKind::Word) && verbless(lo);
+    let near_start = k - lo <= 3 && verbless(lo);
+    let after_adverbial = k >= 1 && &text[toks[k - 1].span.clone()] == "," && k - lo < 8 && verbless(lo);
+    near_start || titled || after_adverbial
+}
+
+/// Titles that make a one-word name a person ("Mr. Obama", "Ms. May").
+fn person_title(w: &str) -> Option<Option<&'static str>> {
+    match w {
+        "Mr." | "Mr" => Some(Some("male")),
+        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" => Some(Some("female")),
+        "Dr." | "Sen." | "Rep." | "Gov." | "Prof." | "President" | "Senator" | "Premier" | "Mayor" => Some(None),
+        _ => None,
+    }
+}
+
+/// One-word mentions of people outside quotations: the surname of a person
+/// named earlier ("Nadia Jamil … Jamil said"), or a titled surname ("Mr.
+/// Obama", "Ms. May"), which makes a person when none is known yet.
+fn scan_surnames(
+    text: &str,
+    segs: &Segments,
+    toks: &[Token],
+    quoted: &QuotedSpans,
+    reg: &mut Registry,
+) -> Vec<Occurrence> {
+    let mut out = Vec::new();
+    for s in &segs.sentences {
+        let (lo, hi) = (token_at(toks, s.start), token_at(toks, s.end));
+        for k in lo..hi {
+            let t = &toks[k];
+            if !is_cap(text, t) || quoted.contains(t.span.start) {
+                continue;
+            }
+            // Part of a longer capitalised run: scan_names read it.
+            let next_cap = k + 1 < hi && is_cap(text, &toks[k + 1]);
+            let prev_cap =
+                k > lo && is_cap(text, &toks[k - 1]) && person_title(&text[toks[k - 1].span.clone()]).is_none();
+            if next_cap || prev_cap {
+                continue;
+            }
+            let word = name_tokens(&text[t.span.clone()]);
+            if word.len() != 1 || LEXICON.not_speakers.contains(&word[0]) {
+                continue;
+            }
+            let title = (k > lo).then(|| title_before(text, toks, k)).flatten();
+            let entity = match reg.find_by_name(&word) {
+                Some(e) if reg.entities[e].stype == SpeakerType::Person => e,
+                Some(_) => continue,
+                None => {
+                    let Some(gender) = title else { continue };
+                    reg.add(Entity {
+                        canonical: text[t.span.clone()].to_string(),
+                        stype: SpeakerType::Person,
+                        descriptor: None,
+                        gender,
+                        name_tokens: word,
+                        head: None,
+                        first: t.span.start,
+                    })
+                }
+            };
+            if let Some(Some(g)) = title {
+                reg.entities[entity].gender.get_or_insert(g);
+            }
+            let first = if title.is_some() { k - 1 } else { k };
+            out.push(Occurrence {
+                pos: t.span.start,
+                entity,
+                subject: is_subject_position(text, toks, lo, first),
+            });
+        }
+    }
+    out
+}
+
+/// The person title right before token `k` ("Mr." is one token or "Mr" and ".").
+fn title_before(text: &str, toks: &[Token], k: usize) -> Option<Option<&'static str>> {
+    let prev = &text[toks[k - 1].span.clone()];
+    if prev == "." && k >= 2 {
+        let w = format!("{}.", &text[toks[k - 2].span.clone()]);
+        return person_title(&w);
+    }
+    person_title(prev)
+}
+
 struct NameRun {
     name: Span,
     descriptor: Option<Span>,
@@ -381,21 +547,7 @@ fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<NameRun> {
                 continue;
             }
             // Read a mention starting here, as a cue's object would be read.
-            // A subject: near the sentence start, or right after a leading
-            // adverbial ("On February 1, Khamenei …").
-            // Or after a title of a few words ("Former senior U.S. diplomat
-            // Dennis Ross has …"): words with no verb among them.
-            let titled = k - lo <= 6
-                && (lo..k).all(|j| {
-                    let w = toks[j].lower(text);
-                    toks[j].kind == TokKind::Word
-                        && !crate::cues::is_cue_word(w)
-                        && !matches!(
-                            w,
-                            "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will" | "would"
-                        )
-                });
-            let at_start = k - lo <= 3 || titled || (k >= 1 && &text[toks[k - 1].span.clone()] == "," && k - lo < 8);
+            let at_start = is_subject_position(text, toks, lo, k);
             let Some(m) = mention_after(text, toks, k, hi) else {
                 k += 1;
                 continue;

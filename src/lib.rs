@@ -114,7 +114,7 @@ pub fn analyze_with(doc: &Document, opts: &Options) -> Vec<Record> {
     let mut toks = TOKENS.with(|t| std::mem::take(&mut *t.borrow_mut()));
     tokens::tokenize_into(text, &segs.paragraphs, &mut toks);
     let claims = attribute::attribute_with(text, &segs, &toks, &quotations, &cues, opts);
-    let resolution = entities::resolve(text, &segs, &toks, &claims);
+    let resolution = entities::resolve(text, &segs, &toks, &quotations, &claims);
     if toks.capacity() <= KEPT_TOKENS {
         toks.clear();
         TOKENS.with(|t| *t.borrow_mut() = toks);
