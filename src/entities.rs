@@ -74,6 +74,8 @@ struct Registry {
     /// occurrences (appended in text order, so sorted too).
     names: Vec<Occurrence>,
     spoken: Vec<Occurrence>,
+    /// Sentence start offsets, for "within the last sentences" windows.
+    sentence_starts: Vec<usize>,
 }
 
 impl Registry {
@@ -115,6 +117,12 @@ impl Registry {
             })
     }
 
+    /// The start of the sentence `n` sentences before the one holding `pos`.
+    fn window_start(&self, pos: usize, n: usize) -> usize {
+        let i = self.sentence_starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        self.sentence_starts.get(i.saturating_sub(n)).copied().unwrap_or(0)
+    }
+
     /// The latest occurrences before `pos`, newest first, at most LOOKBACK of each kind.
     fn recent(&self, pos: usize) -> impl Iterator<Item = &Occurrence> {
         let n = self.names.partition_point(|o| o.pos < pos);
@@ -129,7 +137,10 @@ impl Registry {
 }
 
 pub fn resolve(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotation], claims: &[Claim]) -> Resolution {
-    let mut reg = Registry::default();
+    let mut reg = Registry {
+        sentence_starts: segs.sentences.iter().map(|s| s.start).collect(),
+        ..Registry::default()
+    };
     let quoted = QuotedSpans::new(quotations);
     // 1. Full names anywhere outside quotations: two or more capitalised
     //    words, subjects when near the sentence start.
@@ -162,17 +173,30 @@ pub fn resolve(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotat
         });
     }
     // Later one-word mentions of those people ("Jamil said …", "Mr. Obama").
-    let surnames = scan_surnames(text, segs, toks, &quoted, &mut reg);
+    let speakers = speaker_surnames(text, claims);
+    let surnames = scan_surnames(text, segs, toks, &quoted, &speakers, &mut reg);
     reg.names.extend(surnames);
     reg.names.sort_by_key(|o| o.pos);
-    // 2. Claim speakers, in text order of their mentions.
+    // 2. Claim speakers, in text order of their mentions, with the story's
+    //    subject pronouns between them ("Clinton … She started … she said").
     let mut order: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].mention.is_some()).collect();
     order.sort_by_key(|&i| claims[i].mention.as_ref().map(|m| m.span.start));
+    let claimed: std::collections::HashSet<usize, FastHash> = order
+        .iter()
+        .filter_map(|&i| claims[i].mention.as_ref().map(|m| m.span.start))
+        .collect();
+    let mut chain = subject_pronouns(text, segs, toks, &quoted)
+        .into_iter()
+        .filter(|m| !claimed.contains(&m.span.start))
+        .peekable();
     let mut speaker_of = vec![None; claims.len()];
     let mut last_speaker: Option<usize> = None;
     let mut by_mention: HashMap<(usize, usize), Option<usize>, FastHash> = Default::default();
     for i in order {
         let m = claims[i].mention.as_ref().expect("filtered");
+        while let Some(p) = chain.next_if(|p| p.span.start < m.span.start) {
+            follow_pronoun(text, &p, &mut reg, last_speaker);
+        }
         let key = (m.span.start, m.span.end);
         let e = if let Some(&e) = by_mention.get(&key) {
             e
@@ -207,6 +231,73 @@ pub fn resolve(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotat
         speaker_of,
         ids,
     }
+}
+
+/// The named person or organisation that a definite description refers
+/// back to: "the president" → Barack Obama when the article titled him so
+/// ("President Barack Obama"), "The Republican presidential nominee noted …"
+/// → the subject of the sentence before (Donald Trump), "the company" → the
+/// organisation that spoke last.
+fn named_referent(text: &str, m: &Mention, head: &str, reg: &Registry) -> Option<usize> {
+    let modifiers: Vec<String> = name_tokens(&text[m.span.clone()])
+        .into_iter()
+        .filter(|t| !matches!(t.as_str(), "the" | "former" | "then" | "current") && t != head)
+        .collect();
+    let named = |e: usize| reg.entities[e].head.is_none();
+    if m.stype == SpeakerType::Organization {
+        let window = reg.window_start(m.span.start, 10);
+        return reg
+            .recent(m.span.start)
+            .take_while(|o| o.pos >= window)
+            .find(|o| named(o.entity) && reg.entities[o.entity].stype == SpeakerType::Organization)
+            .map(|o| o.entity);
+    }
+    let person = |e: usize| named(e) && reg.entities[e].stype == SpeakerType::Person;
+    // Evidence: the entity's title or descriptor names this role.
+    let described = reg.recent(m.span.start).find(|o| {
+        person(o.entity) && {
+            let words = descriptor_words(reg.entities[o.entity].descriptor.as_deref().unwrap_or(""));
+            words.iter().any(|w| w == head) && modifiers.iter().all(|t| words.contains(t))
+        }
+    });
+    if let Some(o) = described {
+        return Some(o.entity);
+    }
+    // Elegant variation: the subject of one of the two sentences before.
+    let window = reg.window_start(m.span.start, 2);
+    reg.recent(m.span.start)
+        .take_while(|o| o.pos >= window)
+        .find(|o| o.subject)
+        .filter(|o| person(o.entity))
+        .map(|o| o.entity)
+}
+
+/// Lowercase words of a descriptor with abbreviated titles spelled out
+/// ("Indiana Gov." → indiana, governor).
+fn descriptor_words(descriptor: &str) -> Vec<String> {
+    name_tokens(descriptor)
+        .into_iter()
+        .map(|w| {
+            match w.as_str() {
+                "gov" => "governor",
+                "sen" => "senator",
+                "rep" => "representative",
+                "gen" => "general",
+                "sec" => "secretary",
+                "atty" => "attorney",
+                "lt" => "lieutenant",
+                "pres" => "president",
+                "supt" => "superintendent",
+                "insp" => "inspector",
+                "sgt" => "sergeant",
+                "cpl" => "corporal",
+                "det" => "detective",
+                "coun" => "councillor",
+                _ => return w,
+            }
+            .to_string()
+        })
+        .collect()
 }
 
 /// A descriptor that contains the one we have ("Former senior U.S.
@@ -313,6 +404,11 @@ fn resolve_mention(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Op
             let phrase = &text[m.span.clone()];
             let head = text[m.head.clone()].to_lowercase();
             let det = phrase.split_whitespace().next().unwrap_or("").to_lowercase();
+            if det == "the" {
+                if let Some(e) = named_referent(text, m, &head, reg) {
+                    return Some(e);
+                }
+            }
             // "the journalist" refers back; "a journalist" introduces.
             let tokens = name_tokens(phrase);
             if det == "the" {
@@ -390,7 +486,12 @@ fn is_story_name(text: &str, segs: &Segments, name: &Span) -> bool {
     let day = words
         .last()
         .is_some_and(|w| matches!(*w, "Day" | "Eve" | "Week" | "Weekend" | "Month" | "Year"));
-    !(shouting || credit || work_title || the_before || day || in_subhead(text, segs, name.start))
+    // "Yellowhead MP", "Minister of Innovation": a role, not a name.
+    let role = words
+        .last()
+        .is_some_and(|w| LEXICON.person_nouns.contains(&w.to_lowercase()));
+    let place = LEXICON.places.contains(&text[name.clone()]);
+    !(shouting || credit || work_title || the_before || day || role || place || in_subhead(text, segs, name.start))
 }
 
 /// A paragraph without a sentence end: a headline, a subhead, a caption
@@ -433,14 +534,27 @@ fn person_title(w: &str) -> Option<Option<&'static str>> {
     }
 }
 
+/// Last name words of the people who speak in claims ("Clinton said"):
+/// their earlier one-word mentions are referents too.
+fn speaker_surnames(text: &str, claims: &[Claim]) -> std::collections::HashSet<String, FastHash> {
+    claims
+        .iter()
+        .filter_map(|c| c.mention.as_ref())
+        .filter(|m| m.kind == MentionKind::Name && m.stype == SpeakerType::Person)
+        .filter_map(|m| name_tokens(&text[m.name.clone().unwrap_or(m.span.clone())]).pop())
+        .collect()
+}
+
 /// One-word mentions of people outside quotations: the surname of a person
 /// named earlier ("Nadia Jamil … Jamil said"), or a titled surname ("Mr.
-/// Obama", "Ms. May"), which makes a person when none is known yet.
+/// Obama", "Ms. May") or a claim speaker's surname, which make a person when
+/// none is known yet.
 fn scan_surnames(
     text: &str,
     segs: &Segments,
     toks: &[Token],
     quoted: &QuotedSpans,
+    speakers: &std::collections::HashSet<String, FastHash>,
     reg: &mut Registry,
 ) -> Vec<Occurrence> {
     let mut out = Vec::new();
@@ -467,7 +581,11 @@ fn scan_surnames(
                 Some(e) if reg.entities[e].stype == SpeakerType::Person => e,
                 Some(_) => continue,
                 None => {
-                    let Some(gender) = title else { continue };
+                    let gender = match title {
+                        Some(g) => g,
+                        None if speakers.contains(&word[0]) => None,
+                        None => continue,
+                    };
                     reg.add(Entity {
                         canonical: text[t.span.clone()].to_string(),
                         stype: SpeakerType::Person,
@@ -491,6 +609,52 @@ fn scan_surnames(
         }
     }
     out
+}
+
+/// Sentence-subject pronouns of the narrative (outside quotations): "He",
+/// "She", "They" opening a sentence or following a leading adverbial.
+fn subject_pronouns(text: &str, segs: &Segments, toks: &[Token], quoted: &QuotedSpans) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for s in &segs.sentences {
+        let (lo, hi) = (token_at(toks, s.start), token_at(toks, s.end));
+        for k in lo..hi.min(lo + 8) {
+            let t = &toks[k];
+            let Some((stype, gender)) = crate::mentions::pronoun(t.lower(text)) else {
+                continue;
+            };
+            if stype == SpeakerType::Organization || quoted.contains(t.span.start) {
+                break;
+            }
+            if is_subject_position(text, toks, lo, k) {
+                out.push(Mention {
+                    span: t.span.clone(),
+                    head: t.span.clone(),
+                    kind: MentionKind::Pronoun,
+                    stype,
+                    name: None,
+                    descriptor: None,
+                    gender,
+                });
+            }
+            break;
+        }
+    }
+    out
+}
+
+/// A narrative subject pronoun takes its referent as a speaker's pronoun
+/// would, and becomes an occurrence of it: the next "she" follows the chain.
+fn follow_pronoun(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Option<usize>) {
+    let Some(e) = resolve_mention(text, m, reg, last_speaker) else {
+        return;
+    };
+    if reg.spoken.last().is_none_or(|o| o.pos <= m.span.start) {
+        reg.spoken.push(Occurrence {
+            pos: m.span.start,
+            entity: e,
+            subject: true,
+        });
+    }
 }
 
 /// The person title right before token `k` ("Mr." is one token or "Mr" and ".").

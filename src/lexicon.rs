@@ -100,6 +100,9 @@ pub struct Lexicon {
     pub present_verbs: WordSet,
     /// Nouns that report a claim: "Trump's claim that …" (`data/claim-nouns.txt`).
     pub claim_nouns: WordSet,
+    /// Capitalised words before a name that are not part of it: "Rival",
+    /// "Republican" (`data/name-modifiers.txt`).
+    pub name_modifiers: WordSet,
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -193,6 +196,7 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         irregular_past: set(include_str!("../data/irregular-past.txt"), false),
         present_verbs: set(include_str!("../data/present-verbs.txt"), false),
         claim_nouns: set(include_str!("../data/claim-nouns.txt"), true),
+        name_modifiers: set(include_str!("../data/name-modifiers.txt"), false),
     }
 });
 

@@ -942,11 +942,23 @@ fn strip_titles(text: &str, toks: &[Token], mut n: usize, e: usize) -> (usize, O
         if matches!(
             &*w,
             "former" | "then" | "acting" | "deputy" | "vice" | "assistant" | "senior" | "chief"
-        ) {
+        ) || is_name_modifier(text, toks, n, e)
+        {
             n += 1;
             continue;
         }
         break;
     }
     (n, gender)
+}
+
+/// "Rival Hillary Clinton", "Organizer Dwayne Croteau": a capitalised party
+/// label, adjective or role noun before a name of two or more words.
+fn is_name_modifier(text: &str, toks: &[Token], n: usize, e: usize) -> bool {
+    let capitalised_after = (n + 1..e).filter(|&j| is_cap(text, &toks[j])).count();
+    if capitalised_after < 2 || !is_cap(text, &toks[n]) {
+        return false;
+    }
+    let word = &text[toks[n].span.clone()];
+    LEXICON.name_modifiers.contains(word) || LEXICON.person_nouns.contains(&*lower(text, &toks[n]))
 }
