@@ -76,6 +76,8 @@ struct Registry {
     spoken: Vec<Occurrence>,
     /// Sentence start offsets, for "within the last sentences" windows.
     sentence_starts: Vec<usize>,
+    /// Spans of the full-name runs and their entities, sorted by start.
+    name_spans: Vec<(Span, usize)>,
 }
 
 impl Registry {
@@ -166,6 +168,7 @@ pub fn resolve(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotat
             name.descriptor.map(|d| text[d].to_string()),
         );
         reg.entities[e].gender = reg.entities[e].gender.or(name.gender);
+        reg.name_spans.push((name.name.clone(), e));
         reg.names.push(Occurrence {
             pos: name.name.start,
             entity: e,
@@ -231,6 +234,26 @@ pub fn resolve(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotat
         speaker_of,
         ids,
     }
+}
+
+/// A name set beside a description by commas is the description's person:
+/// "The mayor, Elena Ruiz, said", "Michael Mulgrew, president of the
+/// United Federation of Teachers, said".
+fn apposed_name(text: &str, desc: &Span, reg: &Registry) -> Option<usize> {
+    let comma_between = |a: usize, b: usize| a <= b && text[a..b].trim() == ",";
+    let after = reg.name_spans.partition_point(|(s, _)| s.start < desc.end);
+    if let Some((s, e)) = reg.name_spans.get(after) {
+        if comma_between(desc.end, s.start) && text[s.end..].trim_start().starts_with(',') {
+            return Some(*e);
+        }
+    }
+    let before = reg.name_spans.partition_point(|(s, _)| s.start < desc.start);
+    reg.name_spans[..before]
+        .iter()
+        .rev()
+        .take(2)
+        .find(|(s, _)| comma_between(s.end, desc.start))
+        .map(|(_, e)| *e)
 }
 
 /// The named person or organisation that a definite description refers
@@ -404,6 +427,11 @@ fn resolve_mention(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Op
             let phrase = &text[m.span.clone()];
             let head = text[m.head.clone()].to_lowercase();
             let det = phrase.split_whitespace().next().unwrap_or("").to_lowercase();
+            if let Some(e) = apposed_name(text, &m.span, reg) {
+                let descriptor = &mut reg.entities[e].descriptor;
+                descriptor.get_or_insert_with(|| phrase.to_string());
+                return Some(e);
+            }
             if det == "the" {
                 if let Some(e) = named_referent(text, m, &head, reg) {
                     return Some(e);

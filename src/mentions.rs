@@ -725,7 +725,8 @@ pub fn mention_after(text: &str, toks: &[Token], start: usize, hi: usize) -> Opt
                 return build(text, toks, k, k + 1, false);
             }
         }
-        if STOP.contains(&*w) || (crate::cues::is_cue_word(&w) && !is_cap(text, t)) {
+        if (STOP.contains(&*w) && !is_surname_word(text, toks, k)) || (crate::cues::is_cue_word(&w) && !is_cap(text, t))
+        {
             break;
         }
         // After a head only more of the name, a compound noun or a
@@ -788,6 +789,21 @@ pub fn mention_after(text: &str, toks: &[Token], start: usize, hi: usize) -> Opt
         }
     }
     Some(m)
+}
+
+/// A capitalised modal after a capitalised first name or a title is a
+/// surname ("Theresa May", "Ms. May"), not the verb "may".
+fn is_surname_word(text: &str, toks: &[Token], k: usize) -> bool {
+    let prev_is_title = |k: usize| {
+        let w = &text[toks[k].span.clone()];
+        (w == "." && k >= 1 && LEXICON.titles.contains_key(&text[toks[k - 1].span.clone()]))
+            || LEXICON.titles.contains_key(w.trim_end_matches('.'))
+    };
+    k >= 1
+        && is_cap(text, &toks[k])
+        && !toks[k].para_start
+        && (is_cap(text, &toks[k - 1]) || prev_is_title(k - 1))
+        && toks[k - 1].span.end < toks[k].span.start
 }
 
 /// Builds a mention from tokens `s..e`, trimming words that cannot begin a
