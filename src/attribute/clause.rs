@@ -7,7 +7,7 @@ use super::Claim;
 use crate::lexicon::{CueClass, LEXICON};
 use crate::mentions::{mention_after, mention_before, Mention, DETERMINERS};
 use crate::record::Kind;
-use crate::text::trim_span;
+use crate::text::{trim_span, Span};
 use crate::tokens::{token_at, TokKind};
 
 /// The subject at the start of a sentence, after a leading adverbial
@@ -93,45 +93,8 @@ pub(super) fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
         let comma = (matches!(s, "," | "—" | "―" | "–") && depth <= 0)
             || (depth <= 0 && matches!(s, "”" | "»" | "\"") && ctx.is(k.saturating_sub(1), ","));
         match s {
-            _ if comma => {
-                let n = ctx.lower(k + 1);
-                // ", adding that …", ", saying …": a new claim.
-                if let Some(c) = ctx.cue_at_tok.get(k + 1) {
-                    if ctx.cues[c].form().ends_with("ing") && ctx.cues[c].class() == CueClass::Speech {
-                        break;
-                    }
-                }
-                if matches!(&*n, "while" | "but" | "whereas" | "although" | "though") && new_subject(ctx, k + 2) {
-                    break;
-                }
-                // ", implicitly putting his name on the line": a participle
-                // after a complete clause is the subject's act, not content.
-                let participle = |t: usize| {
-                    let w = ctx.lower(t);
-                    w.len() > 5 && w.ends_with("ing") && !matches!(&*w, "including" | "according" | "regarding")
-                };
-                if s == ","
-                    && (participle(k + 1) || (n.len() > 4 && n.ends_with("ly") && participle(k + 2)))
-                    && is_clausal(ctx, from, k)
-                {
-                    break;
-                }
-                if matches!(&*n, "a" | "an") {
-                    break;
-                }
-                if n == "according" {
-                    break;
-                }
-                // ", X said" — a new attribution.
-                if let Some(c) = (k + 1..(k + 8).min(sent_end)).find_map(|j| ctx.cue_at_tok.get(j)) {
-                    let ct = ctx.cue_start_tok(c);
-                    if mention_before(ctx.text, ctx.toks, k + 1, ct)
-                        .is_some_and(|m| m.span.start == ctx.toks[k + 1].span.start)
-                    {
-                        break;
-                    }
-                }
-            }
+            // A new claim, clause or attribution after the comma.
+            _ if comma && ends_at_comma(ctx, from, k, sent_end) => break,
             // "expressed skepticism … but urged Trump …": after a noun-phrase
             // content, "and/but" + a verb starts the subject's next act.
             // ("American- and Israeli-backed": a suspended hyphen, no verb.)
@@ -140,14 +103,8 @@ pub(super) fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
             {
                 break
             }
-            "and" if depth <= 0 => {
-                // "… and questioned whether …": a coordinated cue.
-                if let Some(c) = ctx.cue_at_tok.get(k + 1) {
-                    if ctx.cues[c].class() == CueClass::Speech && !ctx.cues[c].form().ends_with("ing") {
-                        break;
-                    }
-                }
-            }
+            // "… and questioned whether …": a coordinated cue.
+            "and" if depth <= 0 && finite_speech_cue_at(ctx, k + 1) => break,
             _ => {}
         }
         k += 1;
@@ -161,6 +118,56 @@ pub(super) fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
         end = ctx.toks[k - 1].span.start;
     }
     end
+}
+
+/// Whether the comma (or comma-like mark) at token `k` ends a clause that
+/// started at token `from`: what follows is a new claim, a new subject, the
+/// subject's next act, an appositive or a new attribution.
+fn ends_at_comma(ctx: &Ctx, from: usize, k: usize, sent_end: usize) -> bool {
+    let s = ctx.s(k);
+    let n = ctx.lower(k + 1);
+    // ", adding that …", ", saying …": a new claim.
+    if let Some(c) = ctx.cue_at_tok.get(k + 1) {
+        if ctx.cues[c].form().ends_with("ing") && ctx.cues[c].class() == CueClass::Speech {
+            return true;
+        }
+    }
+    if matches!(&*n, "while" | "but" | "whereas" | "although" | "though") && new_subject(ctx, k + 2) {
+        return true;
+    }
+    // ", implicitly putting his name on the line": a participle
+    // after a complete clause is the subject's act, not content.
+    let participle = |t: usize| {
+        let w = ctx.lower(t);
+        w.len() > 5 && w.ends_with("ing") && !matches!(&*w, "including" | "according" | "regarding")
+    };
+    if s == ","
+        && (participle(k + 1) || (n.len() > 4 && n.ends_with("ly") && participle(k + 2)))
+        && is_clausal(ctx, from, k)
+    {
+        return true;
+    }
+    if matches!(&*n, "a" | "an") {
+        return true;
+    }
+    if n == "according" {
+        return true;
+    }
+    // ", X said" — a new attribution.
+    if let Some(c) = (k + 1..(k + 8).min(sent_end)).find_map(|j| ctx.cue_at_tok.get(j)) {
+        let ct = ctx.cue_start_tok(c);
+        if mention_before(ctx.text, ctx.toks, k + 1, ct).is_some_and(|m| m.span.start == ctx.toks[k + 1].span.start) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a speech cue that is not an -ing form starts at token `t`.
+fn finite_speech_cue_at(ctx: &Ctx, t: usize) -> bool {
+    ctx.cue_at_tok
+        .get(t)
+        .is_some_and(|c| ctx.cues[c].class() == CueClass::Speech && !ctx.cues[c].form().ends_with("ing"))
 }
 
 /// A finite verb or auxiliary ("… and has since left", "… but urged").
@@ -232,29 +239,7 @@ pub(super) fn clause_before(
     confidence: f64,
 ) -> Option<Claim> {
     let cue = &ctx.cues[c];
-    let ct = ctx.cue_start_tok(c);
-    let ce = ctx.cue_end_tok(c);
-    let (m, comma) = match mention {
-        Some(m) => {
-            let mt = token_at(ctx.toks, m.span.start);
-            (m, mt.checked_sub(1)?)
-        }
-        None => {
-            // "…, said a spokesman."
-            let m = mention_after(ctx.text, ctx.toks, ce, sent.end)?;
-            (m, ct.checked_sub(1)?)
-        }
-    };
-    // "Hawaii, as one of Mr. Obama's advisers pointed out, normally …":
-    // "as" opens the parenthetical attribution.
-    let comma = if ctx.lower(comma) == "as" && comma > sent.start && ctx.is(comma - 1, ",") {
-        comma - 1
-    } else {
-        comma
-    };
-    if comma <= sent.start || !ctx.is(comma, ",") {
-        return None;
-    }
+    let (m, comma) = attribution_comma(ctx, c, &sent, mention)?;
     // Beliefs ("the president appeared cowed") do not report a clause
     // before them; speech does ("…, police said.").
     if cue.class() == CueClass::Belief {
@@ -263,57 +248,8 @@ pub(super) fn clause_before(
     let m_end_t = token_at(ctx.toks, m.span.end.max(cue.span.end));
     // Only an adverbial or the hearer may follow the attribution
     // ("said on Friday", "told The Huffington Post"), not a predicate.
-    if m_end_t < sent.end && ctx.toks[m_end_t].kind == TokKind::Word {
-        let w = ctx.lower(m_end_t);
-        let adverbial = DETERMINERS.contains(&*w)
-            || ctx
-                .s(m_end_t)
-                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || matches!(
-                &*w,
-                "on" | "in"
-                    | "at"
-                    | "to"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "last"
-                    | "this"
-                    | "earlier"
-                    | "later"
-                    | "yesterday"
-                    | "today"
-                    | "recently"
-                    | "via"
-                    | "through"
-                    | "by"
-                    | "me"
-                    | "us"
-                    | "him"
-                    | "her"
-                    | "them"
-                    | "reporters"
-                    | "told"
-                    | "friday"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "saturday"
-                    | "sunday"
-                    | "when"
-                    | "while"
-                    | "as"
-                    | "of"
-                    | "with"
-                    | "for"
-                    | "about"
-                    | "from"
-                    | "over"
-            );
-        if !adverbial {
-            return None;
-        }
+    if m_end_t < sent.end && ctx.toks[m_end_t].kind == TokKind::Word && !adverbial_after_attribution(ctx, m_end_t) {
+        return None;
     }
     // After the attribution: the sentence ends, or a parenthetical goes on.
     let mut after = m_end_t;
@@ -339,14 +275,123 @@ pub(super) fn clause_before(
     } else {
         return None;
     };
+    if !claim_before_comma(ctx, &sent, comma, &content_before, ends) {
+        return None;
+    }
+    Some(Claim {
+        kind: Kind::Indirect,
+        parts,
+        cue: Some(cue.clone()),
+        mention: Some(m),
+        rule: if ends { "clause-speaker-cue" } else { "parenthetical" },
+        confidence: confidence * 0.9,
+    })
+}
+
+/// The speaker and the comma that ends the content before the attribution:
+/// "CLAUSE, X said" (the comma before `mention`) or "CLAUSE, said X" (before
+/// the cue).
+fn attribution_comma(
+    ctx: &Ctx,
+    c: usize,
+    sent: &std::ops::Range<usize>,
+    mention: Option<Mention>,
+) -> Option<(Mention, usize)> {
+    let ct = ctx.cue_start_tok(c);
+    let ce = ctx.cue_end_tok(c);
+    let (m, comma) = match mention {
+        Some(m) => {
+            let mt = token_at(ctx.toks, m.span.start);
+            (m, mt.checked_sub(1)?)
+        }
+        None => {
+            // "…, said a spokesman."
+            let m = mention_after(ctx.text, ctx.toks, ce, sent.end)?;
+            (m, ct.checked_sub(1)?)
+        }
+    };
+    // "Hawaii, as one of Mr. Obama's advisers pointed out, normally …":
+    // "as" opens the parenthetical attribution.
+    let comma = if ctx.lower(comma) == "as" && comma > sent.start && ctx.is(comma - 1, ",") {
+        comma - 1
+    } else {
+        comma
+    };
+    if comma <= sent.start || !ctx.is(comma, ",") {
+        return None;
+    }
+    Some((m, comma))
+}
+
+/// Whether the word at `t`, right after the attribution, starts an
+/// adverbial or names the hearer ("said on Friday", "told The Huffington
+/// Post") rather than a predicate.
+fn adverbial_after_attribution(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.lower(t);
+    DETERMINERS.contains(&*w)
+        || ctx.s(t).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || matches!(
+            &*w,
+            "on" | "in"
+                | "at"
+                | "to"
+                | "during"
+                | "after"
+                | "before"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "yesterday"
+                | "today"
+                | "recently"
+                | "via"
+                | "through"
+                | "by"
+                | "me"
+                | "us"
+                | "him"
+                | "her"
+                | "them"
+                | "reporters"
+                | "told"
+                | "friday"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "saturday"
+                | "sunday"
+                | "when"
+                | "while"
+                | "as"
+                | "of"
+                | "with"
+                | "for"
+                | "about"
+                | "from"
+                | "over"
+        )
+}
+
+/// Whether the words before the comma (`content_before`) can be a claim:
+/// not a lone determiner phrase, a participle phrase or (when the sentence
+/// ends after the attribution) a short leading adverbial.
+fn claim_before_comma(
+    ctx: &Ctx,
+    sent: &std::ops::Range<usize>,
+    comma: usize,
+    content_before: &Span,
+    ends: bool,
+) -> bool {
     if DETERMINERS.contains(&*ctx.lower(sent.start)) && ctx.text[content_before.clone()].split_whitespace().count() <= 1
     {
-        return None;
+        return false;
     }
     // "Citing a theory, Trump accused …": a participle phrase is no claim.
     let first = ctx.lower(sent.start);
     if first.len() > 4 && first.ends_with("ing") && !is_clausal(ctx, sent.start, comma) {
-        return None;
+        return false;
     }
     // "In defeat, the president …", "Through a spokesman, he declined …": a
     // leading adverbial is no claim; a claim before the comma has a verb.
@@ -375,15 +420,8 @@ pub(super) fn clause_before(
                     | "because"
             )
         {
-            return None;
+            return false;
         }
     }
-    Some(Claim {
-        kind: Kind::Indirect,
-        parts,
-        cue: Some(cue.clone()),
-        mention: Some(m),
-        rule: if ends { "clause-speaker-cue" } else { "parenthetical" },
-        confidence: confidence * 0.9,
-    })
+    true
 }

@@ -22,6 +22,38 @@ pub(super) struct Ctx<'a> {
     pub(super) noun_phrase_claims: bool,
 }
 
+impl<'a> Ctx<'a> {
+    /// The context of one document, every cue unused.
+    pub(super) fn new(
+        text: &'a str,
+        segs: &'a Segments,
+        toks: &'a [Token],
+        cues: &'a [Cue],
+        opts: &crate::Options,
+    ) -> Self {
+        let mut cue_at_tok = CueByTok::new(toks.len() + 1);
+        let mut cue_ending_at_tok = CueByTok::new(toks.len() + 1);
+        for (i, c) in cues.iter().enumerate() {
+            let t = token_at(toks, c.span.start);
+            if t < toks.len() && toks[t].span.start == c.span.start && cue_at_tok.get(t).is_none() {
+                cue_at_tok.set(t, i);
+                // The last cue ending at a token wins, as the reverse search did.
+                cue_ending_at_tok.set(token_at(toks, c.span.end), i);
+            }
+        }
+        Ctx {
+            text,
+            segs,
+            toks,
+            cues,
+            cue_at_tok,
+            cue_ending_at_tok,
+            cue_used: vec![false; cues.len()],
+            noun_phrase_claims: opts.noun_phrase_claims,
+        }
+    }
+}
+
 impl Ctx<'_> {
     pub(super) fn s(&self, t: usize) -> &str {
         self.toks.get(t).map_or("", |t| &self.text[t.span.clone()])
@@ -84,7 +116,7 @@ pub(super) struct CueByTok(Vec<u32>);
 impl CueByTok {
     const NONE: u32 = u32::MAX;
 
-    pub(super) fn new(len: usize) -> Self {
+    fn new(len: usize) -> Self {
         CueByTok(vec![Self::NONE; len])
     }
 
@@ -92,7 +124,7 @@ impl CueByTok {
         self.0.get(t).copied().filter(|&c| c != Self::NONE).map(|c| c as usize)
     }
 
-    pub(super) fn set(&mut self, t: usize, cue: usize) {
+    fn set(&mut self, t: usize, cue: usize) {
         self.0[t] = u32::try_from(cue)
             .ok()
             .filter(|&c| c != Self::NONE)

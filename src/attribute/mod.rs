@@ -63,10 +63,10 @@ use crate::quotes::{Quotation, Role};
 use crate::record::Kind;
 use crate::segment::Segments;
 use crate::text::Span;
-use crate::tokens::{token_at, Token};
+use crate::tokens::Token;
 use continuation::{continuation, next_paragraph_speaker};
-use ctx::{Ctx, CueByTok};
-use direct::{direct_claim, is_fragment, merge_split_quotes, widen_to_clause};
+use ctx::Ctx;
+use direct::{direct_claim, merge_split_quotes, unattributed, widen_to_clause};
 use headline::headline_colon;
 use possessive::possessive_claims;
 use reported::reported;
@@ -103,62 +103,31 @@ pub fn attribute_with(
     cues: &[Cue],
     opts: &crate::Options,
 ) -> Vec<Claim> {
-    let mut cue_at_tok = CueByTok::new(toks.len() + 1);
-    let mut cue_ending_at_tok = CueByTok::new(toks.len() + 1);
-    for (i, c) in cues.iter().enumerate() {
-        let t = token_at(toks, c.span.start);
-        if t < toks.len() && toks[t].span.start == c.span.start && cue_at_tok.get(t).is_none() {
-            cue_at_tok.set(t, i);
-            // The last cue ending at a token wins, as the reverse search did.
-            cue_ending_at_tok.set(token_at(toks, c.span.end), i);
-        }
-    }
-    let mut ctx = Ctx {
-        text,
-        segs,
-        toks,
-        cues,
-        cue_at_tok,
-        cue_ending_at_tok,
-        cue_used: vec![false; cues.len()],
-        noun_phrase_claims: opts.noun_phrase_claims,
-    };
+    let mut ctx = Ctx::new(text, segs, toks, cues, opts);
     let spoken: Vec<&Quotation> = quotations.iter().filter(|q| q.role == Role::Quotation).collect();
-    // Direct quotations first: their cues are the surest.
+    // 1. Direct quotations first: their cues are the surest.
     let mut direct: Vec<Option<Claim>> = spoken.iter().map(|q| direct_claim(&mut ctx, q)).collect();
     let mut consumed = vec![false; spoken.len()];
+    // 2. “Q1,” X said, “Q2”: one claim.
     merge_split_quotes(&ctx, &spoken, &mut direct, &mut consumed);
+    // 3. Mixed quotes: the pieces after the attribution come back as claims.
     let mut rest_of_widened = Vec::new();
     for claim in direct.iter_mut().flatten() {
         rest_of_widened.extend(widen_to_clause(&ctx, claim));
     }
-    // Reported speech on the cues left over; a clause that swallows a
-    // quotation makes it mixed and takes its place.
     let mut claims: Vec<Claim> = rest_of_widened;
+    // 4. A quote-only paragraph whose speaker the next paragraph names.
     next_paragraph_speaker(&mut ctx, &spoken, &mut direct, &consumed);
+    // 5. Reported speech on the cues left over; a clause that swallows a
+    // quotation makes it mixed and takes its place.
     reported(&mut ctx, &spoken, &mut direct, &mut consumed, &mut claims);
+    // 6, 7. Claims without a cue left: the headline's "X: …", "X's claim that …".
     headline_colon(&ctx, &spoken, &mut direct, &mut consumed, &mut claims);
     possessive_claims(&ctx, &spoken, &mut consumed, &mut direct, &mut claims);
+    // 8. Quotations still without a speaker continue the previous one.
     continuation(&ctx, &spoken, &mut direct, &consumed, &claims);
-    for (i, q) in spoken.iter().enumerate() {
-        if consumed[i] {
-            continue;
-        }
-        match direct[i].take() {
-            Some(c) => claims.push(c),
-            // A quoted fragment inside a sentence that no sieve attributed
-            // is a scare quote or part of someone's paraphrase, not a quotation.
-            None if is_fragment(&ctx, q) => {}
-            None => claims.push(Claim {
-                kind: Kind::Direct,
-                parts: q.parts.iter().map(|p| p.content.clone()).collect(),
-                cue: None,
-                mention: None,
-                rule: "unattributed",
-                confidence: 0.5,
-            }),
-        }
-    }
+    // 9. The rest.
+    unattributed(&ctx, &spoken, &mut direct, &consumed, &mut claims);
     claims.retain(|c| c.parts.iter().all(|p| !p.is_empty()));
     claims.sort_by_key(|c| (c.start(), c.parts.last().map_or(0, |p| p.end)));
     claims

@@ -57,34 +57,9 @@ pub(super) fn possessive_claims(
             continue;
         }
         let sent = ctx.sentence_toks(ctx.toks[t].span.start);
-        let mention = if let Some(p) = pronoun {
-            let (stype, gender) = crate::mentions::pronoun(p).expect("a subject pronoun");
-            Some(Mention {
-                span: ctx.toks[t - 1].span.clone(),
-                head: ctx.toks[t - 1].span.clone(),
-                kind: crate::mentions::MentionKind::Pronoun,
-                stype,
-                name: None,
-                descriptor: None,
-                gender,
-            })
-        } else {
-            // The owner is the name or short description right before "’s".
-            let mut lo = t - 1;
-            while lo > sent.start && lo + 6 > t && ctx.toks[lo - 1].kind == TokKind::Word {
-                let w = ctx.s(lo - 1);
-                let cap = w.starts_with(|c: char| c.is_uppercase());
-                if !cap && !DETERMINERS.contains(&w.to_lowercase().as_str()) {
-                    break;
-                }
-                lo -= 1;
-                if !cap {
-                    break;
-                }
-            }
-            mention_before(ctx.text, ctx.toks, lo, t)
+        let Some(mention) = owner_mention(ctx, t, pronoun, sent.start) else {
+            continue;
         };
-        let Some(mention) = mention else { continue };
         let end = clause_end(ctx, start, sent.end);
         let span = trim_span(
             ctx.text,
@@ -111,5 +86,37 @@ pub(super) fn possessive_claims(
             rule: "possessive-claim",
             confidence: 0.6,
         });
+    }
+}
+
+/// The owner of the claim noun at token `t`: the pronoun's referent
+/// ("his" → he) or the name or short description right before "’s".
+fn owner_mention(ctx: &Ctx, t: usize, pronoun: Option<&str>, sent_start: usize) -> Option<Mention> {
+    if let Some(p) = pronoun {
+        let (stype, gender) = crate::mentions::pronoun(p).expect("a subject pronoun");
+        Some(Mention {
+            span: ctx.toks[t - 1].span.clone(),
+            head: ctx.toks[t - 1].span.clone(),
+            kind: crate::mentions::MentionKind::Pronoun,
+            stype,
+            name: None,
+            descriptor: None,
+            gender,
+        })
+    } else {
+        // The owner is the name or short description right before "’s".
+        let mut lo = t - 1;
+        while lo > sent_start && lo + 6 > t && ctx.toks[lo - 1].kind == TokKind::Word {
+            let w = ctx.s(lo - 1);
+            let cap = w.starts_with(|c: char| c.is_uppercase());
+            if !cap && !DETERMINERS.contains(&w.to_lowercase().as_str()) {
+                break;
+            }
+            lo -= 1;
+            if !cap {
+                break;
+            }
+        }
+        mention_before(ctx.text, ctx.toks, lo, t)
     }
 }
