@@ -1,4 +1,4 @@
-//! One fixture per attribution sieve (see the list in `src/attribute.rs`):
+//! One fixture per attribution sieve (see the list in `src/attribute/mod.rs`):
 //! each short text must give exactly the claim the sieve exists for, with
 //! its kind, content, speaker and rule.
 

@@ -1,0 +1,427 @@
+//! Reading a clause: its subject, where it ends, whether words form a clause
+//! or a noun phrase, and content before its attribution (`clause-speaker-cue`,
+//! `parenthetical`).
+
+use super::ctx::{is_open_mark, Ctx};
+use super::Claim;
+use crate::lexicon::{CueClass, LEXICON};
+use crate::mentions::{mention_after, mention_before, Mention, DETERMINERS};
+use crate::record::Kind;
+use crate::text::{trim_span, Span};
+use crate::tokens::{token_at, TokKind};
+
+/// The subject at the start of a sentence, after a leading adverbial
+/// ("At the same time, the U.S. administration has …").
+pub(super) fn sentence_subject(ctx: &Ctx, lo: usize, hi: usize) -> Option<Mention> {
+    let mut start = lo;
+    if let Some(comma) = (lo..hi.min(lo + 24)).find(|&k| ctx.is(k, ",")) {
+        let lead = ctx.lower(lo);
+        if matches!(
+            &*lead,
+            "at" | "on"
+                | "in"
+                | "yet"
+                | "but"
+                | "still"
+                | "meanwhile"
+                | "however"
+                | "earlier"
+                | "later"
+                | "last"
+                | "then"
+                | "after"
+                | "before"
+                | "writing"
+                | "speaking"
+                | "asked"
+                | "with"
+                | "during"
+                | "amid"
+                | "despite"
+                | "as"
+                | "when"
+                | "while"
+                | "if"
+                | "although"
+                | "though"
+                | "because"
+                | "since"
+                | "following"
+                | "ahead"
+                | "and"
+                | "so"
+                | "now"
+                | "today"
+                | "instead"
+                | "separately"
+                | "also"
+        ) || (lead.len() > 4 && (lead.ends_with("ed") || lead.ends_with("ing")) && lo + 1 < comma)
+        {
+            // Or a participle phrase: "Worried about turnout, President Obama …".
+            start = comma + 1;
+        }
+    }
+    mention_after(ctx.text, ctx.toks, start, hi)
+}
+
+/// Whether a token can open a new clause with its own subject (ends the
+/// reported clause at ", while …" / ", but …").
+fn new_subject(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.lower(t);
+    if w.ends_with("ing") || matches!(&*w, "instead" | "also" | "not" | "then" | "only" | "rather") {
+        return false;
+    }
+    true
+}
+
+/// End (exclusive, in bytes) of a reported clause starting at token `from`,
+/// and the token where the scan stopped.
+pub(super) fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
+    let mut k = from;
+    let mut depth = 0i32;
+    while k < sent_end {
+        let s = ctx.s(k);
+        match s {
+            "“" | "«" | "„" => depth += 1,
+            "”" | "»" => depth -= 1,
+            ";" if depth <= 0 => break,
+            _ => {}
+        }
+        // A comma, or a closing mark right after a comma (“…,” adding),
+        // may end the clause.
+        // A dash works as a comma here ("… made public ― Trump boasted, …").
+        let comma = (matches!(s, "," | "—" | "―" | "–") && depth <= 0)
+            || (depth <= 0 && matches!(s, "”" | "»" | "\"") && ctx.is(k.saturating_sub(1), ","));
+        match s {
+            // A new claim, clause or attribution after the comma.
+            _ if comma && ends_at_comma(ctx, from, k, sent_end) => break,
+            // "expressed skepticism … but urged Trump …": after a noun-phrase
+            // content, "and/but" + a verb starts the subject's next act.
+            // ("American- and Israeli-backed": a suspended hyphen, no verb.)
+            "and" | "but"
+                if depth <= 0 && verb_like(ctx, k + 1) && !ctx.is(k - 1, "-") && !is_clausal(ctx, from, k) =>
+            {
+                break
+            }
+            // "… and questioned whether …": a coordinated cue.
+            "and" if depth <= 0 && finite_speech_cue_at(ctx, k + 1) => break,
+            _ => {}
+        }
+        k += 1;
+    }
+    if k == from {
+        return ctx.toks.get(from).map_or(0, |t| t.span.start);
+    }
+    let mut end = ctx.toks[k - 1].span.end;
+    // A sentence-final period outside any quote mark is not part of the claim.
+    if k == sent_end && ctx.is(k - 1, ".") {
+        end = ctx.toks[k - 1].span.start;
+    }
+    end
+}
+
+/// Whether the comma (or comma-like mark) at token `k` ends a clause that
+/// started at token `from`: what follows is a new claim, a new subject, the
+/// subject's next act, an appositive or a new attribution.
+fn ends_at_comma(ctx: &Ctx, from: usize, k: usize, sent_end: usize) -> bool {
+    let s = ctx.s(k);
+    let n = ctx.lower(k + 1);
+    // ", adding that …", ", saying …": a new claim.
+    if let Some(c) = ctx.cue_at_tok.get(k + 1) {
+        if ctx.cues[c].form().ends_with("ing") && ctx.cues[c].class() == CueClass::Speech {
+            return true;
+        }
+    }
+    if matches!(&*n, "while" | "but" | "whereas" | "although" | "though") && new_subject(ctx, k + 2) {
+        return true;
+    }
+    // ", implicitly putting his name on the line": a participle
+    // after a complete clause is the subject's act, not content.
+    let participle = |t: usize| {
+        let w = ctx.lower(t);
+        w.len() > 5 && w.ends_with("ing") && !matches!(&*w, "including" | "according" | "regarding")
+    };
+    if s == ","
+        && (participle(k + 1) || (n.len() > 4 && n.ends_with("ly") && participle(k + 2)))
+        && is_clausal(ctx, from, k)
+    {
+        return true;
+    }
+    if matches!(&*n, "a" | "an") {
+        return true;
+    }
+    if n == "according" {
+        return true;
+    }
+    // ", X said" — a new attribution.
+    if let Some(c) = (k + 1..(k + 8).min(sent_end)).find_map(|j| ctx.cue_at_tok.get(j)) {
+        let ct = ctx.cue_start_tok(c);
+        if mention_before(ctx.text, ctx.toks, k + 1, ct).is_some_and(|m| m.span.start == ctx.toks[k + 1].span.start) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a speech cue that is not an -ing form starts at token `t`.
+fn finite_speech_cue_at(ctx: &Ctx, t: usize) -> bool {
+    ctx.cue_at_tok
+        .get(t)
+        .is_some_and(|c| ctx.cues[c].class() == CueClass::Speech && !ctx.cues[c].form().ends_with("ing"))
+}
+
+/// A finite verb or auxiliary ("… and has since left", "… but urged").
+pub(super) fn verb_like(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.lower(t);
+    matches!(
+        &*w,
+        "has" | "had" | "have" | "was" | "is" | "were" | "are" | "did" | "does"
+    ) || (w.len() > 4 && w.ends_with("ed") && !w.contains('-'))
+}
+
+/// Whether a clause (a verb, an infinitive, a question word or a quotation)
+/// starts at token `t`, rather than a bare noun phrase.
+pub(super) fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
+    let w = ctx.lower(t);
+    if is_open_mark(ctx.s(t))
+        || matches!(
+            &*w,
+            "whether" | "if" | "why" | "how" | "what" | "when" | "who" | "where"
+        )
+    {
+        return true;
+    }
+    // A subject pronoun and a word: "it gave away too much", "she’ll continue".
+    let pronoun_subject = |w: &str| matches!(w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there");
+    if (pronoun_subject(&w) && t + 1 < sent_end && ctx.toks[t + 1].kind == TokKind::Word)
+        || w.split_once(['’', '\'']).is_some_and(|(p, _)| pronoun_subject(p))
+    {
+        return true;
+    }
+    // (A subject may be long: "Trump’s flurry of late-night tweets targeting
+    // a former Miss Universe was …".)
+    (t + 1..(t + 20).min(sent_end)).any(|k| {
+        let v = ctx.lower(k);
+        verb_like(ctx, k)
+            || matches!(
+                &*v,
+                "will"
+                    | "would"
+                    | "could"
+                    | "should"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "do"
+                    | "to"
+                    | "be"
+                    | "isn't"
+                    | "wasn't"
+                    | "won't"
+                    | "can't"
+                    | "don't"
+                    | "doesn't"
+                    | "didn't"
+            )
+            || LEXICON.irregular_past.contains(&*v)
+            || LEXICON.present_verbs.contains(&*v)
+            || is_open_mark(ctx.s(k))
+    })
+}
+
+/// "CLAUSE, X said." / "CLAUSE, said X." / "A, X said, B".
+pub(super) fn clause_before(
+    ctx: &Ctx,
+    c: usize,
+    sent: std::ops::Range<usize>,
+    mention: Option<Mention>,
+    confidence: f64,
+) -> Option<Claim> {
+    let cue = &ctx.cues[c];
+    let (m, comma) = attribution_comma(ctx, c, &sent, mention)?;
+    // Beliefs ("the president appeared cowed") do not report a clause
+    // before them; speech does ("…, police said.").
+    if cue.class() == CueClass::Belief {
+        return None;
+    }
+    let m_end_t = token_at(ctx.toks, m.span.end.max(cue.span.end));
+    // Only an adverbial or the hearer may follow the attribution
+    // ("said on Friday", "told The Huffington Post"), not a predicate.
+    if m_end_t < sent.end && ctx.toks[m_end_t].kind == TokKind::Word && !adverbial_after_attribution(ctx, m_end_t) {
+        return None;
+    }
+    // After the attribution: the sentence ends, or a parenthetical goes on.
+    let mut after = m_end_t;
+    // Skip a short adverbial: "on Friday", "in a statement", "last week".
+    while after < sent.end && ctx.toks[after].kind == TokKind::Word && after - m_end_t < 5 {
+        after += 1;
+    }
+    // ("…, lawmakers said Friday, a day after …": an appositive, not more content.)
+    let appositive_after = ctx.is(after, ",") && matches!(&*ctx.lower(after + 1), "a" | "an");
+    let ends = after >= sent.end || matches!(ctx.s(after), "." | "!" | "?") || appositive_after;
+    let parenthetical = ctx.is(after, ",") && after + 1 < sent.end && !appositive_after;
+    let content_before = trim_span(ctx.text, ctx.toks[sent.start].span.start..ctx.toks[comma].span.start);
+    // "The plan, officials said, would cost …": the claim is both pieces.
+    let parts = if ends {
+        vec![content_before.clone()]
+    } else if parenthetical {
+        let st = after + 1;
+        let end = clause_end(ctx, st, sent.end);
+        vec![
+            content_before.clone(),
+            trim_span(ctx.text, ctx.toks[st].span.start..end),
+        ]
+    } else {
+        return None;
+    };
+    if !claim_before_comma(ctx, &sent, comma, &content_before, ends) {
+        return None;
+    }
+    Some(Claim {
+        kind: Kind::Indirect,
+        parts,
+        cue: Some(cue.clone()),
+        mention: Some(m),
+        rule: if ends { "clause-speaker-cue" } else { "parenthetical" },
+        confidence: confidence * 0.9,
+    })
+}
+
+/// The speaker and the comma that ends the content before the attribution:
+/// "CLAUSE, X said" (the comma before `mention`) or "CLAUSE, said X" (before
+/// the cue).
+fn attribution_comma(
+    ctx: &Ctx,
+    c: usize,
+    sent: &std::ops::Range<usize>,
+    mention: Option<Mention>,
+) -> Option<(Mention, usize)> {
+    let ct = ctx.cue_start_tok(c);
+    let ce = ctx.cue_end_tok(c);
+    let (m, comma) = match mention {
+        Some(m) => {
+            let mt = token_at(ctx.toks, m.span.start);
+            (m, mt.checked_sub(1)?)
+        }
+        None => {
+            // "…, said a spokesman."
+            let m = mention_after(ctx.text, ctx.toks, ce, sent.end)?;
+            (m, ct.checked_sub(1)?)
+        }
+    };
+    // "Hawaii, as one of Mr. Obama's advisers pointed out, normally …":
+    // "as" opens the parenthetical attribution.
+    let comma = if ctx.lower(comma) == "as" && comma > sent.start && ctx.is(comma - 1, ",") {
+        comma - 1
+    } else {
+        comma
+    };
+    if comma <= sent.start || !ctx.is(comma, ",") {
+        return None;
+    }
+    Some((m, comma))
+}
+
+/// Whether the word at `t`, right after the attribution, starts an
+/// adverbial or names the hearer ("said on Friday", "told The Huffington
+/// Post") rather than a predicate.
+fn adverbial_after_attribution(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.lower(t);
+    DETERMINERS.contains(&*w)
+        || ctx.s(t).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || matches!(
+            &*w,
+            "on" | "in"
+                | "at"
+                | "to"
+                | "during"
+                | "after"
+                | "before"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "yesterday"
+                | "today"
+                | "recently"
+                | "via"
+                | "through"
+                | "by"
+                | "me"
+                | "us"
+                | "him"
+                | "her"
+                | "them"
+                | "reporters"
+                | "told"
+                | "friday"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "saturday"
+                | "sunday"
+                | "when"
+                | "while"
+                | "as"
+                | "of"
+                | "with"
+                | "for"
+                | "about"
+                | "from"
+                | "over"
+        )
+}
+
+/// Whether the words before the comma (`content_before`) can be a claim:
+/// not a lone determiner phrase, a participle phrase or (when the sentence
+/// ends after the attribution) a short leading adverbial.
+fn claim_before_comma(
+    ctx: &Ctx,
+    sent: &std::ops::Range<usize>,
+    comma: usize,
+    content_before: &Span,
+    ends: bool,
+) -> bool {
+    if DETERMINERS.contains(&*ctx.lower(sent.start)) && ctx.text[content_before.clone()].split_whitespace().count() <= 1
+    {
+        return false;
+    }
+    // "Citing a theory, Trump accused …": a participle phrase is no claim.
+    let first = ctx.lower(sent.start);
+    if first.len() > 4 && first.ends_with("ing") && !is_clausal(ctx, sent.start, comma) {
+        return false;
+    }
+    // "In defeat, the president …", "Through a spokesman, he declined …": a
+    // leading adverbial is no claim; a claim before the comma has a verb.
+    if ends && !is_clausal(ctx, sent.start, comma) && !is_open_mark(ctx.s(sent.start)) {
+        let words = ctx.text[content_before.clone()].split_whitespace().count();
+        let first = ctx.lower(sent.start);
+        if words <= 6
+            && matches!(
+                &*first,
+                "in" | "on"
+                    | "at"
+                    | "through"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "with"
+                    | "by"
+                    | "for"
+                    | "from"
+                    | "but"
+                    | "and"
+                    | "when"
+                    | "as"
+                    | "if"
+                    | "since"
+                    | "because"
+            )
+        {
+            return false;
+        }
+    }
+    true
+}

@@ -1,0 +1,140 @@
+//! Where a cue's content begins: after "that", an infinitive, a hearer, a
+//! time phrase, or straight after the cue.
+
+use super::ctx::{is_open_mark, Ctx};
+use crate::lexicon::LEXICON;
+use crate::tokens::TokKind;
+
+/// Words that may sit between a cue and "that": an object or adverbial
+/// ("told protesters that", "said on Friday that").
+pub(super) fn find_that(ctx: &Ctx, from: usize, sent_end: usize) -> Option<usize> {
+    let that = find_that_after(ctx, from, sent_end)?;
+    // "dismissed Trump's claim that …": the clause is the claim's, not the cue's.
+    let possessed_claim = that >= 2
+        && LEXICON.claim_nouns.contains(&*ctx.lower(that - 1))
+        && (ctx.s(that - 2).ends_with("’s")
+            || ctx.s(that - 2).ends_with("'s")
+            || matches!(&*ctx.lower(that - 2), "his" | "her" | "their" | "its"));
+    (!possessed_claim).then_some(that)
+}
+
+pub(super) fn find_that_after(ctx: &Ctx, from: usize, sent_end: usize) -> Option<usize> {
+    // "says at a campaign stop in Toledo, Ohio, that …": a place phrase may
+    // hold commas.
+    if matches!(&*ctx.lower(from), "at" | "in" | "on" | "during" | "after" | "before") {
+        if let Some(k) = (from..(from + 14).min(sent_end))
+            .take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, ",") || ctx.is(k, "’") || ctx.is(k, "'"))
+            .find(|&k| ctx.lower(k) == "that" && ctx.is(k - 1, ","))
+        {
+            return Some(k);
+        }
+    }
+    (from..(from + 7).min(sent_end))
+        .take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, "’") || ctx.is(k, "'"))
+        .find(|&k| ctx.lower(k) == "that")
+        .filter(|&k| !demonstrative_that(ctx, k, sent_end))
+}
+
+/// "said that on Monday", "said that." — "that" as a pronoun (it points
+/// back at something said), not as the start of a content clause.
+pub(super) fn demonstrative_that(ctx: &Ctx, that: usize, sent_end: usize) -> bool {
+    let next = that + 1;
+    next >= sent_end
+        || ctx.toks[next].kind == TokKind::Punct && !is_open_mark(ctx.s(next))
+        || matches!(
+            &*ctx.lower(next),
+            "on" | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "to"
+                | "about"
+                | "of"
+                | "too"
+                | "again"
+                | "yesterday"
+                | "today"
+        )
+}
+
+/// Where the content of a cue begins when no "that" follows: PolNeAR-style
+/// content is the rest of the clause ("urged supporters to vote", "spoke
+/// about the debate"), so only punctuation or an adverbial preposition ("said
+/// on Friday.") rules it out.
+pub(super) fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usize> {
+    if t >= sent_end {
+        return None;
+    }
+    if ctx.toks[t].kind == TokKind::Punct {
+        return is_open_mark(ctx.s(t)).then_some(t);
+    }
+    let w = ctx.lower(t);
+    // "announced on Friday the arrest of …": a time phrase before the content.
+    let time_words = match &*w {
+        "on" if is_weekday(&ctx.lower(t + 1)) => 2,
+        "last" | "this" | "earlier" if matches!(&*ctx.lower(t + 1), "week" | "month" | "year" | "weekend") => 2,
+        "yesterday" | "today" | "tonight" => 1,
+        w if is_weekday(w) => 1,
+        _ => 0,
+    };
+    if time_words > 0 {
+        // "said Friday afternoon, …": the part of the day goes with it.
+        let day_part = matches!(
+            &*ctx.lower(t + time_words),
+            "morning" | "afternoon" | "evening" | "night"
+        );
+        let next = t + time_words + usize::from(day_part);
+        return (next < sent_end && !ctx.is(next, ".") && !ctx.is(next, ","))
+            .then(|| content_start(ctx, next, sent_end))
+            .flatten()
+            .filter(|&k| ctx.toks[k].kind == TokKind::Word && !matches!(&*ctx.lower(k), "that" | "at" | "in" | "on"));
+    }
+    match &*w {
+        "about" | "of" | "over" | "against" => (t + 1 < sent_end).then_some(t + 1),
+        "on" | "in" | "at" | "to" | "with" | "by" | "from" | "during" | "after" | "before" | "as" | "and" | "but"
+        | "or" | "so" | "into" | "onto" | "for" | "until" | "through" | "under" | "within" | "without" | "toward"
+        | "towards" | "across" | "around" | "behind" | "beyond" | "near" | "since" | "upon" | "via" | "amid"
+        | "despite" | "like" | "briefly" | "here" | "now" | "up" | "out" | "off" | "down" | "back" | "away"
+        | "forward" | "not" | "never" | "thursday" | "friday" | "monday" | "tuesday" | "wednesday" | "saturday"
+        | "sunday" | "yesterday" | "today" | "tonight" | "earlier" | "later" | "last" | "also" | "again"
+        | "repeatedly" => None,
+        // "Health worries have dogged …": the "cue" was a noun, the verb follows.
+        "have" | "has" | "had" | "is" | "was" | "are" | "were" | "will" | "would" | "can" | "could" => None,
+        // "it has declined slightly from …": an adverb, no content.
+        w if w.len() > 4 && w.ends_with("ly") => None,
+        _ => Some(t),
+    }
+}
+
+/// "told African-Americans this weekend he would …": after a cue that takes
+/// a hearer, a subject pronoun within a few words starts the clause.
+pub(super) fn hearer_then_clause(ctx: &Ctx, lemma: &str, t: usize, sent_end: usize) -> Option<usize> {
+    if !matches!(
+        lemma,
+        "tell" | "assure" | "inform" | "remind" | "warn" | "promise" | "convince"
+    ) {
+        return None;
+    }
+    (t + 1..(t + 8).min(sent_end))
+        .take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, "’") || ctx.is(k, "'"))
+        .find(|&k| matches!(&*ctx.lower(k), "he" | "she" | "they" | "it" | "i" | "we"))
+        .filter(|&k| k + 1 < sent_end && ctx.toks[k + 1].kind == TokKind::Word)
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// Where an infinitive content starts right after a cue that takes one
+/// ("vowed to repeal", "declined not to"): the "to" or "not", kept in the
+/// span as the corpora annotate it.
+pub(super) fn infinitive_start(ctx: &Ctx, lemma: &str, t: usize, sent_end: usize) -> Option<usize> {
+    if !LEXICON.infinitive.contains(lemma) {
+        return None;
+    }
+    let to = if ctx.lower(t) == "not" { t + 1 } else { t };
+    (to + 1 < sent_end && ctx.lower(to) == "to" && ctx.toks[to + 1].kind == TokKind::Word).then_some(t)
+}

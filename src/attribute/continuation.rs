@@ -1,0 +1,151 @@
+//! A quotation whose speaker is in another paragraph or sentence: the
+//! previous speaker goes on (`continuation`) or the next paragraph names
+//! them (`next-paragraph-speaker`).
+
+use super::content::demonstrative_that;
+use super::ctx::Ctx;
+use super::direct::{direct, direct_from};
+use super::Claim;
+use crate::mentions::{mention_after, mention_before};
+use crate::quotes::Quotation;
+use crate::tokens::token_at;
+
+/// A quote-only paragraph (or a quote opening the paragraph right after an
+/// attributed quotation) continues the previous speaker.
+pub(super) fn continuation(
+    ctx: &Ctx,
+    spoken: &[&Quotation],
+    direct: &mut [Option<Claim>],
+    consumed: &[bool],
+    claims: &[Claim],
+) {
+    // Attributed reported claims by start, for a binary search per quotation.
+    let mut claim_starts: Vec<(usize, usize)> = (0..claims.len())
+        .filter(|&c| claims[c].mention.is_some())
+        .map(|c| (claims[c].start(), c))
+        .collect();
+    claim_starts.sort_unstable();
+    for i in 0..spoken.len() {
+        if direct[i].is_some() || consumed[i] {
+            continue;
+        }
+        let q = spoken[i];
+        let p_now = ctx.segs.paragraph_of(q.start());
+        let para = &ctx.segs.paragraphs[p_now];
+        let opens_para = q.parts[0].open.start == para.start;
+        // A quotation may run over paragraphs: what follows it is in its last one.
+        let end = q.outer().end;
+        let last_para = &ctx.segs.paragraphs[ctx.segs.paragraph_of(end.saturating_sub(1))];
+        let quote_only = opens_para && ctx.text[end.min(last_para.end)..last_para.end].trim().is_empty();
+        // Or a quotation that makes up a whole sentence right after an
+        // attributed sentence of the same paragraph ("…, Schiff said. “…”").
+        let s_now = ctx.segs.sentence_of(q.parts[0].open.start);
+        let sentence = &ctx.segs.sentences[s_now];
+        // The quotation may hold several sentences: look after its end.
+        let last_sentence = &ctx.segs.sentences[ctx.segs.sentence_of(end.saturating_sub(1))];
+        let whole_sentence = q.parts[0].open.start == sentence.start
+            && ctx.text[end.min(last_sentence.end)..last_sentence.end.max(end)]
+                .trim_matches(|c: char| c.is_whitespace() || c == '.')
+                .is_empty();
+        if !quote_only && !whole_sentence {
+            continue;
+        }
+        // The nearest attributed claim before it: a direct quotation, or a
+        // reported claim that introduced the speaker ("Mr. Obama said.").
+        let before_q = |c: &&Claim| c.start() < q.start() && c.mention.is_some();
+        let prev_direct = (0..i)
+            .rev()
+            .take(64)
+            .find_map(|j| direct[j].as_ref().filter(|_| !consumed[j]))
+            .filter(|c| c.mention.is_some());
+        let k = claim_starts.partition_point(|&(start, _)| start < q.start());
+        let prev_claim = k.checked_sub(1).map(|k| &claims[claim_starts[k].1]).filter(before_q);
+        let prev = match (prev_direct, prev_claim) {
+            (Some(d), Some(c)) => {
+                if d.start() >= c.start() {
+                    d
+                } else {
+                    c
+                }
+            }
+            (Some(d), None) => d,
+            (None, Some(c)) => c,
+            (None, None) => continue,
+        };
+        let prev_end = prev.parts.last().map_or(0, |p| p.start);
+        let p_prev = ctx.segs.paragraph_of(prev_end);
+        let next_sentence = p_now == p_prev
+            && ctx
+                .segs
+                .sentence_of(prev.mention.as_ref().map_or(prev_end, |m| m.span.start).max(prev_end))
+                + 1
+                == s_now;
+        if (quote_only && p_now == p_prev + 1) || (whole_sentence && next_sentence) {
+            let mut c = direct_from(q);
+            c.mention = prev.mention.clone();
+            c.rule = "continuation";
+            c.confidence = 0.7;
+            direct[i] = Some(c);
+        }
+    }
+}
+
+/// `“Q.” ¶ So said Mayor John Smith on Monday.` / `¶ Smith said that at …`:
+/// a quote-only paragraph takes the speaker of the next paragraph's opening
+/// attribution when that attribution reports nothing of its own.
+pub(super) fn next_paragraph_speaker(
+    ctx: &mut Ctx,
+    spoken: &[&Quotation],
+    direct: &mut [Option<Claim>],
+    consumed: &[bool],
+) {
+    for i in 0..spoken.len() {
+        if direct[i].is_some() || consumed[i] {
+            continue;
+        }
+        let q = spoken[i];
+        let p_now = ctx.segs.paragraph_of(q.start());
+        let para = &ctx.segs.paragraphs[p_now];
+        let end = q.outer().end;
+        if q.parts[0].open.start != para.start || end < para.end.saturating_sub(1) {
+            continue;
+        }
+        let Some(next) = ctx
+            .segs
+            .paragraphs
+            .get(ctx.segs.paragraph_of(end.saturating_sub(1)) + 1)
+        else {
+            continue;
+        };
+        let sent = ctx.sentence_toks(next.start);
+        let Some(c) = (sent.start..sent.end.min(sent.start + 10)).find_map(|k| ctx.cue_starting(k)) else {
+            continue;
+        };
+        if !ctx.cues[c].class().attributes_quotes() {
+            continue;
+        }
+        let ct = ctx.cue_start_tok(c);
+        let ce = ctx.cue_end_tok(c);
+        let m = if ct == sent.start || (ct == sent.start + 1 && ctx.lower(sent.start) == "so") {
+            mention_after(ctx.text, ctx.toks, ce, sent.end)
+        } else {
+            mention_before(ctx.text, ctx.toks, sent.start, ct)
+                .filter(|m| m.span.start == ctx.toks[sent.start].span.start)
+        };
+        let Some(m) = m else { continue };
+        let after = token_at(ctx.toks, m.span.end.max(ctx.cues[c].span.end));
+        let reports_nothing = after >= sent.end
+            || ctx.is(after, ".")
+            || (matches!(&*ctx.lower(after), "that" | "this" | "so" | "it")
+                && demonstrative_that(ctx, after, sent.end))
+            || matches!(
+                &*ctx.lower(after),
+                "on" | "at" | "in" | "during" | "after" | "before" | "yesterday" | "today"
+            );
+        if reports_nothing {
+            ctx.cue_used[c] = true;
+            let claim = self::direct(q, Some(ctx.cues[c].clone()), Some(m), "next-paragraph-speaker", 0.7);
+            direct[i] = Some(claim);
+        }
+    }
+}

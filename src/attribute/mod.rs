@@ -1,0 +1,134 @@
+//! Sieves that turn quotations and cues into claims: who said what.
+//!
+//! Precise patterns run first and claim their quotation and cue; looser ones
+//! only see what is left (the design of CoreNLP's quote attribution, applied
+//! to news and extended to reported speech). Each claim names its sieve in
+//! `rule`, with a confidence that reflects how often that sieve is right.
+//!
+//! The sieves in run order ([`attribute_with`] is the driver); each file of
+//! this folder holds one family:
+//! 1. `direct.rs` `direct_claim`              per quotation: `transcript-label` (`transcript.rs`),
+//!    else the cue and speaker next to the marks (`quote-cue-speaker` … `lead-in-colon`)
+//! 2. `direct.rs` `merge_split_quotes`        “Q1,” X said, “Q2”: one `split-quote` claim
+//! 3. `direct.rs` `widen_to_clause`           words before the marks make the quote mixed
+//! 4. `continuation.rs` `next_paragraph_speaker`  “Q.” ¶ So said X: the next paragraph names it
+//! 5. `reported.rs` `reported`                per cue left over, reported speech; `content.rs`
+//!    finds where it starts, `clause.rs` where it ends and the clause before a cue
+//! 6. `headline.rs` `headline_colon`          "Pence: CLAUSE" as the article's first line
+//! 7. `possessive.rs` `possessive_claims`     X's claim that CLAUSE
+//! 8. `continuation.rs` `continuation`        a quote after an attributed one goes on with it
+//! 9. the driver: the rest is `unattributed`, but fragments (`direct.rs` `is_fragment`) go
+//!
+//! (`ctx.rs`: the context every sieve reads and the quotation lookups.)
+//!
+//! The rules, by kind:
+//!
+//! Direct quotations:
+//! - `quote-cue-speaker`        “Q,” said X
+//! - `quote-speaker-cue`        “Q,” X said
+//! - `quote-dash-speaker`       “Q” — X
+//! - `speaker-cue-quote`        X said, “Q” / X said: “Q” / X said “Q.” / X told his audience on Monday, “Q”
+//! - `cue-speaker-quote`        Said Ellis: “Q”
+//! - `colon-intro`              The governor was blunt: “Q” / Fed chair: “Q”
+//! - `lead-in-colon`            As Senator Paul Greer put it: ¶ “Q”
+//! - `split-quote`              “Q1,” X said, “Q2” (one claim, two parts)
+//! - `transcript-label`         "WALLACE: …" (a capitalised label inside the marks)
+//! - `continuation`             a quote-only paragraph after an attributed one
+//! - `next-paragraph-speaker`   “Q.” ¶ So said Mayor John Smith on Monday.
+//! - `unattributed`             any other quotation: no speaker
+//!
+//! Reported speech (mixed when the clause holds quote marks):
+//! - `speaker-cue-that`         X said (that) CLAUSE / X told Y that CLAUSE / X vowed to VERB (data/cue-infinitive.txt)
+//! - `coordinated-cue`          X said … and warned that CLAUSE
+//! - `participle-continuation`  …, adding that CLAUSE / …, saying CLAUSE
+//! - `clause-speaker-cue`       CLAUSE, X said. / CLAUSE, said X.
+//! - `parenthetical`            A, critics argue, CLAUSE
+//! - `according-to`             according to X, CLAUSE / CLAUSE, according to X
+//! - `possessive-claim`         X's claim / statement / warning that CLAUSE
+//! - `headline-colon`           Pence: CLAUSE (the article's first line)
+
+mod clause;
+mod content;
+mod continuation;
+mod ctx;
+mod direct;
+mod headline;
+mod possessive;
+mod reported;
+mod transcript;
+
+use crate::cues::Cue;
+use crate::mentions::Mention;
+use crate::quotes::{Quotation, Role};
+use crate::record::Kind;
+use crate::segment::Segments;
+use crate::text::Span;
+use crate::tokens::Token;
+use continuation::{continuation, next_paragraph_speaker};
+use ctx::Ctx;
+use direct::{direct_claim, merge_split_quotes, unattributed, widen_to_clause};
+use headline::headline_colon;
+use possessive::possessive_claims;
+use reported::reported;
+
+/// A quotation or claim with its attribution, before entity resolution.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    pub kind: Kind,
+    pub parts: Vec<Span>,
+    pub cue: Option<Cue>,
+    pub mention: Option<Mention>,
+    pub rule: &'static str,
+    pub confidence: f64,
+}
+
+impl Claim {
+    pub fn start(&self) -> usize {
+        self.parts[0].start
+    }
+}
+
+/// Runs every sieve with the default [`crate::Options`]; returns claims in
+/// text order.
+pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotation], cues: &[Cue]) -> Vec<Claim> {
+    attribute_with(text, segs, toks, quotations, cues, &crate::Options::default())
+}
+
+/// [`attribute`] with [`crate::Options`].
+pub fn attribute_with(
+    text: &str,
+    segs: &Segments,
+    toks: &[Token],
+    quotations: &[Quotation],
+    cues: &[Cue],
+    opts: &crate::Options,
+) -> Vec<Claim> {
+    let mut ctx = Ctx::new(text, segs, toks, cues, opts);
+    let spoken: Vec<&Quotation> = quotations.iter().filter(|q| q.role == Role::Quotation).collect();
+    // 1. Direct quotations first: their cues are the surest.
+    let mut direct: Vec<Option<Claim>> = spoken.iter().map(|q| direct_claim(&mut ctx, q)).collect();
+    let mut consumed = vec![false; spoken.len()];
+    // 2. “Q1,” X said, “Q2”: one claim.
+    merge_split_quotes(&ctx, &spoken, &mut direct, &mut consumed);
+    // 3. Mixed quotes: the pieces after the attribution come back as claims.
+    let mut rest_of_widened = Vec::new();
+    for claim in direct.iter_mut().flatten() {
+        rest_of_widened.extend(widen_to_clause(&ctx, claim));
+    }
+    let mut claims: Vec<Claim> = rest_of_widened;
+    // 4. A quote-only paragraph whose speaker the next paragraph names.
+    next_paragraph_speaker(&mut ctx, &spoken, &mut direct, &consumed);
+    // 5. Reported speech on the cues left over; a clause that swallows a
+    // quotation makes it mixed and takes its place.
+    reported(&mut ctx, &spoken, &mut direct, &mut consumed, &mut claims);
+    // 6, 7. Claims without a cue left: the headline's "X: …", "X's claim that …".
+    headline_colon(&ctx, &spoken, &mut direct, &mut consumed, &mut claims);
+    possessive_claims(&ctx, &spoken, &mut consumed, &mut direct, &mut claims);
+    // 8. Quotations still without a speaker continue the previous one.
+    continuation(&ctx, &spoken, &mut direct, &consumed, &claims);
+    // 9. The rest.
+    unattributed(&ctx, &spoken, &mut direct, &consumed, &mut claims);
+    claims.retain(|c| c.parts.iter().all(|p| !p.is_empty()));
+    claims.sort_by_key(|c| (c.start(), c.parts.last().map_or(0, |p| p.end)));
+    claims
+}

@@ -1,0 +1,437 @@
+//! Reported speech: one claim per cue left over by the direct sieves
+//! (`speaker-cue-that`, `coordinated-cue`, `participle-continuation`,
+//! `according-to`, and `clause-speaker-cue`/`parenthetical` through
+//! `clause.rs`); a clause holding quotation marks is mixed.
+
+use super::clause::{clause_before, clause_end, is_clausal, sentence_subject};
+use super::content::{content_start, find_that, find_that_after, hearer_then_clause, infinitive_start};
+use super::ctx::{quote_containing, quotes_within, Ctx};
+use super::headline::own_headline;
+use super::Claim;
+use crate::lexicon::{CueClass, LEXICON};
+use crate::mentions::{mention_after, mention_before, Mention, MentionKind};
+use crate::quotes::Quotation;
+use crate::record::Kind;
+use crate::text::{trim_span, Span};
+use crate::tokens::{token_at, TokKind};
+
+/// Reported speech, one claim per cue left over by the direct sieves, in
+/// text order: a cue inside the last claim's span reports nothing new.
+pub(super) fn reported(
+    ctx: &mut Ctx,
+    spoken: &[&Quotation],
+    direct: &mut [Option<Claim>],
+    consumed: &mut [bool],
+    claims: &mut Vec<Claim>,
+) {
+    let mut covered_until = 0usize;
+    // (Once per document: scanning the first paragraph per cue would be
+    // quadratic on a one-paragraph document.)
+    let one_line_headline = own_headline(ctx).is_some();
+    for c in 0..ctx.cues.len() {
+        if ctx.cue_used[c] || ctx.cues[c].span.start < covered_until {
+            continue;
+        }
+        if !may_report(ctx, spoken, c, one_line_headline) {
+            continue;
+        }
+        let Some(mut claim) = cue_claim(ctx, spoken, direct, claims, c) else {
+            continue;
+        };
+        if !settle_quotes(ctx, spoken, direct, consumed, c, &mut claim) {
+            continue;
+        }
+        ctx.cue_used[c] = true;
+        covered_until = claim.parts.last().map_or(0, |p| p.end).max(ctx.cues[c].span.end);
+        claims.push(claim);
+    }
+}
+
+/// Whether cue `c` can report at all: not the speaker's own word inside a
+/// quotation, not a headline's capitalised word, not a bare -ing after a noun.
+fn may_report(ctx: &Ctx, spoken: &[&Quotation], c: usize, one_line_headline: bool) -> bool {
+    let cue = &ctx.cues[c];
+    // A cue inside a quotation is the speaker's own word.
+    if quote_containing(spoken, cue.span.start).is_some_and(|i| {
+        // Parts are in text order: one binary search finds the candidate.
+        let parts = &spoken[i].parts;
+        let k = parts.partition_point(|p| p.content.start <= cue.span.start);
+        k > 0 && cue.span.end <= parts[k - 1].content.end
+    }) {
+        return false;
+    }
+    let ct = ctx.cue_start_tok(c);
+    let ce = ctx.cue_end_tok(c);
+    let sent = ctx.sentence_toks(cue.span.start);
+    // A capitalised cue inside a sentence belongs to a headline
+    // ("Reports Indicated That …"), not to reported speech.
+    let headline_end = ce + 1 >= sent.end || (ce + 1 == sent.end - 1 && ctx.is(sent.end - 1, "."));
+    // In the article's own headline (its first line) a capitalised cue
+    // is the verb: "Sanders Vows To Eliminate Tax Breaks".
+    let own_headline = one_line_headline && ctx.segs.paragraph_of(cue.span.start) == 0;
+    if ct > sent.start && ctx.s(ct).starts_with(|c: char| c.is_uppercase()) && !headline_end && !own_headline {
+        return false;
+    }
+    // "analysts asking what …": an -ing form straight after a noun is
+    // not a finite report; it needs a comma (", adding that") or an
+    // auxiliary ("is saying").
+    !(cue.form().ends_with("ing")
+        && !cue.form().contains(' ')
+        && ct > sent.start
+        && ctx.toks[ct - 1].kind == TokKind::Word)
+}
+
+/// The claim of cue `c` before its quotations are looked at: its speaker and
+/// its content, after the cue or before it.
+fn cue_claim(ctx: &Ctx, spoken: &[&Quotation], direct: &[Option<Claim>], claims: &[Claim], c: usize) -> Option<Claim> {
+    let cue = &ctx.cues[c];
+    let sent = ctx.sentence_toks(cue.span.start);
+    if cue.class() == CueClass::According {
+        return according_to(ctx, c, sent);
+    }
+    let ct = ctx.cue_start_tok(c);
+    let belief = cue.class() == CueClass::Belief;
+    let confidence = if belief { 0.4 } else { 0.8 };
+    // "Citing an unfounded theory, Trump accused …": a participle
+    // opening the sentence; its subject follows the comma.
+    let opening_participle = cue.form().ends_with("ing") && !cue.form().contains(' ') && ct == sent.start && !belief;
+    let (mention, rule) = who_speaks(ctx, spoken, direct, claims, c, &sent, opening_participle);
+    match mention {
+        Some(m) if ct > sent.start || opening_participle => content_after_cue(ctx, c, sent, m, rule, confidence),
+        _ => clause_before(ctx, c, sent.clone(), None, confidence),
+    }
+}
+
+/// Who speaks, and the rule that says so: the subject before the cue, or
+/// the subject of the claim this cue continues (", adding that", "and warned").
+fn who_speaks(
+    ctx: &Ctx,
+    spoken: &[&Quotation],
+    direct: &[Option<Claim>],
+    claims: &[Claim],
+    c: usize,
+    sent: &std::ops::Range<usize>,
+    opening_participle: bool,
+) -> (Option<Mention>, &'static str) {
+    let cue = &ctx.cues[c];
+    let ct = ctx.cue_start_tok(c);
+    let ce = ctx.cue_end_tok(c);
+    let belief = cue.class() == CueClass::Belief;
+    let before = ctx.s(ct.saturating_sub(1)).to_lowercase();
+    let after_comma = before == "," || (matches!(&*before, "”" | "\"" | "»") && ctx.is(ct.saturating_sub(2), ","));
+    let by_ing = cue.form().ends_with("ing")
+        && ct > sent.start
+        && matches!(
+            &*before,
+            "by" | "after" | "before" | "while" | "when" | "without" | "in"
+        );
+    if opening_participle {
+        let m = (ce..sent.end)
+            .find(|&k| ctx.is(k, ","))
+            .and_then(|k| mention_after(ctx.text, ctx.toks, k + 1, sent.end));
+        (m, "participle-continuation")
+    } else if by_ing {
+        // "… pitched himself by telling them that …": the clause's subject.
+        let m = if ct - 1 == sent.start {
+            // "After saying …, she was …": the subject follows the phrase.
+            (ce..sent.end)
+                .find(|&k| ctx.is(k, ","))
+                .and_then(|k| mention_after(ctx.text, ctx.toks, k + 1, sent.end))
+        } else {
+            sentence_subject(ctx, sent.start, ct - 1)
+        };
+        (m, "participle-continuation")
+    } else if ct > sent.start && after_comma && cue.form().ends_with("ing") && !belief {
+        let m = last_mention_in(claims, direct, spoken, ctx, sent.clone(), cue.span.start)
+            .or_else(|| sentence_subject(ctx, sent.start, ct - 1));
+        (m, "participle-continuation")
+    } else if ct > sent.start && before == "and" {
+        let m = last_mention_in(claims, direct, spoken, ctx, sent.clone(), cue.span.start)
+            .or_else(|| sentence_subject(ctx, sent.start, ct - 1));
+        (m, "coordinated-cue")
+    } else if before == "," && inverted_attribution_ends(ctx, ce, sent.end) {
+        // "CLAUSE, but for some, the losses would outstrip the gains,
+        // said Batchelder.": the speaker follows; what precedes the
+        // comma is the claim, not an appositive.
+        (None, "clause-speaker-cue")
+    } else {
+        (mention_before(ctx.text, ctx.toks, sent.start, ct), "speaker-cue-that")
+    }
+}
+
+/// X said (that) CLAUSE: the content after the cue, or (when what follows
+/// is only a hearer or a dropped noun phrase) the clause before it.
+fn content_after_cue(
+    ctx: &Ctx,
+    c: usize,
+    sent: std::ops::Range<usize>,
+    m: Mention,
+    rule: &'static str,
+    confidence: f64,
+) -> Option<Claim> {
+    let cue = &ctx.cues[c];
+    let ce = ctx.cue_end_tok(c);
+    // The clause: an infinitive ("vowed to repeal"), after
+    // "that", or straight after the cue.
+    // Only for the main verb: "said … and vowed to fight it",
+    // "…, refusing to address it" add an intention or act to
+    // the clause, not a claim of their own (the project's
+    // hard cases and example; PolNeAR would count them).
+    let infinitive = infinitive_start(ctx, cue.lemma(), ce, sent.end).filter(|_| rule == "speaker-cue-that");
+    // "dismissed Trump's claim that …" belongs to the claim's owner.
+    if infinitive.is_none() && find_that(ctx, ce, sent.end).is_none() && find_that_after(ctx, ce, sent.end).is_some() {
+        return None;
+    }
+    let start_t = content_start_after(ctx, ce, &sent, &m, cue.lemma(), infinitive);
+    // A noun phrase after a cue that mostly takes a clause
+    // ("dismissed the prospects") is no claim by default (a
+    // claim's content is a clause); with --noun-phrase-claims
+    // it is one, at a lower confidence.
+    let np_after_clause_cue =
+        start_t.is_some_and(|st| !LEXICON.np_content.contains(cue.lemma()) && !is_clausal(ctx, st, sent.end));
+    let np_dropped = np_after_clause_cue && !ctx.noun_phrase_claims;
+    let confidence = if np_after_clause_cue { 0.45 } else { confidence };
+    // "CLAUSE, X told The Huffington Post.": a short phrase
+    // ending the sentence is the hearer, the content is before.
+    let hearer_only = find_that(ctx, ce, sent.end).is_none()
+        && start_t
+            .is_some_and(|st| sent.end - st <= 8 && ctx.is(sent.end - 1, ".") && !is_clausal(ctx, st, sent.end - 1))
+        && clause_before(ctx, c, sent.clone(), Some(m.clone()), confidence).is_some();
+    match start_t {
+        Some(_) if hearer_only => clause_before(ctx, c, sent.clone(), Some(m), confidence),
+        Some(_) if np_dropped => clause_before(ctx, c, sent.clone(), Some(m), 0.8),
+        // Clause before the subject: "CLAUSE, X said." is handled by clause_before.
+        Some(st) if st < sent.end => Some(clause_from(ctx, c, st, sent.end, m, rule, confidence)),
+        _ => clause_before(ctx, c, sent.clone(), Some(m), confidence),
+    }
+}
+
+/// The first token of the content after the cue (ending at token `ce`).
+fn content_start_after(
+    ctx: &Ctx,
+    ce: usize,
+    sent: &std::ops::Range<usize>,
+    m: &Mention,
+    lemma: &str,
+    infinitive: Option<usize>,
+) -> Option<usize> {
+    // "As Ms. Simonyan put it in July, CLAUSE": the clause follows the comma.
+    let as_clause = (ctx.lower(sent.start) == "as" && token_at(ctx.toks, m.span.start) == sent.start + 1)
+        .then(|| (ce..(ce + 16).min(sent.end)).find(|&k| ctx.is(k, ",")))
+        .flatten()
+        .filter(|&k| k + 2 < sent.end);
+    match (as_clause, infinitive, find_that(ctx, ce, sent.end)) {
+        (Some(comma), _, _) => Some(comma + 1),
+        (None, Some(to), _) => Some(to),
+        (None, None, Some(that)) => Some(that + 1),
+        (None, None, None) => hearer_then_clause(ctx, lemma, ce, sent.end).or_else(|| content_start(ctx, ce, sent.end)),
+    }
+}
+
+/// The claim whose content runs from token `st` to the end of its clause.
+fn clause_from(
+    ctx: &Ctx,
+    c: usize,
+    st: usize,
+    sent_end: usize,
+    m: Mention,
+    rule: &'static str,
+    confidence: f64,
+) -> Claim {
+    let mut end = clause_end(ctx, st, sent_end);
+    // "X, who emphasized that …, spoke": a relative
+    // clause ends at its comma.
+    if m.kind == crate::mentions::MentionKind::Relative {
+        if let Some(comma) = (st..token_at(ctx.toks, end)).find(|&k| ctx.is(k, ",")) {
+            end = end.min(ctx.toks[comma].span.start);
+        }
+    }
+    let span = trim_span(ctx.text, ctx.toks[st].span.start..end.max(ctx.toks[st].span.start));
+    Claim {
+        kind: Kind::Indirect,
+        parts: vec![span],
+        cue: Some(ctx.cues[c].clone()),
+        mention: Some(m),
+        rule,
+        confidence,
+    }
+}
+
+/// Whether the claim stays, made mixed or direct by the quotations it holds
+/// (which it then consumes); a claim of under two words is dropped.
+fn settle_quotes(
+    ctx: &Ctx,
+    spoken: &[&Quotation],
+    direct: &mut [Option<Claim>],
+    consumed: &mut [bool],
+    c: usize,
+    claim: &mut Claim,
+) -> bool {
+    let cue = &ctx.cues[c];
+    claim.parts.retain(|p| !p.is_empty());
+    if claim.parts.is_empty()
+        || claim
+            .parts
+            .iter()
+            .map(|p| ctx.text[p.clone()].split_whitespace().count())
+            .sum::<usize>()
+            < 2
+    {
+        return false;
+    }
+    // A clause that opens with a quotation runs at least to its end: the
+    // sentence splitter may have cut inside it ("declared “… obsolete. …
+    // Things are different now.”").
+    if let (Some(i), [part]) = (quote_containing(spoken, claim.parts[0].start), &mut claim.parts[..]) {
+        let outer = spoken[i].outer();
+        if outer.start == part.start && outer.end > part.end && !consumed[i] {
+            part.end = outer.end;
+        }
+    }
+    // Quotations inside the clause: mixed, or direct when it is all quote.
+    let span = claim.parts[0].start..claim.parts.last().map_or(0, |p| p.end);
+    let inside = quotes_within(spoken, consumed, &span);
+    let quote_only = cue.class() == CueClass::Quote;
+    if !inside.is_empty() {
+        let q = spoken[inside[0]];
+        // "X declared “…”" quotes; "X says that “…”" reports (mixed).
+        let after_that = ctx.lower(token_at(ctx.toks, span.start).saturating_sub(1)) == "that";
+        let all_quote =
+            inside.len() == 1 && q.outer().start == span.start && q.outer().end + 1 >= span.end && !after_that;
+        if all_quote {
+            if direct[inside[0]].as_ref().is_some_and(|d| d.mention.is_some()) {
+                return false;
+            }
+            claim.kind = Kind::Direct;
+            claim.parts = q.parts.iter().map(|p| p.content.clone()).collect();
+            claim.rule = "speaker-cue-quote";
+        } else if quote_only {
+            return false;
+        } else {
+            claim.kind = Kind::Mixed;
+        }
+        for &i in &inside {
+            consumed[i] = true;
+            direct[i] = None;
+        }
+    } else if quote_only && short_quote_span(ctx.text, &span).is_none() {
+        // "read", "sang": they attribute words quoted, never a report.
+        return false;
+    } else if quote_containing(spoken, span.start).is_some_and(|i| spoken[i].outer().start < span.start) {
+        // The clause starts inside a quotation: not reported speech.
+        return false;
+    } else if let Some(inner) = short_quote_span(ctx.text, &span).filter(|_| {
+        // Not "what it calls “…”": that names the thing in the speaker's words.
+        claim.mention.as_ref().is_some_and(|m| {
+            let mt = token_at(ctx.toks, m.span.start);
+            mt == 0 || ctx.lower(mt - 1) != "what"
+        })
+    }) {
+        // "… that Mayor de Blasio described as “an intentional act.”": a
+        // short quotation taken for a term, but the cue has a speaker.
+        claim.kind = Kind::Direct;
+        claim.parts = vec![inner];
+        claim.rule = "speaker-cue-quote";
+    }
+    true
+}
+
+/// The inside of `span` when it is one quotation and nothing else (but a
+/// final period or comma): “an intentional act.”
+fn short_quote_span(text: &str, span: &Span) -> Option<Span> {
+    let s = &text[span.clone()];
+    let open = s.chars().next().filter(|&c| matches!(c, '“' | '"' | '«'))?;
+    let body = s.trim_end_matches(['.', ',']);
+    let close = body.chars().next_back().filter(|&c| matches!(c, '”' | '"' | '»'))?;
+    // (A lone mark is both the opening and the closing one: no inside.)
+    let inner = body.get(open.len_utf8()..body.len().checked_sub(close.len_utf8())?)?;
+    if inner.is_empty() || inner.contains(['“', '”', '"', '«', '»']) {
+        return None;
+    }
+    let start = span.start + open.len_utf8();
+    Some(trim_span(text, start..start + inner.len()))
+}
+
+/// Whether a speaker phrase right after a cue ends the sentence, maybe
+/// after a short adverbial: ", said Batchelder.", ", said a spokesman on Friday."
+fn inverted_attribution_ends(ctx: &Ctx, ce: usize, sent_end: usize) -> bool {
+    let Some(m) = mention_after(ctx.text, ctx.toks, ce, sent_end) else {
+        return false;
+    };
+    if token_at(ctx.toks, m.span.start) != ce || m.kind == MentionKind::Pronoun {
+        return false;
+    }
+    let end = m.descriptor.as_ref().map_or(m.span.end, |d| d.end.max(m.span.end));
+    let mut k = token_at(ctx.toks, end);
+    while k < sent_end && ctx.toks[k].kind == TokKind::Word && matches!(&*ctx.lower(k), "on" | "in" | "last" | "this") {
+        k += 2;
+    }
+    k >= sent_end || matches!(ctx.s(k), "." | "!" | "?")
+}
+
+/// "According to X, CLAUSE" and "CLAUSE, according to X".
+fn according_to(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>) -> Option<Claim> {
+    let cue = &ctx.cues[c];
+    let ct = ctx.cue_start_tok(c);
+    let ce = ctx.cue_end_tok(c);
+    let m = mention_after(ctx.text, ctx.toks, ce, sent.end)?;
+    let m_end = token_at(ctx.toks, m.span.end);
+    let span = if ct == sent.start {
+        // According to X, CLAUSE
+        let mut st = m_end;
+        while st < sent.end && ctx.s(st) != "," {
+            st += 1;
+        }
+        if st + 1 >= sent.end {
+            return None;
+        }
+        let end = clause_end(ctx, st + 1, sent.end);
+        ctx.toks[st + 1].span.start..end
+    } else if ct > sent.start && ctx.is(ct - 1, ",") {
+        ctx.toks[sent.start].span.start..ctx.toks[ct - 1].span.start
+    } else {
+        return None;
+    };
+    Some(Claim {
+        kind: Kind::Indirect,
+        parts: vec![trim_span(ctx.text, span)],
+        cue: Some(cue.clone()),
+        mention: Some(m),
+        rule: "according-to",
+        confidence: 0.85,
+    })
+}
+
+/// The speaker of the last attribution in the sentence before `before`
+/// (byte offset), among reported claims and direct quotations.
+fn last_mention_in(
+    claims: &[Claim],
+    direct: &[Option<Claim>],
+    spoken: &[&Quotation],
+    ctx: &Ctx,
+    sent: std::ops::Range<usize>,
+    before: usize,
+) -> Option<Mention> {
+    let lo = ctx.toks.get(sent.start)?.span.start;
+    // Only the claims near the cue can be in its sentence: the latest reported
+    // claims, and the direct ones of the quotations just before it.
+    let q_end = spoken.partition_point(|q| q.outer().start < before);
+    let near: Vec<&Claim> = claims
+        .iter()
+        .rev()
+        .take(64)
+        .chain(direct[q_end.saturating_sub(16)..q_end].iter().flatten())
+        .collect();
+    near.iter()
+        .filter_map(|c| c.mention.as_ref())
+        .filter(|m| m.span.start >= lo && m.span.end <= before)
+        .max_by_key(|m| m.span.start)
+        .cloned()
+        .or_else(|| {
+            // The claim began in this sentence, its speaker came earlier.
+            near.iter()
+                .filter(|c| c.start() >= lo && c.start() < before)
+                .max_by_key(|c| c.start())
+                .and_then(|c| c.mention.clone())
+        })
+}
