@@ -236,6 +236,36 @@ pub fn resolve(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotat
     }
 }
 
+/// A party tag or a place read as the speaker stands for the person named
+/// just before it: "Pat Kim, D-Ore., said", "Donna Rawlings, 59, of Ashton,
+/// Md., said", "Johnnie Wilson, of Springfield, Va., said".
+fn tagged_person(text: &str, m: &Mention, reg: &Registry) -> Option<usize> {
+    let phrase = text[m.span.clone()].trim_end_matches(',');
+    let party =
+        phrase.len() <= 12 && matches!(phrase.as_bytes(), [b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
+    // "Ashton, Md.": a town is known by the state written after it.
+    let town = m
+        .descriptor
+        .as_ref()
+        .is_some_and(|d| LEXICON.places.contains(&text[d.clone()]));
+    let place = town || LEXICON.places.contains(phrase) || LEXICON.places.contains(phrase.trim_end_matches('.'));
+    if !(party || place) {
+        return None;
+    }
+    let before = reg.name_spans.partition_point(|(s, _)| s.start < m.span.start);
+    let (span, e) = reg.name_spans[..before].last()?;
+    let between = &text[span.end..m.span.start];
+    let locator = between.len() <= 60
+        && between.trim_start().starts_with([',', '('])
+        && between
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                w == "of" || w == "from" || w.bytes().all(|b| b.is_ascii_digit()) || w.starts_with(char::is_uppercase)
+            });
+    locator.then_some(*e)
+}
+
 /// A name set beside a description by commas is the description's person:
 /// "The mayor, Elena Ruiz, said", "Michael Mulgrew, president of the
 /// United Federation of Teachers, said".
@@ -389,6 +419,9 @@ fn resolve_mention(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Op
             })
         }
         MentionKind::Name => {
+            if let Some(e) = tagged_person(text, m, reg) {
+                return Some(e);
+            }
             let name = &text[m.name.clone().unwrap_or(m.span.clone())];
             let tokens = name_tokens(name);
             if m.stype == SpeakerType::Person {
