@@ -119,6 +119,13 @@ impl Registry {
             })
     }
 
+    /// Whether only punctuation and spaces precede `pos` in its sentence.
+    fn opens_sentence(&self, text: &str, pos: usize) -> bool {
+        let i = self.sentence_starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        let start = self.sentence_starts.get(i).copied().unwrap_or(0).min(pos);
+        !text[start..pos].chars().any(char::is_alphanumeric)
+    }
+
     /// The start of the sentence `n` sentences before the one holding `pos`.
     fn window_start(&self, pos: usize, n: usize) -> usize {
         let i = self.sentence_starts.partition_point(|&s| s <= pos).saturating_sub(1);
@@ -236,6 +243,24 @@ pub fn resolve(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotat
     }
 }
 
+/// "the 36-year-old Curry": a description ending in the surname of a person
+/// named before is that person.
+fn described_surname(text: &str, m: &Mention, reg: &Registry) -> Option<usize> {
+    let phrase = &text[m.span.clone()];
+    let mut words = phrase.split_whitespace();
+    if !words.next()?.eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let rest: Vec<&str> = words.collect();
+    let (last, modifiers) = rest.split_last()?;
+    if modifiers.iter().any(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let surname = name_tokens(last);
+    reg.find_by_name(&surname)
+        .filter(|&e| reg.entities[e].stype == SpeakerType::Person && reg.entities[e].name_tokens.len() > 1)
+}
+
 /// A party tag or a place read as the speaker stands for the person named
 /// just before it: "Pat Kim, D-Ore., said", "Donna Rawlings, 59, of Ashton,
 /// Md., said", "Johnnie Wilson, of Springfield, Va., said".
@@ -316,7 +341,17 @@ fn named_referent(text: &str, m: &Mention, head: &str, reg: &Registry) -> Option
     if let Some(o) = described {
         return Some(o.entity);
     }
-    // Elegant variation: the subject of one of the two sentences before.
+    // Elegant variation: a description in subject place takes the subject of
+    // one of the two sentences before (not one after its cue: "said the
+    // rookie winger" introduces someone).
+    let previous_word = text[..m.span.start]
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    if !reg.opens_sentence(text, m.span.start) && crate::cues::is_cue_word(&previous_word) {
+        return None;
+    }
     let window = reg.window_start(m.span.start, 2);
     reg.recent(m.span.start)
         .take_while(|o| o.pos >= window)
@@ -440,6 +475,8 @@ fn resolve_mention(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Op
                 if reg.entities[e].stype != SpeakerType::Person {
                     return Some(e);
                 }
+            } else if let Some(e) = described_surname(text, m, reg) {
+                return Some(e);
             }
             let canonical = if m.stype == SpeakerType::Person {
                 name
