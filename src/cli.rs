@@ -25,6 +25,8 @@ enum Command {
     Sources(cmd::sources::Args),
     /// A self-contained HTML page: quotations highlighted per speaker, sources table.
     Report(cmd::report::Args),
+    /// The text that is analysed, exactly (for a web page: its story).
+    Text(cmd::text::Args),
 }
 
 pub fn run() -> anyhow::Result<ExitCode> {
@@ -47,6 +49,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Eval(a) => cmd::eval::run(a),
         Command::Sources(a) => cmd::sources::run(a),
         Command::Report(a) => cmd::report::run(a),
+        Command::Text(a) => cmd::text::run(a),
     }
 }
 

@@ -9,7 +9,9 @@
 //!   files (`.jsonl`/`.json` with `--jsonl`), compressed or not, without
 //!   following symlinked folders inside them; a file with
 //!   NUL bytes met in a folder is skipped with a message, a named one is an
-//!   error.
+//!   error;
+//! - web pages (`.html`/`.htm`, HTML sniffed on stdin, or `--html`, also for
+//!   a JSONL text field) are read as their story (`crate::html`).
 
 use serde_json::{Map, Value};
 use std::collections::VecDeque;
@@ -25,6 +27,8 @@ pub struct InputOptions {
     pub text_field: String,
     pub keep_fields: Vec<String>,
     pub lossy: bool,
+    /// Every input (or JSONL text field) is a web page.
+    pub html: bool,
 }
 
 impl Default for InputOptions {
@@ -35,6 +39,7 @@ impl Default for InputOptions {
             text_field: "text".into(),
             keep_fields: Vec::new(),
             lossy: false,
+            html: false,
         }
     }
 }
@@ -102,7 +107,7 @@ fn wanted(path: &Path, jsonl: bool) -> bool {
     if jsonl {
         name.ends_with(".jsonl") || name.ends_with(".json") || name.ends_with(".ndjson")
     } else {
-        name.ends_with(".txt") || name.ends_with(".md")
+        name.ends_with(".txt") || name.ends_with(".md") || crate::html::is_html_name(name)
     }
 }
 
@@ -332,6 +337,9 @@ fn parse_record(line: &str, loc: &str, opts: &InputOptions) -> Item {
         .iter()
         .map(|f| (f.clone(), obj.get(f).cloned().unwrap_or(Value::Null)))
         .collect();
+    if opts.html {
+        return crate::html::item_from_str(id, &text, kept, opts);
+    }
     Item::Doc(crate::Document::new(id, text), kept)
 }
 
@@ -408,6 +416,9 @@ impl Iterator for Documents {
                     path: name,
                     reason: "binary file (NUL bytes)".into(),
                 });
+            }
+            if self.opts.html || crate::html::is_html_name(&name) || (is_stdin(&path) && crate::html::sniff(&bytes)) {
+                return Some(crate::html::item(name, &bytes, &self.opts));
             }
             return Some(match decode(bytes, self.opts.lossy) {
                 Ok(text) => Item::Doc(crate::Document::new(name, text), Map::new()),

@@ -15,6 +15,7 @@ pub mod attribute;
 pub mod cues;
 pub mod entities;
 pub mod eval;
+pub mod html;
 pub mod input;
 pub mod lexicon;
 pub mod mentions;
@@ -34,6 +35,9 @@ pub use record::{Kind, Record};
 pub struct Document {
     pub id: String,
     pub text: String,
+    /// For a web page: where stretches of `text` lie in the HTML source
+    /// (records then carry `html_start`/`html_end`).
+    pub html: Option<std::sync::Arc<html::SourceMap>>,
 }
 
 impl Document {
@@ -41,6 +45,7 @@ impl Document {
         Document {
             id: id.into(),
             text: text.into(),
+            html: None,
         }
     }
 }

@@ -63,6 +63,13 @@ pub struct Record {
     pub cue_end: Option<usize>,
     pub confidence: f64,
     pub rule: &'static str,
+    /// Web pages only (absent otherwise): the quote's byte range in the HTML
+    /// source, null unless the quote is one verbatim stretch of it (no tag,
+    /// character reference or collapsed white space inside).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub html_start: Option<Option<usize>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub html_end: Option<Option<usize>>,
     /// Fields asked for on the command line (`--keep-fields`, `--context`),
     /// after the fixed ones.
     #[serde(flatten, skip_serializing_if = "serde_json::Map::is_empty")]
@@ -170,6 +177,10 @@ pub fn build(doc: &Document, segs: &Segments, claims: &[Claim], res: &Resolution
                     .collect()
             });
             let entity = res.speaker_of[index].map(|e| &res.entities[e]);
+            let html = doc
+                .html
+                .as_ref()
+                .map(|m| m.source_range(first.start..last.end).filter(|_| parts.is_none()));
             let m = c.mention.as_ref();
             Record {
                 doc: doc.id.clone(),
@@ -199,6 +210,8 @@ pub fn build(doc: &Document, segs: &Segments, claims: &[Claim], res: &Resolution
                 cue_end: c.cue.as_ref().map(|q| map.char_at(q.span.end)),
                 confidence: c.confidence,
                 rule: c.rule,
+                html_start: html.clone().map(|r| r.map(|r| r.start)),
+                html_end: html.map(|r| r.map(|r| r.end)),
                 extra: serde_json::Map::new(),
             }
         })

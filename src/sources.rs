@@ -266,6 +266,8 @@ pub(crate) mod tests {
             cue_end: None,
             confidence: 0.9,
             rule: "test",
+            html_start: None,
+            html_end: None,
             extra: serde_json::Map::new(),
         }
     }

@@ -821,11 +821,13 @@ fn folders_are_walked_recursively_for_txt_and_md() {
     write(d.path(), "corpus/sub/b.txt", GOOD);
     write(d.path(), "corpus/sub/deeper/c.md", GOOD);
     write(d.path(), "corpus/sub/deeper/d.TXT", GOOD);
+    // Web pages are walked too (issue 17).
+    write(d.path(), "corpus/sub/deeper/e.html", GOOD);
     for ignored in [
         "corpus/x.csv",
         "corpus/sub/y.json",
         "corpus/sub/notes",
-        "corpus/sub/deeper/e.html",
+        "corpus/sub/deeper/e.xml",
     ] {
         write(d.path(), ignored, GOOD);
     }
@@ -841,11 +843,12 @@ fn folders_are_walked_recursively_for_txt_and_md() {
         "corpus/sub/b.txt",
         "corpus/sub/deeper/c.md",
         "corpus/sub/deeper/d.TXT",
+        "corpus/sub/deeper/e.html",
         "corpus/z.md",
     ];
     want.sort();
     assert_eq!(docs, want, "each wanted file once, in sorted order");
-    assert_eq!(r.summary()[0], 5);
+    assert_eq!(r.summary()[0], 6);
 }
 
 #[test]

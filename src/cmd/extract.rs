@@ -438,7 +438,7 @@ fn total_size(inputs: &[String], jsonl: bool) -> Option<u64> {
         let exts: &[&str] = if jsonl {
             &[".jsonl", ".json", ".ndjson"]
         } else {
-            &[".txt", ".md"]
+            &[".txt", ".md", ".html", ".htm"]
         };
         let read = named || exts.iter().any(|e| base.ends_with(e));
         match (read, compressed) {

@@ -16,6 +16,10 @@ pub struct InputArgs {
     /// JSONL field holding the document text.
     #[arg(long, default_value = "text", value_name = "NAME")]
     pub text_field: String,
+    /// Inputs are web pages (also a JSONL text field): read the story, not
+    /// the markup. Automatic for .html/.htm files and HTML on stdin.
+    #[arg(long)]
+    pub html: bool,
     /// Replace invalid UTF-8 with U+FFFD instead of failing the document.
     #[arg(long)]
     pub lossy: bool,
@@ -42,6 +46,7 @@ impl InputArgs {
             text_field: self.text_field.clone(),
             keep_fields,
             lossy: self.lossy,
+            html: self.html,
         }
     }
 }

@@ -6,3 +6,4 @@ pub mod input_args;
 pub mod out;
 pub mod report;
 pub mod sources;
+pub mod text;
