@@ -261,6 +261,52 @@ fn described_surname(text: &str, m: &Mention, reg: &Registry) -> Option<usize> {
         .filter(|&e| reg.entities[e].stype == SpeakerType::Person && reg.entities[e].name_tokens.len() > 1)
 }
 
+/// An organisation's name that the mention reader cut at a connector: "the
+/// Food and Drug Administration", "Centers for Disease Control and
+/// Prevention", "Johnson & Johnson", "AT&T", "Department of Health and
+/// Human Services". The run grows leftwards over capitalised words joined by
+/// and, &, of, for; it is kept when it has "&" or an organisation noun.
+fn joined_org_name(text: &str, name: Span) -> Option<Span> {
+    let mut start = name.start;
+    let mut joined = false;
+    loop {
+        let before = &text[..start];
+        let trimmed = before.trim_end();
+        let connector = ["&", "and", "of", "for"]
+            .into_iter()
+            .find(|c| trimmed.ends_with(c) && (*c == "&" || trimmed[..trimmed.len() - c.len()].ends_with(' ')));
+        let Some(c) = connector else { break };
+        let left = trimmed[..trimmed.len() - c.len()].trim_end();
+        let word_start = left
+            .rfind(|ch: char| ch.is_whitespace() || ch == '(')
+            .map_or(0, |i| i + 1);
+        let word = &left[word_start..];
+        if !word.starts_with(char::is_uppercase) || word.eq_ignore_ascii_case("the") {
+            break;
+        }
+        start = word_start;
+        joined = true;
+        // "Centers for Disease Control": keep reading capitalised words.
+        while let Some(prev) = text[..start].trim_end().rsplit(' ').next() {
+            let at = text[..start].trim_end().len() - prev.len();
+            if prev.is_empty() || !prev.starts_with(char::is_uppercase) || prev.eq_ignore_ascii_case("the") {
+                break;
+            }
+            start = at;
+        }
+    }
+    if !joined {
+        return None;
+    }
+    let phrase = &text[start..name.end];
+    let org = phrase.contains('&')
+        || phrase
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .any(|w| LEXICON.org_nouns.contains(&w) || LEXICON.org_nouns.contains(w.trim_end_matches('s')));
+    org.then_some(start..name.end)
+}
+
 /// A party tag or a place read as the speaker stands for the person named
 /// just before it: "Pat Kim, D-Ore., said", "Donna Rawlings, 59, of Ashton,
 /// Md., said", "Johnnie Wilson, of Springfield, Va., said".
@@ -456,6 +502,16 @@ fn resolve_mention(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Op
         MentionKind::Name => {
             if let Some(e) = tagged_person(text, m, reg) {
                 return Some(e);
+            }
+            if let Some(full) = joined_org_name(text, m.name.clone().unwrap_or(m.span.clone())) {
+                let m = Mention {
+                    span: full.clone(),
+                    name: Some(full),
+                    stype: SpeakerType::Organization,
+                    descriptor: None,
+                    ..m.clone()
+                };
+                return resolve_mention(text, &m, reg, last_speaker);
             }
             let name = &text[m.name.clone().unwrap_or(m.span.clone())];
             let tokens = name_tokens(name);
