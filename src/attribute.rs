@@ -1519,6 +1519,18 @@ fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
     })
 }
 
+/// How far, in tokens, a claim before its cue may reach back. Without a
+/// bound, a sentence of thousands of "…, according to X," (or of commas and
+/// "which ask") gave each cue a claim back to the sentence start: n² time,
+/// memory and output (issue 16). The longest such claim in PolNeAR and GGT
+/// is 63 words; 150 tokens leaves room and keeps every record the same.
+const MAX_CLAIM_BEFORE_TOKENS: usize = 150;
+
+/// `sent` (tokens) cut to start at most `MAX_CLAIM_BEFORE_TOKENS` before `ct`.
+fn window_before(sent: std::ops::Range<usize>, ct: usize) -> std::ops::Range<usize> {
+    sent.start.max(ct.saturating_sub(MAX_CLAIM_BEFORE_TOKENS))..sent.end
+}
+
 /// "CLAUSE, X said." / "CLAUSE, said X." / "A, X said, B".
 fn clause_before(
     ctx: &Ctx,
@@ -1529,6 +1541,7 @@ fn clause_before(
 ) -> Option<Claim> {
     let cue = &ctx.cues[c];
     let ct = ctx.cue_start_tok(c);
+    let sent = window_before(sent, ct);
     let ce = ctx.cue_end_tok(c);
     let (m, comma) = match mention {
         Some(m) => {
@@ -1691,6 +1704,7 @@ fn according_to(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>) -> Option<Cla
     let ce = ctx.cue_end_tok(c);
     let m = mention_after(ctx.text, ctx.toks, ce, sent.end)?;
     let m_end = token_at(ctx.toks, m.span.end);
+    let sent = window_before(sent, ct);
     let span = if ct == sent.start {
         // According to X, CLAUSE
         let mut st = m_end;
