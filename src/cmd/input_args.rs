@@ -24,6 +24,10 @@ pub struct InputArgs {
     /// annotates it.
     #[arg(long)]
     pub noun_phrase_claims: bool,
+    /// Largest document read, in bytes (a file, stdin, a JSONL line, after
+    /// decompression): a larger one is an error record, read no further.
+    #[arg(long, value_name = "BYTES", default_value_t = whosaid::input::DEFAULT_MAX_DOC_BYTES)]
+    pub max_doc_bytes: u64,
 }
 
 impl InputArgs {
@@ -42,6 +46,8 @@ impl InputArgs {
             text_field: self.text_field.clone(),
             keep_fields,
             lossy: self.lossy,
+            max_doc_bytes: self.max_doc_bytes,
+            skip_file: None,
         }
     }
 }
