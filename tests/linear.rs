@@ -247,6 +247,8 @@ fn run_measured(text: &str) -> (f64, f64) {
     let path = dir.path().join("shape.txt");
     std::fs::write(&path, text).unwrap();
     let t0 = Instant::now();
+    // Reaped by wait4 below, which also gives the peak RSS.
+    #[allow(clippy::zombie_processes)]
     let child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
         .args(["extract", "-q", "-j", "1"])
         .arg(&path)
