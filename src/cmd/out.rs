@@ -214,7 +214,7 @@ fn temp_beside(dest: &Path, existing: Option<&Metadata>) -> io::Result<(File, Pe
     // The suffix is no input extension: a walk never reads a temporary file.
     let tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
-        .suffix(".whosaid-tmp")
+        .suffix(".whosaid.tmp")
         .permissions(std::fs::Permissions::from_mode(0o666))
         .tempfile_in(dir)?;
     if let Some(m) = existing {
