@@ -942,6 +942,12 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
 fn strip_titles(text: &str, toks: &[Token], mut n: usize, e: usize) -> (usize, Option<&'static str>) {
     let mut gender = None;
     'outer: while n < e {
+        // "Indiana Gov. Mike Pence", "New Jersey Gov. Chris Christie": a
+        // place written before a title belongs to the descriptor.
+        if let Some(len) = place_before_title(text, toks, n, e) {
+            n += len;
+            continue;
+        }
         for len in (1..=3).rev() {
             if n + len > e {
                 continue;
@@ -966,6 +972,23 @@ fn strip_titles(text: &str, toks: &[Token], mut n: usize, e: usize) -> (usize, O
         break;
     }
     (n, gender)
+}
+
+/// The length of a place name (one or two words) at token `n` that a title
+/// follows.
+fn place_before_title(text: &str, toks: &[Token], n: usize, e: usize) -> Option<usize> {
+    (1..=2).find(|&len| {
+        n + len < e
+            && LEXICON
+                .places
+                .contains(&text[toks[n].span.start..toks[n + len - 1].span.end])
+            && (1..=3).any(|t| {
+                n + len + t <= e
+                    && LEXICON.titles.contains_key(
+                        text[toks[n + len].span.start..toks[n + len + t - 1].span.end].trim_end_matches('.'),
+                    )
+            })
+    })
 }
 
 /// "Rival Hillary Clinton", "Organizer Dwayne Croteau": a capitalised party
