@@ -674,8 +674,50 @@ fn is_subject_position(text: &str, toks: &[Token], lo: usize, k: usize) -> bool 
     };
     let titled = k - lo <= 6 && (lo..k).all(|j| toks[j].kind == TokKind::Word) && verbless(lo);
     let near_start = k - lo <= 3 && verbless(lo);
-    let after_adverbial = k >= 1 && &text[toks[k - 1].span.clone()] == "," && k - lo < 8 && verbless(lo);
-    near_start || titled || after_adverbial
+    let after_comma = k >= 1 && &text[toks[k - 1].span.clone()] == ",";
+    let after_adverbial = after_comma && k - lo < 8 && verbless(lo);
+    // "Speaking in Vaughan, Ont., on Thursday morning, Trudeau denied …",
+    // "When asked what is harder, Mulder didn't hesitate": a leading
+    // subordinate or participle clause of any length.
+    let after_subordinate = after_comma && k - lo < 40 && opens_subordinate(toks[lo].lower(text));
+    near_start || titled || after_adverbial || after_subordinate
+}
+
+/// Words that open a leading clause or phrase before the subject.
+fn opens_subordinate(w: &str) -> bool {
+    matches!(
+        w,
+        "when"
+            | "while"
+            | "after"
+            | "as"
+            | "although"
+            | "though"
+            | "if"
+            | "before"
+            | "since"
+            | "because"
+            | "despite"
+            | "asked"
+            | "given"
+            | "unlike"
+            | "like"
+            | "in"
+            | "on"
+            | "at"
+            | "during"
+            | "following"
+            | "with"
+            | "for"
+            | "once"
+            | "until"
+            | "even"
+            | "now"
+            | "still"
+            | "but"
+            | "and"
+            | "yet"
+    ) || (w.len() > 5 && w.ends_with("ing"))
 }
 
 /// Titles that make a one-word name a person ("Mr. Obama", "Ms. May").
@@ -872,7 +914,7 @@ fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<NameRun> {
             };
             let end = token_at(toks, m.span.end).max(k + 1);
             if m.kind == MentionKind::Name && m.stype == SpeakerType::Person {
-                let name = m.name.clone().expect("names have a name");
+                let name = leading_run(text, toks, k, hi, m.name.clone().expect("names have a name"));
                 let words = text[name.clone()].split_whitespace().count();
                 if words >= 2
                     && !LEXICON.not_speakers.contains(
@@ -900,6 +942,24 @@ fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<NameRun> {
         }
     }
     out
+}
+
+/// The capitalised run that starts the phrase when the reader chose a later
+/// name in it: "John Goodwin with Bumper to Bumper turned out" names John
+/// Goodwin, not "Bumper".
+fn leading_run(text: &str, toks: &[Token], k: usize, hi: usize, name: Span) -> Span {
+    if name.start <= toks[k].span.start {
+        return name;
+    }
+    let mut j = k;
+    while j < hi && is_cap(text, &toks[j]) && toks[j].span.end <= name.start {
+        j += 1;
+    }
+    if j - k >= 2 && j < hi && !is_cap(text, &toks[j]) {
+        toks[k].span.start..toks[j - 1].span.end
+    } else {
+        name
+    }
 }
 
 /// "Bloomberg columnist Marc Champion", "Former senior U.S. diplomat Dennis

@@ -913,7 +913,12 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
             gender,
         });
     }
-    let stype = if org_head || (det == "the" && title_end == n) || place {
+    // "IRCC", "PBO", "UFCW": a one-word name in capitals is an organisation.
+    let acronym = title_end == e - 1 && {
+        let w = &text[toks[title_end].span.clone()];
+        (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    let stype = if org_head || (det == "the" && title_end == n) || place || acronym {
         SpeakerType::Organization
     } else {
         SpeakerType::Person
