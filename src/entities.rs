@@ -97,10 +97,23 @@ impl Registry {
     }
 
     fn find_by_name(&self, tokens: &[String]) -> Option<usize> {
+        self.find_by_name_before(tokens, usize::MAX)
+    }
+
+    /// [`Registry::find_by_name`] among the people named before `pos`
+    /// ("President Obama" early in a story is not the "Michelle Obama" of its
+    /// last paragraph).
+    fn find_by_name_before(&self, tokens: &[String], pos: usize) -> Option<usize> {
         let all = self.by_last.get(tokens.last()?)?;
         // Only the latest entities with this surname are compared: a text of
         // thousands of namesakes would otherwise make resolution quadratic.
         let candidates = &all[all.len().saturating_sub(LOOKBACK)..];
+        let earlier: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&i| self.entities[i].first <= pos)
+            .collect();
+        let candidates: &[usize] = if pos == usize::MAX { candidates } else { &earlier };
         // The fullest earlier name that ends with this one ("Champion", "Marc Champion").
         candidates
             .iter()
@@ -240,6 +253,27 @@ pub fn resolve(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotat
         entities,
         speaker_of,
         ids,
+    }
+}
+
+/// Whether a surname mention with this gender and title can be the person
+/// already known: "Mr. Obama" or "President Obama" is not Michelle Obama
+/// when the text gave them other genders or other roles.
+fn compatible_person(ent: &Entity, gender: Option<&str>, title: Option<&str>) -> bool {
+    if let (Some(a), Some(b)) = (gender, ent.gender) {
+        if a != b {
+            return false;
+        }
+    }
+    let roles = |d: &str| -> Vec<String> {
+        descriptor_words(d)
+            .into_iter()
+            .filter(|w| LEXICON.person_nouns.contains(w) || LEXICON.titles.contains_key(w.as_str()))
+            .collect()
+    };
+    match (title.map(roles), ent.descriptor.as_deref().map(roles)) {
+        (Some(a), Some(b)) if !a.is_empty() && !b.is_empty() => a.iter().any(|w| b.contains(w)),
+        _ => true,
     }
 }
 
@@ -516,7 +550,12 @@ fn resolve_mention(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Op
             let name = &text[m.name.clone().unwrap_or(m.span.clone())];
             let tokens = name_tokens(name);
             if m.stype == SpeakerType::Person {
-                if let Some(e) = reg.find_by_name(&tokens) {
+                let descriptor = m.descriptor.clone().map(|d| text[d].to_string());
+                let same_person = |e: usize| compatible_person(&reg.entities[e], m.gender, descriptor.as_deref());
+                if let Some(e) = reg
+                    .find_by_name_before(&tokens, m.span.start)
+                    .filter(|&e| same_person(e))
+                {
                     if tokens.len() > reg.entities[e].name_tokens.len() {
                         reg.entities[e].canonical = name.to_string();
                         reg.entities[e].name_tokens = tokens;
