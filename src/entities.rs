@@ -371,6 +371,65 @@ fn tagged_person(text: &str, m: &Mention, reg: &Registry) -> Option<usize> {
     locator.then_some(*e)
 }
 
+/// A document with an owner speaks for the owner: "her statement said" →
+/// the woman "her" refers to, "the union's Friday release" → the union,
+/// "Dixon Hall's preliminary findings" → Dixon Hall.
+fn document_author(
+    text: &str,
+    m: &Mention,
+    head: &str,
+    reg: &mut Registry,
+    last_speaker: Option<usize>,
+) -> Option<usize> {
+    if !LEXICON.document_nouns.contains(head) && !LEXICON.document_nouns.contains(&LEXICON.singular(head).to_string()) {
+        return None;
+    }
+    let phrase = &text[m.span.clone()];
+    let first = phrase.split_whitespace().next()?;
+    let owner_at = m.span.start;
+    if let Some((stype, gender)) = match first.to_lowercase().as_str() {
+        "his" => Some((SpeakerType::Person, Some("male"))),
+        "her" => Some((SpeakerType::Person, Some("female"))),
+        "its" => Some((SpeakerType::Organization, None)),
+        "their" => Some((SpeakerType::Group, None)),
+        _ => None,
+    } {
+        let pronoun = Mention {
+            span: owner_at..owner_at + first.len(),
+            head: owner_at..owner_at + first.len(),
+            kind: MentionKind::Pronoun,
+            stype,
+            name: None,
+            descriptor: None,
+            gender,
+        };
+        return resolve_mention(text, &pronoun, reg, last_speaker);
+    }
+    // "X's report": the owner is the name or description before 's.
+    let cut = phrase.find("’s ").or_else(|| phrase.find("'s "))?;
+    let owner = &phrase[..cut];
+    let owner_tokens: Vec<String> = name_tokens(owner).into_iter().filter(|t| t != "the").collect();
+    if owner_tokens.is_empty() {
+        return None;
+    }
+    reg.find_by_name_before(&owner_tokens, m.span.start)
+        .or_else(|| reg.by_tokens.get(&owner_tokens).copied())
+        .or_else(|| named_referent_of_head(owner_tokens.last()?, m.span.start, reg))
+}
+
+/// The named organisation a bare head ("union", "city") refers back to:
+/// the latest organisation named within ten sentences.
+fn named_referent_of_head(head: &str, pos: usize, reg: &Registry) -> Option<usize> {
+    if !LEXICON.org_nouns.contains(head) {
+        return None;
+    }
+    let window = reg.window_start(pos, 10);
+    reg.recent(pos)
+        .take_while(|o| o.pos >= window)
+        .find(|o| reg.entities[o.entity].head.is_none() && reg.entities[o.entity].stype == SpeakerType::Organization)
+        .map(|o| o.entity)
+}
+
 /// A name set beside a description by commas is the description's person:
 /// "The mayor, Elena Ruiz, said", "Michael Mulgrew, president of the
 /// United Federation of Teachers, said".
@@ -592,6 +651,9 @@ fn resolve_mention(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Op
             let phrase = &text[m.span.clone()];
             let head = text[m.head.clone()].to_lowercase();
             let det = phrase.split_whitespace().next().unwrap_or("").to_lowercase();
+            if let Some(e) = document_author(text, m, &head, reg, last_speaker) {
+                return Some(e);
+            }
             if let Some(e) = apposed_name(text, &m.span, reg) {
                 let descriptor = &mut reg.entities[e].descriptor;
                 descriptor.get_or_insert_with(|| phrase.to_string());
@@ -718,7 +780,8 @@ fn is_subject_position(text: &str, toks: &[Token], lo: usize, k: usize) -> bool 
     // "Speaking in Vaughan, Ont., on Thursday morning, Trudeau denied …",
     // "When asked what is harder, Mulder didn't hesitate": a leading
     // subordinate or participle clause of any length.
-    let after_subordinate = after_comma && k - lo < 40 && opens_subordinate(toks[lo].lower(text));
+    let after_subordinate =
+        after_comma && k - lo < 40 && opens_subordinate(toks[lo].lower(text)) && verbless((lo + 2).min(k));
     near_start || titled || after_adverbial || after_subordinate
 }
 
