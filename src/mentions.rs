@@ -691,6 +691,29 @@ fn appositive(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> Option<S
 
 /// The mention starting at token `start` ("said Karen Walsh, a spokeswoman").
 pub fn mention_after(text: &str, toks: &[Token], start: usize, hi: usize) -> Option<Mention> {
+    mention_after_at(text, toks, start, hi).or_else(|| role_then_name(text, toks, start, hi))
+}
+
+/// "said oil and gas worker Mike Wipf", "says gas and diesel mechanic Sam
+/// Ortiz": lowercase modifiers the reader cannot take (they hold "and")
+/// before a role noun and a name. The name is the mention; the words before
+/// it are its descriptor.
+fn role_then_name(text: &str, toks: &[Token], start: usize, hi: usize) -> Option<Mention> {
+    let words =
+        (start..hi.min(start + 8)).take_while(|&k| toks[k].kind == TokKind::Word && !(k > start && toks[k].para_start));
+    let role = words
+        .filter(|&k| k + 1 < hi && is_cap(text, &toks[k + 1]) && !is_cap(text, &toks[k]))
+        .find(|&k| LEXICON.person_nouns.contains(&*lower(text, &toks[k])))?;
+    let mut m = mention_after_at(text, toks, role + 1, hi)?;
+    if m.kind != MentionKind::Name || m.stype != SpeakerType::Person {
+        return None;
+    }
+    m.descriptor = Some(toks[start].span.start..toks[role].span.end);
+    m.span.start = toks[start].span.start;
+    Some(m)
+}
+
+fn mention_after_at(text: &str, toks: &[Token], start: usize, hi: usize) -> Option<Mention> {
     // "said 9/11 widow Terry Strada": a date-like modifier before the phrase.
     let numeric = |k: usize| {
         toks.get(k)

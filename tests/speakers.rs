@@ -164,3 +164,26 @@ fn one_word_mentions_of_a_named_person_are_referents() {
     let text = "“The shelters are full,” said Alex Moreau, a nurse.\n\nNadia Jamil, a researcher, spoke next. Jamil said the project began in 2017.\n\n“It is complex,” she said.";
     assert_eq!(speaker_of(text, "It is complex").as_deref(), Some("Nadia Jamil"));
 }
+
+#[test]
+fn a_role_noun_after_the_cue_leaves_the_name() {
+    let text = "“We will fight,” said gas and diesel mechanic Sam Ortiz.";
+    let recs = records(text);
+    assert_eq!(recs[0].speaker.as_deref(), Some("Sam Ortiz"));
+    assert_eq!(recs[0].speaker_descriptor.as_deref(), Some("gas and diesel mechanic"));
+    let text = "“The kiln is full,” says Kingston potter Lee Dunn.";
+    assert_eq!(records(text)[0].speaker.as_deref(), Some("Lee Dunn"));
+}
+
+#[test]
+fn a_document_speaks_for_its_owner() {
+    let text = "On Saturday, Environment Minister Shannon Phillips announced that sessions in Drayton Valley, Edmonton, Red Deer and Sundre were cancelled.\n\n“I have heard stories of Albertans afraid to attend,” her statement read.";
+    let s = speaker_of(text, "I have heard stories").unwrap_or_default();
+    assert!(s.ends_with("Shannon Phillips"), "{s}");
+}
+
+#[test]
+fn a_later_namesake_is_not_an_earlier_surname() {
+    let text = "President Obama is rolling out a new message.\n\n“My name may not be on the ballot,” Mr. Obama said.\n\nThe campaign plans to employ the first lady, Michelle Obama, as well.";
+    assert_eq!(speaker_of(text, "My name may not be").as_deref(), Some("Obama"));
+}
