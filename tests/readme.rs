@@ -1,8 +1,10 @@
 //! The examples of README.md and docs/*.md cannot go stale: every ```console
 //! block is run here on the built binary and its output compared.
 //!
-//! In a block, a line starting with `$ ` is a command (`whosaid ARGS`, with
-//! optional `NAME=value` assignments before it); the lines after it, up to the
+//! In a block, a line starting with `$ ` is a command line run by `sh -c`, with
+//! the built `whosaid` first on the PATH (so `NAME=value whosaid ARGS | jq …`
+//! works; an example whose other tools are not installed is skipped, and says
+//! so); the lines after it, up to the
 //! next `$ ` line or the end of the block, are what it prints (stdout, then
 //! stderr). A line `...` stands for any number of lines. Trailing white space
 //! is not compared (editors strip it). Commands run in a scratch folder where
@@ -19,8 +21,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_whosaid");
 struct Example {
     /// `file:line` of the command.
     at: String,
-    env: Vec<(String, String)>,
-    args: Vec<String>,
+    line: String,
     expected: Vec<String>,
 }
 
@@ -74,26 +75,17 @@ fn examples(file: &Path) -> Vec<Example> {
             continue;
         }
         if let Some(cmd) = line.strip_prefix("$ ") {
-            let mut w = words(cmd);
-            let mut env = Vec::new();
-            while let Some((k, v)) = w
-                .first()
-                .and_then(|f| f.split_once('='))
-                .filter(|(k, _)| !k.is_empty() && k.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
-            {
-                env.push((k.to_string(), v.to_string()));
-                w.remove(0);
-            }
+            let w = words(cmd);
+            let first = w.iter().find(|x| !x.contains('='));
             assert_eq!(
-                w.first().map(String::as_str),
+                first.map(String::as_str),
                 Some("whosaid"),
                 "{shown}:{}: a console example runs whosaid",
                 i + 1
             );
             out.push(Example {
                 at: format!("{shown}:{}", i + 1),
-                env,
-                args: w[1..].to_vec(),
+                line: cmd.to_string(),
                 expected: Vec::new(),
             });
         } else {
@@ -115,6 +107,10 @@ fn matches(want: &[String], got: &[String]) -> bool {
         Some((w, rest)) if w == "..." => (0..=got.len()).any(|k| matches(rest, &got[k..])),
         Some((w, rest)) => got.first() == Some(w) && matches(rest, &got[1..]),
     }
+}
+
+fn on_path(tool: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(tool).is_file()))
 }
 
 fn scratch() -> PathBuf {
@@ -150,19 +146,37 @@ fn every_console_example_gives_what_it_shows() {
     for file in documents() {
         for ex in examples(&file) {
             n += 1;
-            let mut cmd = Command::new(BIN);
-            cmd.args(&ex.args).current_dir(&dir).env_remove("COLUMNS");
-            for (k, v) in &ex.env {
-                cmd.env(k, v);
+            // The other programs of a pipeline must be there to run it.
+            let missing: Vec<String> = ex
+                .line
+                .split(" | ")
+                .skip(1)
+                .filter_map(|seg| words(seg).into_iter().next())
+                .filter(|tool| !on_path(tool))
+                .collect();
+            if !missing.is_empty() {
+                let _ = std::io::Write::write_all(
+                    &mut std::io::stderr(),
+                    format!("skipped: {} needs {}\n", ex.at, missing.join(", ")).as_bytes(),
+                );
+                continue;
             }
-            let out = cmd.output().unwrap();
+            let bin_dir = Path::new(BIN).parent().unwrap();
+            let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+            let out = Command::new("sh")
+                .args(["-c", &ex.line])
+                .current_dir(&dir)
+                .env_remove("COLUMNS")
+                .env("PATH", path)
+                .output()
+                .unwrap();
             let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
             let got: Vec<String> = text.lines().map(|l| l.trim_end().to_string()).collect();
             if !matches(&ex.expected, &got) {
                 failures.push(format!(
-                    "{}: `whosaid {}` printed:\n{}\n--- but the example shows:\n{}\n",
+                    "{}: `{}` printed:\n{}\n--- but the example shows:\n{}\n",
                     ex.at,
-                    ex.args.join(" "),
+                    ex.line,
                     got.join("\n"),
                     ex.expected.join("\n")
                 ));
