@@ -99,7 +99,7 @@ fn role_comma_name_comma_said_is_the_named_person() {
     ] {
         let recs = records(text);
         assert_eq!(recs[0].speaker.as_deref(), Some(name), "{text}");
-        assert_eq!(recs[0].speaker_type.as_deref(), Some("person"), "{text}");
+        assert_eq!(recs[0].speaker_type, Some("person"), "{text}");
     }
 }
 
