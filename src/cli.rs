@@ -9,7 +9,7 @@ pub mod cmd;
 /// Who said what, and where: quotations, reported speech and their speakers
 /// in news text, with exact offsets.
 #[derive(Parser, Debug)]
-#[command(name = "whosaid", version, about, long_about = None, propagate_version = true)]
+#[command(name = "whosaid", version = env!("WHOSAID_VERSION"), about, long_about = None, propagate_version = true)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -27,6 +27,13 @@ enum Command {
     Report(cmd::report::Args),
     /// The text that is analysed, exactly (for a web page: its story).
     Text(cmd::text::Args),
+    /// Prints a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Prints the man page (roff), e.g. `whosaid man > whosaid.1`.
+    Man,
 }
 
 pub fn run() -> anyhow::Result<ExitCode> {
@@ -64,7 +71,27 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Sources(a) => cmd::sources::run(a),
         Command::Report(a) => cmd::report::run(a),
         Command::Text(a) => cmd::text::run(a),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "whosaid", &mut buf);
+            print_out(&buf)
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
+            print_out(&buf)
+        }
     }
+}
+
+/// Generated text on stdout: a closed pipe ends quietly, a full disk is an error.
+fn print_out(bytes: &[u8]) -> anyhow::Result<ExitCode> {
+    let (_, mut out) = cmd::out::Output::open(None, &[])?;
+    std::io::Write::write_all(&mut out, bytes)?;
+    std::io::Write::flush(&mut out)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn write_all(mut w: impl std::io::Write, text: &str) -> std::io::Result<()> {

@@ -146,3 +146,9 @@ pub fn analyze_with(doc: &Document, opts: &Options) -> Vec<Record> {
     }
     record::build(doc, &segs, &claims, &resolution)
 }
+
+/// The README's Rust examples run as doc tests (`cargo test`), so they
+/// cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -268,7 +268,7 @@ pub(crate) mod tests {
             rule: "test",
             html_start: None,
             html_end: None,
-            extra: serde_json::Map::new(),
+            extra: crate::record::Extra::new(),
         }
     }
 

@@ -55,7 +55,7 @@ impl Run {
     /// The end-of-run summary: documents read, with quotations, records, errors.
     fn summary(&self) -> [u64; 4] {
         let re =
-            regex::Regex::new(r"(\d+) documents read, (\d+) with quotations, (\d+) records, (\d+) errors").unwrap();
+            regex::Regex::new(r"(\d+) documents? read, (\d+) with quotations, (\d+) records?, (\d+) errors?").unwrap();
         let c = re
             .captures(&self.stderr)
             .unwrap_or_else(|| panic!("no summary line on stderr:\n{}", self.stderr));

@@ -99,7 +99,9 @@ fn a_copy_of_dev_null_stays_a_device() {
 fn a_full_disk_is_an_error_in_every_subcommand() {
     let d = folder();
     let gold = d.path().join("g.jsonl");
-    fs::write(&gold, "{\"id\": \"a\", \"text\": \"x\", \"quotes\": []}\n").unwrap();
+    // One quotation: a gold file without any is refused (issue 21).
+    let line = "{\"id\": \"a\", \"text\": \"x\", \"quotes\": [{\"start\": 0, \"end\": 1, \"kind\": \"direct\"}]}\n";
+    fs::write(&gold, line).unwrap();
     let dev = full_device(d.path());
     for cmd in ["extract", "sources", "report"] {
         let o = run(d.path(), &[cmd, "a.txt", "-q", "-o", &dev]);

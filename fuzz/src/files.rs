@@ -95,6 +95,7 @@ pub fn check_writers(data: &[u8]) {
                 let opts = SinkOptions {
                     extra_columns: vec!["source".into()],
                     excel,
+                    ..SinkOptions::default()
                 };
                 let mut s = sink(format, Box::new(&mut out), opts);
                 s.records(&records).unwrap();

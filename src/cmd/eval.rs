@@ -25,7 +25,8 @@ pub struct Args {
     /// whosaid JSONL records to score [default: run the pipeline on the gold texts].
     #[arg(long, value_name = "PRED.jsonl")]
     pub pred: Option<PathBuf>,
-    #[arg(long, value_enum, default_value = "table")]
+    /// Output format.
+    #[arg(short, long, value_enum, default_value = "table")]
     pub format: EvalFormat,
     /// List up to N missed, spurious and wrong-speaker cases per task.
     #[arg(long, value_name = "N")]
@@ -50,6 +51,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     drop(gold_values);
     let gold = read_gold(gold_text.as_bytes()).with_context(|| format!("in {}", args.gold.display()))?;
     drop(gold_text);
+    if gold.iter().all(|g| g.quotes.is_empty()) {
+        anyhow::bail!(
+            "{}: no gold quotation in it (no document has a non-empty \"quotes\" list): nothing to score",
+            args.gold.display()
+        );
+    }
     let preds = match &args.pred {
         Some(p) => {
             let (text, values) = read_values(p)?;

@@ -35,6 +35,16 @@ pub struct InputArgs {
 }
 
 impl InputArgs {
+    /// With no input named (or `-`) and stdin a terminal, says what the
+    /// wait is for: a bare `whosaid extract` must not look hung.
+    pub fn notice_stdin(&self) {
+        use std::io::IsTerminal;
+        let stdin = self.inputs.is_empty() || self.inputs.iter().all(|i| i == "-");
+        if stdin && std::io::stdin().is_terminal() {
+            super::notice::warn("reading stdin (end it with Ctrl-D; or name a file or a folder)");
+        }
+    }
+
     /// What the analysis reports.
     pub fn analysis(&self) -> whosaid::Options {
         whosaid::Options {

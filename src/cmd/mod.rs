@@ -2,6 +2,7 @@
 
 pub mod eval;
 pub mod extract;
+pub mod filter;
 pub mod input_args;
 pub mod notice;
 pub mod out;

@@ -38,3 +38,38 @@ pub fn remove_tmp() {
         }
     }
 }
+
+/// `1 document`, `2 documents`, `0 errors`.
+pub fn count(n: u64, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The end-of-run summary, in the same words for every subcommand:
+/// `3 documents read, 2 with quotations, 22 records, 0 errors`.
+pub fn summary(docs: u64, quoted: u64, records: u64, errors: u64) -> String {
+    format!(
+        "{} read, {quoted} with quotations, {}, {}",
+        count(docs, "document"),
+        count(records, "record"),
+        count(errors, "error")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_summary_has_correct_plurals() {
+        assert_eq!(
+            super::summary(1, 1, 1, 0),
+            "1 document read, 1 with quotations, 1 record, 0 errors"
+        );
+        assert_eq!(
+            super::summary(2, 0, 0, 1),
+            "2 documents read, 0 with quotations, 0 records, 1 error"
+        );
+    }
+}

@@ -270,13 +270,85 @@ impl<W: Write> Write for Named<W> {
     }
 }
 
-/// The format asked for, else a table on a terminal and JSONL in a pipe or file.
-pub fn default_format(asked: Option<whosaid::output::Format>, output: Option<&Path>) -> whosaid::output::Format {
-    asked.unwrap_or(if stdout_is_terminal() && output.is_none() {
-        whosaid::output::Format::Table
-    } else {
-        whosaid::output::Format::Jsonl
+/// The format asked for; else the `-o` file's extension (`.csv`, `.tsv`,
+/// `.json`, `.jsonl`/`.ndjson`); else a table on a terminal and JSONL in a
+/// pipe or a file with another extension. `-o x.html` is refused: web pages
+/// are what `whosaid report` writes.
+pub fn resolve_format(
+    asked: Option<whosaid::output::Format>,
+    output: Option<&Path>,
+) -> anyhow::Result<whosaid::output::Format> {
+    use whosaid::output::Format;
+    if let Some(f) = asked {
+        return Ok(f);
+    }
+    let file = output.filter(|p| p.as_os_str() != "-");
+    let Some(file) = file else {
+        return Ok(if stdout_is_terminal() {
+            Format::Table
+        } else {
+            Format::Jsonl
+        });
+    };
+    let ext = file
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    Ok(match ext.as_str() {
+        "csv" => Format::Csv,
+        "tsv" | "tab" => Format::Tsv,
+        "json" => Format::Json,
+        "html" | "htm" => bail!(
+            "-o {}: an HTML page is what `whosaid report` writes; give --format to write another format there",
+            file.display()
+        ),
+        _ => Format::Jsonl,
     })
+}
+
+/// A format's name as `--format` takes it.
+pub fn format_name(f: whosaid::output::Format) -> String {
+    use clap::ValueEnum;
+    f.to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
+}
+
+/// `--excel` shapes a spreadsheet file: with any other format it is an error,
+/// not an option silently ignored.
+pub fn check_excel(excel: bool, format: whosaid::output::Format) -> anyhow::Result<()> {
+    use whosaid::output::Format;
+    if excel && !matches!(format, Format::Csv | Format::Tsv) {
+        bail!(
+            "--excel applies to CSV and TSV (--format csv, or -o FILE.csv), not to {}",
+            format_name(format)
+        );
+    }
+    Ok(())
+}
+
+/// The width the table must fit: `$COLUMNS`, else the terminal's width,
+/// else 100.
+pub fn table_width() -> usize {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+    {
+        return n;
+    }
+    terminal_width().unwrap_or(100)
+}
+
+fn terminal_width() -> Option<usize> {
+    for fd in [libc::STDOUT_FILENO, libc::STDERR_FILENO] {
+        // SAFETY: TIOCGWINSZ writes a `winsize` into the struct we own.
+        let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+        let ok = unsafe { libc::ioctl(fd, libc::TIOCGWINSZ, &mut ws) } == 0;
+        if ok && ws.ws_col > 0 {
+            return Some(usize::from(ws.ws_col));
+        }
+    }
+    None
 }
 
 /// Whether stdout is a terminal (table by default) or a pipe (JSONL).

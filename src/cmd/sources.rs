@@ -21,7 +21,8 @@ use whosaid::{analyze_guarded_with, Record};
 pub struct Args {
     #[command(flatten)]
     pub input: super::input_args::InputArgs,
-    /// Output format [default: table on a terminal, jsonl otherwise].
+    /// Output format [default: the -o file's extension (.csv, .tsv, .json,
+    /// .jsonl), else table on a terminal and jsonl otherwise].
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
     /// Write to FILE instead of stdout (atomically, at the end).
@@ -32,9 +33,10 @@ pub struct Args {
     #[arg(long)]
     pub per_document: bool,
     /// CSV for Excel: UTF-8 BOM, cells starting with = + - @ guarded by '.
+    /// CSV and TSV only (an error with another format).
     #[arg(long)]
     pub excel: bool,
-    /// No summary on stderr.
+    /// No summary on stderr (warnings are still shown).
     #[arg(short, long)]
     pub quiet: bool,
 }
@@ -46,7 +48,8 @@ const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 32 << 20;
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let format = out::default_format(args.format, args.output.as_deref());
+    let format = out::resolve_format(args.format, args.output.as_deref())?;
+    out::check_excel(args.excel, format)?;
     let mut opts = args.input.options(Vec::new());
     let analysis = args.input.analysis();
     let (output, wtr) = Output::open(args.output.as_deref(), &args.input.inputs)?;
@@ -57,8 +60,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         SOURCE_COLUMNS
     };
     let mut w = RowWriter::new(format, wtr, columns, args.excel);
+    args.input.notice_stdin();
     let mut docs = documents(&args.input.inputs, opts);
     let (mut n_docs, mut n_sources, mut n_errors) = (0u64, 0u64, 0u64);
+    let (mut n_quoted, mut n_records) = (0u64, 0u64);
     loop {
         let mut batch: Vec<Item> = Vec::new();
         let mut bytes = 0;
@@ -80,15 +85,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 Item::Doc(doc, _) => Some((doc.id.clone(), analyze_guarded_with(&doc, &analysis))),
                 Item::Error { doc, error } => Some((doc, Err(error))),
                 Item::Skipped { path, reason } => {
-                    if !args.quiet {
-                        out::warn(&format!("{path}: skipped: {reason}"));
-                    }
+                    out::warn(&format!("{path}: skipped: {reason}"));
                     None
                 }
             })
             .collect();
         for (doc, result) in analysed.into_iter().flatten() {
             n_docs += 1;
+            if let Ok(recs) = &result {
+                n_quoted += u64::from(!recs.is_empty());
+                n_records += recs.len() as u64;
+            }
             match result {
                 Ok(recs) if args.per_document => {
                     let s = sources::summarize(&doc, &recs);
@@ -113,7 +120,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     output.commit()?;
     if !args.quiet {
         out::warn(&format!(
-            "{n_docs} documents read, {n_sources} sources, {n_errors} errors"
+            "{}; {}",
+            super::notice::summary(n_docs, n_quoted, n_records, n_errors),
+            super::notice::count(n_sources, "source")
         ));
     }
     Ok(if n_errors > 0 {

@@ -13,6 +13,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    args.input.notice_stdin();
     let opts = args.input.options(Vec::new());
     let items: Vec<Item> = documents(&args.input.inputs, opts).collect();
     let several = items.iter().filter(|i| matches!(i, Item::Doc(..))).count() > 1;
