@@ -340,8 +340,10 @@ fn joined_org_name(text: &str, name: Span) -> Option<Span> {
         let Some(c) = connector else { break };
         let left = trimmed[..trimmed.len() - c.len()].trim_end();
         let word_start = left
-            .rfind(|ch: char| ch.is_whitespace() || ch == '(')
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, ch)| ch.is_whitespace() || ch == '(')
+            .map_or(0, |(i, ch)| i + ch.len_utf8());
         let word = &left[word_start..];
         if !word.starts_with(char::is_uppercase) || word.eq_ignore_ascii_case("the") {
             break;
@@ -387,7 +389,7 @@ fn tagged_person(text: &str, m: &Mention, reg: &Registry) -> Option<usize> {
     }
     let before = reg.name_spans.partition_point(|(s, _)| s.start < m.span.start);
     let (span, e) = reg.name_spans[..before].last()?;
-    let between = &text[span.end..m.span.start];
+    let between = text.get(span.end..m.span.start)?;
     let locator = between.len() <= 60
         && between.trim_start().starts_with([',', '('])
         && between
@@ -639,10 +641,7 @@ fn resolve_mention(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Op
             if m.stype == SpeakerType::Person {
                 let descriptor = m.descriptor.clone().map(|d| text[d].to_string());
                 let same_person = |e: usize| compatible_person(&reg.entities[e], m.gender, descriptor.as_deref());
-                if let Some(e) = reg
-                    .find_by_name_before(&tokens, m.span.start)
-                    .filter(|&e| same_person(e))
-                {
+                if let Some(e) = reg.find_by_name_before(&tokens, m.span.end).filter(|&e| same_person(e)) {
                     if tokens.len() > reg.entities[e].name_tokens.len() {
                         reg.entities[e].canonical = name.to_string();
                         reg.entities[e].name_tokens = tokens;

@@ -203,3 +203,16 @@ fn an_unattributed_quotation_takes_the_narrative_subject_before_it() {
     let recs = records(text);
     assert_eq!(recs[0].speaker, None);
 }
+
+#[test]
+fn odd_spacing_never_breaks_name_reading() {
+    // A no-break space before a connector, a locator that overlaps a name.
+    for text in [
+        "The Food\u{a0}and Drug Administration said the drug was safe.",
+        "Al\u{a0}& Co said the drug was safe.",
+        "Pat Kim,D-Ore., said the bill was dead.",
+        "Kim of Ashton,Md.,said the bill was dead.",
+    ] {
+        let _ = records(text);
+    }
+}
