@@ -573,7 +573,8 @@ fn evaluate<'py>(
     scope: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let opts = options(scope)?;
-    let file = std::fs::File::open(gold_path).map_err(|e| PyOSError::new_err(format!("cannot read {gold_path}: {e}")))?;
+    let file =
+        std::fs::File::open(gold_path).map_err(|e| PyOSError::new_err(format!("cannot read {gold_path}: {e}")))?;
     let gold = py
         .allow_threads(|| whosaid::eval::read_gold(std::io::BufReader::new(file)))
         .map_err(|e| PyValueError::new_err(format!("in {gold_path}: {e:#}")))?;

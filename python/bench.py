@@ -1,0 +1,72 @@
+"""Throughput of whosaid.analyze_many (one thread) against the CLI
+(`whosaid extract --jsonl -j 1`) on the same texts: polnear-train.
+
+    python python/bench.py [--corpus ../shared/corpora/polnear-train.jsonl] [--bin target/release/whosaid]
+
+The CLI reads a temporary JSONL of just id and text and writes JSONL to
+/dev/null; Python iterates over every record (dicts) of analyze_many over
+(id, text) pairs already in memory. Runs alternate, 3 each; the best of each
+is reported in MB/s of text (UTF-8 bytes).
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# python/ is on sys.path as this script's folder: import the installed
+# package (with its compiled module), not the source folder python/whosaid.
+sys.path = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+import whosaid  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpora" / "polnear-train.jsonl"))
+    ap.add_argument("--bin", default=os.environ.get("WHOSAID_BIN", str(ROOT / "target" / "release" / "whosaid")))
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+
+    with open(args.corpus, encoding="utf-8") as f:
+        pairs = [(d["id"], d["text"]) for d in map(json.loads, f) if d]
+    mb = sum(len(t.encode("utf-8")) for _, t in pairs) / 1e6
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as tmp:
+        for i, t in pairs:
+            tmp.write(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n")
+    cmd = [args.bin, "extract", "--jsonl", tmp.name, "--format", "jsonl", "-q", "-j", "1"]
+    print(f"{len(pairs)} documents, {mb:.2f} MB of text")
+
+    def run_cli():
+        t = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
+        return time.perf_counter() - t
+
+    def run_python():
+        t = time.perf_counter()
+        n = 0
+        for _ in whosaid.analyze_many(pairs, threads=1):
+            n += 1
+        return time.perf_counter() - t
+
+    run_python()  # warm up both (lexicons, page cache)
+    run_cli()
+    cli, py = [], []
+    try:
+        for i in range(args.runs):
+            cli.append(run_cli())
+            py.append(run_python())
+            print(f"run {i + 1}: cli {mb / cli[-1]:.2f} MB/s, python {mb / py[-1]:.2f} MB/s")
+    finally:
+        os.unlink(tmp.name)
+    c, p = mb / min(cli), mb / min(py)
+    print(f"best: cli {c:.2f} MB/s, analyze_many(threads=1) {p:.2f} MB/s, python/cli = {p / c:.3f}")
+
+
+if __name__ == "__main__":
+    main()
