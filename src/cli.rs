@@ -4,7 +4,7 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[path = "cmd/mod.rs"]
-mod cmd;
+pub mod cmd;
 
 /// Who said what, and where: quotations, reported speech and their speakers
 /// in news text, with exact offsets.
@@ -30,8 +30,9 @@ enum Command {
 }
 
 pub fn run() -> anyhow::Result<ExitCode> {
-    // Ctrl-C: remove a half-written --output file and stop with 130, as a
-    // shell expects of an interrupted command.
+    // Ctrl-C, SIGTERM, SIGHUP (ctrlc's `termination` feature): remove a
+    // half-written --output file and stop with 130, as a shell expects of an
+    // interrupted command.
     let _ = ctrlc::set_handler(|| {
         cmd::out::remove_tmp();
         std::process::exit(130);
@@ -39,8 +40,21 @@ pub fn run() -> anyhow::Result<ExitCode> {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
+            // --help and --version must fail when stdout cannot take them.
             let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
+            let text = e.render().to_string();
+            let written = if e.use_stderr() {
+                write_all(std::io::stderr(), &text)
+            } else {
+                write_all(std::io::stdout(), &text)
+            };
+            if let Err(err) = written {
+                if err.kind() == std::io::ErrorKind::BrokenPipe {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                cmd::notice::warn(&format!("cannot write the help: {err}"));
+                return Ok(ExitCode::from(2));
+            }
             return Ok(ExitCode::from(code));
         }
     };
@@ -51,6 +65,11 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Report(a) => cmd::report::run(a),
         Command::Text(a) => cmd::text::run(a),
     }
+}
+
+fn write_all(mut w: impl std::io::Write, text: &str) -> std::io::Result<()> {
+    w.write_all(text.as_bytes())?;
+    w.flush()
 }
 
 /// Whether an error (or any of its causes) is a closed pipe: `| head` is a

@@ -4,14 +4,19 @@
 //! - a UTF-8 BOM is skipped; UTF-16 with a BOM is decoded;
 //! - invalid UTF-8 makes the document an error, unless `lossy` replaces the
 //!   bad bytes with U+FFFD (offsets then index the decoded text);
-//! - `.gz` and `.zst` files are decompressed;
+//! - `.gz` and `.zst` files are decompressed (extensions in any case);
 //! - folders are walked recursively in sorted order, taking `.txt` and `.md`
 //!   files (`.jsonl`/`.json` with `--jsonl`), compressed or not, without
 //!   following symlinked folders inside them; a file with
 //!   NUL bytes met in a folder is skipped with a message, a named one is an
-//!   error;
+//!   error; so is anything but a regular file met in a folder (a FIFO would
+//!   block, a device never ends), and the run's own output file;
 //! - web pages (`.html`/`.htm`, HTML sniffed on stdin, or `--html`, also for
-//!   a JSONL text field) are read as their story (`crate::html`).
+//!   a JSONL text field) are read as their story (`crate::html`);
+//! - a document (a file, stdin, a JSONL line; decompressed) of more than
+//!   `max_doc_bytes` is an error record, read no further than the cap; after
+//!   such a JSONL line the rest of that input is not read (it may have no
+//!   line end at all).
 //!
 //! ```
 //! use whosaid::input::{documents, InputOptions, Item};
@@ -26,6 +31,11 @@
 //! let mut docs = documents(&["no/such.txt".to_string()], InputOptions::default());
 //! assert!(matches!(docs.next(), Some(Item::Error { error, .. }) if error == "no such file or folder"));
 //! ```
+
+mod bounded;
+mod utf16;
+
+pub use bounded::DEFAULT_MAX_DOC_BYTES;
 
 use serde_json::{Map, Value};
 use std::collections::VecDeque;
@@ -49,6 +59,10 @@ pub struct InputOptions {
     pub lossy: bool,
     /// Every input (or JSONL text field) is a web page.
     pub html: bool,
+    /// The largest document read, in bytes (see `bounded`).
+    pub max_doc_bytes: u64,
+    /// The identity (device, inode) of the output file: a walk skips it.
+    pub skip_file: Option<(u64, u64)>,
 }
 
 impl Default for InputOptions {
@@ -60,6 +74,8 @@ impl Default for InputOptions {
             keep_fields: Vec::new(),
             lossy: false,
             html: false,
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+            skip_file: None,
         }
     }
 }
@@ -109,20 +125,43 @@ fn is_stdin(p: &Path) -> bool {
     p.as_os_str() == "-"
 }
 
-fn open(path: &Path) -> io::Result<Box<dyn Read + Send>> {
+/// Opens an input; a file met in a walk only when it is a regular file (it
+/// is opened non-blocking, so that a FIFO put there meanwhile cannot hang
+/// the run, then checked).
+fn open(path: &Path, named: bool, skip_file: Option<(u64, u64)>) -> io::Result<Opened> {
     let raw: Box<dyn Read + Send> = if is_stdin(path) {
         Box::new(io::stdin())
-    } else {
+    } else if named {
         Box::new(File::open(path)?)
+    } else {
+        use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+        let f = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)?;
+        let meta = f.metadata()?;
+        if !meta.is_file() {
+            return Ok(Opened::Skip("not a regular file"));
+        }
+        if Some((meta.dev(), meta.ino())) == skip_file {
+            return Ok(Opened::Skip("it is the output file"));
+        }
+        Box::new(f)
     };
-    let name = path.to_string_lossy();
-    Ok(if name.ends_with(".gz") {
+    let name = path.to_string_lossy().to_lowercase();
+    Ok(Opened::Reader(if name.ends_with(".gz") {
         Box::new(flate2::read::MultiGzDecoder::new(raw))
     } else if name.ends_with(".zst") {
         Box::new(zstd::stream::read::Decoder::new(raw)?)
     } else {
         raw
-    })
+    }))
+}
+
+enum Opened {
+    Reader(Box<dyn Read + Send>),
+    /// A file met in a walk that is not read, and why.
+    Skip(&'static str),
 }
 
 fn wanted(path: &Path, jsonl: bool) -> bool {
@@ -201,11 +240,21 @@ impl Documents {
                 self.line = Vec::new();
             }
             let buf = &mut self.line;
-            buf.clear();
-            match rdr.read_until(b'\n', buf) {
-                Ok(0) => {
+            match bounded::read_line(rdr, self.opts.max_doc_bytes, buf) {
+                Ok(bounded::Line::End) => {
                     self.jsonl = None;
                     return None;
+                }
+                Ok(bounded::Line::TooLong) => {
+                    let item = Item::Error {
+                        doc: format!("{name}:{}", *line_no + 1),
+                        error: format!(
+                            "line longer than --max-doc-bytes ({} bytes); the rest of {name} is not read",
+                            self.opts.max_doc_bytes
+                        ),
+                    };
+                    self.jsonl = None;
+                    return Some(item);
                 }
                 Err(e) => {
                     let item = Item::Error {
@@ -215,7 +264,7 @@ impl Documents {
                     self.jsonl = None;
                     return Some(item);
                 }
-                Ok(n) => {
+                Ok(bounded::Line::Read(n)) => {
                     *line_no += 1;
                     self.bytes_read += n as u64;
                     // A blank line (often the file's last) holds no document:
@@ -406,6 +455,7 @@ impl Iterator for Documents {
                         for child in children.into_iter().rev() {
                             // A symlinked folder is not followed (as ripgrep
                             // does): a link to a parent would read it again.
+                            // Files are checked when opened (see `open`).
                             let link = child.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
                             let take = if child.is_dir() {
                                 !link
@@ -426,8 +476,14 @@ impl Iterator for Documents {
                     }
                 }
             }
-            let rdr = match open(&path) {
-                Ok(r) => r,
+            let rdr = match open(&path, named, self.opts.skip_file) {
+                Ok(Opened::Reader(r)) => r,
+                Ok(Opened::Skip(reason)) => {
+                    return Some(Item::Skipped {
+                        path: name,
+                        reason: reason.into(),
+                    })
+                }
                 Err(e) => {
                     return Some(Item::Error {
                         doc: name,
@@ -436,17 +492,26 @@ impl Iterator for Documents {
                 }
             };
             if self.opts.jsonl {
-                self.jsonl = Some((name, Box::new(BufReader::with_capacity(1 << 16, rdr)), 0));
+                self.jsonl = Some((name, jsonl_reader(rdr, self.opts.lossy), 0));
                 continue;
             }
-            let mut bytes = Vec::new();
-            let mut rdr = rdr;
-            if let Err(e) = rdr.read_to_end(&mut bytes) {
-                return Some(Item::Error {
-                    doc: name,
-                    error: describe(&e),
-                });
-            }
+            let cap = self.opts.max_doc_bytes;
+            let bytes = match bounded::read_doc(rdr, cap) {
+                Ok(Some(bytes)) => bytes,
+                Ok(None) => {
+                    self.bytes_read += cap;
+                    return Some(Item::Error {
+                        doc: name,
+                        error: format!("larger than --max-doc-bytes ({cap} bytes); not read further"),
+                    });
+                }
+                Err(e) => {
+                    return Some(Item::Error {
+                        doc: name,
+                        error: describe(&e),
+                    })
+                }
+            };
             self.bytes_read += bytes.len() as u64;
             let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
             if !utf16 && bytes.contains(&0) {
@@ -469,6 +534,24 @@ impl Iterator for Documents {
                 Err(e) => Item::Error { doc: name, error: e },
             });
         }
+    }
+}
+
+/// A JSONL input split into lines; UTF-16 (with a BOM) is read as UTF-8.
+fn jsonl_reader(rdr: Box<dyn Read + Send>, lossy: bool) -> Box<dyn BufRead + Send> {
+    let mut rdr = BufReader::with_capacity(1 << 16, rdr);
+    let order = match rdr.fill_buf() {
+        Ok([0xFF, 0xFE, ..]) => Some(true),
+        Ok([0xFE, 0xFF, ..]) => Some(false),
+        _ => None,
+    };
+    match order {
+        Some(little_endian) => {
+            rdr.consume(2);
+            let utf8 = utf16::Utf16Reader::new(rdr, little_endian, lossy);
+            Box::new(BufReader::with_capacity(1 << 16, utf8))
+        }
+        None => Box::new(rdr),
     }
 }
 

@@ -100,6 +100,9 @@ pub struct Lexicon {
     pub present_verbs: WordSet,
     /// Nouns that report a claim: "Trump's claim that …" (`data/claim-nouns.txt`).
     pub claim_nouns: WordSet,
+    /// Documents, polls and messages that speak for their authors ("her
+    /// statement said") (`data/document-nouns.txt`).
+    pub document_nouns: WordSet,
     /// Capitalised words before a name that are not part of it: "Rival",
     /// "Republican" (`data/name-modifiers.txt`).
     pub name_modifiers: WordSet,
@@ -197,6 +200,7 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         present_verbs: set(include_str!("../data/present-verbs.txt"), false),
         claim_nouns: set(include_str!("../data/claim-nouns.txt"), true),
         name_modifiers: set(include_str!("../data/name-modifiers.txt"), false),
+        document_nouns: set(include_str!("../data/document-nouns.txt"), true),
     }
 });
 

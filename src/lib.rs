@@ -10,7 +10,7 @@
 //! assert_eq!(records[0].quote, "The bridge will open in May,");
 //! assert_eq!(records[0].speaker.as_deref(), Some("Ortiz"));
 //! ```
-
+//!
 //! The public API, for Rust users and for the Python bindings (`python/`):
 //! [`analyze`] / [`analyze_with`] over a [`Document`] with [`Options`], the
 //! [`Record`]s they return, the input readers of [`input`] (files, folders,
@@ -29,6 +29,7 @@ pub mod cues;
 #[doc(hidden)]
 pub mod entities;
 pub mod eval;
+pub mod eval_input;
 pub mod html;
 pub mod input;
 #[doc(hidden)]
@@ -36,6 +37,7 @@ pub mod lexicon;
 #[doc(hidden)]
 pub mod mentions;
 pub mod output;
+pub mod printable;
 #[doc(hidden)]
 pub mod quotes;
 pub mod record;
@@ -120,7 +122,10 @@ pub fn analyze_guarded(doc: &Document) -> Result<Vec<Record>, String> {
 
 /// [`analyze_guarded`] with [`Options`].
 pub fn analyze_guarded_with(doc: &Document, opts: &Options) -> Result<Vec<Record>, String> {
-    std::panic::catch_unwind(|| analyze_with(doc, opts)).map_err(|e| {
+    GUARDED.with(|g| g.set(g.get() + 1));
+    let result = std::panic::catch_unwind(|| analyze_with(doc, opts));
+    GUARDED.with(|g| g.set(g.get() - 1));
+    result.map_err(|e| {
         let msg = e
             .downcast_ref::<String>()
             .map(String::as_str)
@@ -133,6 +138,17 @@ pub fn analyze_guarded_with(doc: &Document, opts: &Options) -> Result<Vec<Record
             .unwrap_or_default();
         format!("internal error{at} (please report): {msg}")
     })
+}
+
+thread_local! {
+    /// How many `analyze_guarded` calls this thread is inside.
+    static GUARDED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether a panic on this thread will be caught by `analyze_guarded` (and
+/// become an error record), so that a panic hook need not report it.
+pub fn panic_is_guarded() -> bool {
+    GUARDED.with(|g| g.get() > 0)
 }
 
 thread_local! {
@@ -194,9 +210,13 @@ pub fn analyze_with(doc: &Document, opts: &Options) -> Vec<Record> {
     tokens::tokenize_into(text, &segs.paragraphs, &mut toks);
     let claims = attribute::attribute_with(text, &segs, &toks, &quotations, &cues, opts);
     let resolution = entities::resolve(text, &segs, &toks, &quotations, &claims);
+    // The records need no tokens: freed (or kept for the next document)
+    // before they are built, not after.
     if toks.capacity() <= KEPT_TOKENS {
         toks.clear();
         TOKENS.with(|t| *t.borrow_mut() = toks);
+    } else {
+        drop(toks);
     }
     record::build(doc, &segs, &claims, &resolution)
 }

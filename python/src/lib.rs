@@ -129,9 +129,17 @@ fn workers(threads: Option<usize>) -> PyResult<Workers> {
 /// than from the file system (`OSError`); the messages are those of
 /// `src/input.rs` and `src/html`.
 fn is_content_error(error: &str) -> bool {
-    ["invalid ", "not JSON", "not a JSON", "field \"", "no \"", "binary data"]
-        .iter()
-        .any(|p| error.starts_with(p))
+    [
+        "invalid ",
+        "not JSON",
+        "not a JSON",
+        "field \"",
+        "no \"",
+        "binary data",
+        "larger than",
+    ]
+    .iter()
+    .any(|p| error.starts_with(p))
 }
 
 /// The exception for a document that could not be read or analysed: the
@@ -527,7 +535,8 @@ fn analyze_many(
 /// Records of files, folders and JSONL, read as `whosaid extract` reads them.
 #[pyfunction]
 #[pyo3(signature = (paths, jsonl=false, id_field="id", text_field="text", html=false, lossy=false,
-    keep_fields=Vec::new(), context=false, min_confidence=0.0, scope=None, threads=None, errors="raise"))]
+    keep_fields=Vec::new(), context=false, min_confidence=0.0, scope=None, threads=None, errors="raise",
+    max_doc_bytes=whosaid::input::DEFAULT_MAX_DOC_BYTES))]
 #[allow(clippy::too_many_arguments)]
 fn read(
     paths: Vec<String>,
@@ -542,6 +551,7 @@ fn read(
     scope: Option<&str>,
     threads: Option<usize>,
     errors: &str,
+    max_doc_bytes: u64,
 ) -> PyResult<Records> {
     let opts = InputOptions {
         jsonl,
@@ -550,6 +560,8 @@ fn read(
         keep_fields,
         lossy,
         html,
+        max_doc_bytes,
+        ..InputOptions::default()
     };
     Ok(Records {
         state: Mutex::new(State {

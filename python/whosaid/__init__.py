@@ -93,6 +93,7 @@ def read(
     scope: Optional[str] = None,
     threads: Optional[int] = None,
     errors: str = "raise",
+    max_doc_bytes: int = 64 * 1024 * 1024,
 ) -> Iterator[Record]:
     """Records of files and folders, read as ``whosaid extract`` reads them.
 
@@ -103,7 +104,8 @@ def read(
     ``id_field``/``text_field`` (JSONL), ``html`` (every input is a web
     page), ``lossy`` (replace invalid UTF-8), ``keep_fields`` (copy JSONL
     fields into each record), ``context`` (add the sentences holding the
-    quote), ``min_confidence``, ``scope``, ``threads`` (as ``analyze_many``).
+    quote), ``min_confidence``, ``max_doc_bytes`` (a longer document is an
+    error), ``scope``, ``threads`` (as ``analyze_many``).
 
     A missing path raises ``FileNotFoundError`` at once. A document that
     cannot be read raises ``OSError`` (file system) or ``ValueError`` (bad
@@ -119,7 +121,7 @@ def read(
             raise FileNotFoundError(2, f"{p}: no such file or folder", p)
     return _whosaid.read(
         paths, jsonl, id_field, text_field, html, lossy, list(keep_fields), context,
-        min_confidence, scope, threads, errors,
+        min_confidence, scope, threads, errors, max_doc_bytes,
     )
 
 

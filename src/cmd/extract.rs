@@ -72,6 +72,25 @@ pub fn shard_hash(id: &str) -> u64 {
     h
 }
 
+/// More threads than this only add memory (each holds chunks in flight), and
+/// a hundred thousand cannot be started at all.
+const MAX_THREADS: usize = 256;
+
+/// Names a kept field may not take: the record's own fields (a second `doc`
+/// or `error` key would be read instead of ours by most JSON readers).
+fn check_keep_fields(fields: &[String]) -> anyhow::Result<()> {
+    const RESERVED: &[&str] = &["parts", "context", "error"];
+    for (i, f) in fields.iter().enumerate() {
+        if whosaid::record::COLUMNS.contains(&f.as_str()) || RESERVED.contains(&f.as_str()) {
+            bail!("--keep-fields: {f:?} is a record field; rename it in the input (e.g. jq '.input_{f} = .{f}')");
+        }
+        if fields[..i].contains(f) {
+            bail!("--keep-fields: {f:?} is named twice");
+        }
+    }
+    Ok(())
+}
+
 /// Documents, and bytes of text, per chunk: the unit of work of a worker.
 const CHUNK_DOCS: usize = 32;
 const CHUNK_BYTES: usize = 1 << 20;
@@ -112,12 +131,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
+    if threads > MAX_THREADS {
+        bail!("--threads: at most {MAX_THREADS}");
+    }
+    check_keep_fields(&args.keep_fields)?;
     let mut extra_columns = args.keep_fields.clone();
     if args.context {
         extra_columns.push("context".into());
     }
-    let opts = args.input.options(args.keep_fields.clone());
-    let (output, wtr) = Output::open(args.output.as_deref())?;
+    let mut opts = args.input.options(args.keep_fields.clone());
+    let (output, wtr) = Output::open(args.output.as_deref(), &args.input.inputs)?;
+    opts.skip_file = output.id();
     let sink = sink(
         format,
         wtr,
@@ -154,10 +178,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         p.clear();
     }
     if !args.quiet {
-        eprintln!(
-            "whosaid: {} documents read, {} with quotations, {} records, {} errors",
+        out::warn(&format!(
+            "{} documents read, {} with quotations, {} records, {} errors",
             t.docs, t.quoted, t.records, t.errors
-        );
+        ));
     }
     Ok(if t.errors > 0 {
         ExitCode::from(2)
@@ -325,7 +349,7 @@ impl Writer<'_> {
                 if let Some(p) = &mut self.progress {
                     p.clear();
                 }
-                eprintln!("whosaid: {doc}: {error}");
+                out::warn(&format!("{doc}: {error}"));
                 self.sink.error(&doc, &error)?;
             }
             Analysed::Panic(panic) => std::panic::resume_unwind(panic),
@@ -334,7 +358,7 @@ impl Writer<'_> {
                     if let Some(p) = &mut self.progress {
                         p.clear();
                     }
-                    eprintln!("whosaid: {path}: skipped: {reason}");
+                    out::warn(&format!("{path}: skipped: {reason}"));
                 }
             }
         }

@@ -28,6 +28,10 @@ pub struct InputArgs {
     /// annotates it.
     #[arg(long)]
     pub noun_phrase_claims: bool,
+    /// Largest document read, in bytes (a file, stdin, a JSONL line, after
+    /// decompression): a larger one is an error record, read no further.
+    #[arg(long, value_name = "BYTES", default_value_t = whosaid::input::DEFAULT_MAX_DOC_BYTES)]
+    pub max_doc_bytes: u64,
 }
 
 impl InputArgs {
@@ -47,6 +51,8 @@ impl InputArgs {
             keep_fields,
             lossy: self.lossy,
             html: self.html,
+            max_doc_bytes: self.max_doc_bytes,
+            skip_file: None,
         }
     }
 }

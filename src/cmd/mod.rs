@@ -3,6 +3,7 @@
 pub mod eval;
 pub mod extract;
 pub mod input_args;
+pub mod notice;
 pub mod out;
 pub mod report;
 pub mod sources;

@@ -35,8 +35,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if to_stdout && out::stdout_is_terminal() {
         bail!("the report is an HTML file: give one with -o FILE (e.g. -o report.html)");
     }
-    let opts = args.input.options(Vec::new());
+    let mut opts = args.input.options(Vec::new());
     let analysis = args.input.analysis();
+    // Opened first: a bad -o fails before the run, and is never read as input.
+    let (output, mut wtr) = Output::open(args.output.as_deref(), &args.input.inputs)?;
+    opts.skip_file = output.id();
     let items: Vec<Item> = documents(&args.input.inputs, opts).collect();
     let analysed: Vec<Analysed> = items
         .into_par_iter()
@@ -48,7 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Item::Error { doc, error } => Some(Analysed::Error { doc, error }),
             Item::Skipped { path, reason } => {
                 if !args.quiet {
-                    eprintln!("whosaid: {path}: skipped: {reason}");
+                    out::warn(&format!("{path}: skipped: {reason}"));
                 }
                 None
             }
@@ -65,13 +68,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             Analysed::Error { doc, error } => {
                 n_errors += 1;
-                eprintln!("whosaid: {doc}: {error}");
+                out::warn(&format!("{doc}: {error}"));
                 Entry::Error { doc, error }
             }
         })
         .collect();
     let html = render_entries(&entries);
-    let (output, mut wtr) = Output::open(args.output.as_deref())?;
     wtr.write_all(html.as_bytes())?;
     wtr.flush()?;
     drop(wtr);
@@ -82,10 +84,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .as_ref()
             .filter(|_| !to_stdout)
             .map_or("stdout".to_string(), |p| p.display().to_string());
-        eprintln!(
-            "whosaid: {} documents, {n_records} quotations, {n_errors} errors; report written to {dest}",
+        out::warn(&format!(
+            "{} documents, {n_records} quotations, {n_errors} errors; report written to {dest}",
             entries.len()
-        );
+        ));
     }
     Ok(if n_errors > 0 {
         ExitCode::from(2)

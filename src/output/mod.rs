@@ -8,7 +8,7 @@ mod table;
 use crate::record::Record;
 use std::io::{self, Write};
 
-pub use delimited::Delimited;
+pub use delimited::{cell, Delimited};
 pub use json::{JsonArray, JsonLines};
 pub use table::{clip, Table};
 

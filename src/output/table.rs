@@ -1,6 +1,7 @@
 //! A readable table for a terminal: one line per record, grouped by document.
 
 use super::Sink;
+use crate::printable::printable;
 use crate::record::Record;
 use std::io::{self, Write};
 
@@ -30,7 +31,7 @@ impl<W: Write> Sink for Table<W> {
     fn records(&mut self, records: &[Record]) -> io::Result<()> {
         for r in records {
             if self.last_doc.as_deref() != Some(r.doc.as_str()) {
-                writeln!(self.wtr, "\n{}", r.doc)?;
+                writeln!(self.wtr, "\n{}", printable(&r.doc))?;
                 writeln!(
                     self.wtr,
                     "{:>3}  {:<8}  {:<26}  {:<14}  {:<7}  quote",
@@ -44,16 +45,16 @@ impl<W: Write> Sink for Table<W> {
                 "{:>3}  {:<8}  {}  {}  {:<7}  {}",
                 r.index,
                 r.kind.as_str(),
-                clip(speaker, 26),
-                clip(r.cue.as_deref().unwrap_or("—"), 14),
+                printable(&clip(speaker, 26)),
+                printable(&clip(r.cue.as_deref().unwrap_or("—"), 14)),
                 format!("{}:{}", r.line, r.column),
-                clip(&r.quote, 70)
+                printable(&clip(&r.quote, 70))
             )?;
         }
         Ok(())
     }
     fn error(&mut self, doc: &str, error: &str) -> io::Result<()> {
-        writeln!(self.wtr, "\n{doc}: error: {error}")
+        writeln!(self.wtr, "\n{}: error: {}", printable(doc), printable(error))
     }
     fn finish(&mut self) -> io::Result<()> {
         self.wtr.flush()
