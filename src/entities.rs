@@ -39,6 +39,9 @@ pub struct Resolution {
     pub speaker_of: Vec<Option<usize>>,
     /// `S1`, `S2`, … for the entities that speak, by first mention.
     pub ids: Vec<Option<String>>,
+    /// Claims with no attribution whose speaker is the narrative subject
+    /// before them (rule `narrative-subject`).
+    pub inferred: Vec<bool>,
 }
 
 fn name_tokens(s: &str) -> Vec<String> {
@@ -240,7 +243,18 @@ pub fn resolve(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotat
         }
         speaker_of[i] = e;
     }
-    // 3. Ids by first mention among entities that speak.
+    // 3. A quotation nobody attributes takes the person the story was just
+    //    about: "Chapman admits there were fatalities. ¶ “I can’t say …”".
+    let mut inferred = vec![false; claims.len()];
+    for (i, c) in claims.iter().enumerate() {
+        if c.mention.is_none() && c.kind == crate::record::Kind::Direct && c.rule == "unattributed" {
+            if let Some(e) = narrative_subject(&reg, segs, &quoted, c.start()) {
+                speaker_of[i] = Some(e);
+                inferred[i] = true;
+            }
+        }
+    }
+    // 4. Ids by first mention among entities that speak.
     let entities = reg.entities;
     let mut speaking: Vec<usize> = speaker_of.iter().flatten().copied().collect();
     speaking.sort_by_key(|&e| (entities[e].first, e));
@@ -253,7 +267,21 @@ pub fn resolve(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotat
         entities,
         speaker_of,
         ids,
+        inferred,
     }
+}
+
+/// The person who is the subject of the story just before `pos` (in its
+/// paragraph or the one before), outside quotations, if any.
+fn narrative_subject(reg: &Registry, segs: &Segments, quoted: &QuotedSpans, pos: usize) -> Option<usize> {
+    let para = segs.paragraph_of(pos);
+    let window = segs.paragraphs.get(para.saturating_sub(1))?.start;
+    reg.recent(pos)
+        .take_while(|o| o.pos >= window)
+        .filter(|o| !quoted.contains(o.pos))
+        .find(|o| o.subject)
+        .filter(|o| reg.entities[o.entity].stype == SpeakerType::Person && reg.entities[o.entity].head.is_none())
+        .map(|o| o.entity)
 }
 
 /// Whether a surname mention with this gender and title can be the person

@@ -222,8 +222,16 @@ pub fn build(doc: &Document, segs: &Segments, claims: &[Claim], res: &Resolution
                 cue_lemma: c.cue.as_ref().map(|q| q.lemma().to_string()),
                 cue_start: c.cue.as_ref().map(|q| map.char_at(q.span.start)),
                 cue_end: c.cue.as_ref().map(|q| map.char_at(q.span.end)),
-                confidence: c.confidence,
-                rule: c.rule,
+                confidence: if res.inferred[index] {
+                    c.confidence.min(0.4)
+                } else {
+                    c.confidence
+                },
+                rule: if res.inferred[index] {
+                    "narrative-subject"
+                } else {
+                    c.rule
+                },
                 html_start: html.clone().map(|r| r.map(|r| r.start)),
                 html_end: html.map(|r| r.map(|r| r.end)),
                 extra: serde_json::Map::new(),

@@ -99,7 +99,7 @@ fn role_comma_name_comma_said_is_the_named_person() {
     ] {
         let recs = records(text);
         assert_eq!(recs[0].speaker.as_deref(), Some(name), "{text}");
-        assert_eq!(recs[0].speaker_type.as_deref(), Some("person"), "{text}");
+        assert_eq!(recs[0].speaker_type, Some("person"), "{text}");
     }
 }
 
@@ -186,4 +186,20 @@ fn a_document_speaks_for_its_owner() {
 fn a_later_namesake_is_not_an_earlier_surname() {
     let text = "President Obama is rolling out a new message.\n\n“My name may not be on the ballot,” Mr. Obama said.\n\nThe campaign plans to employ the first lady, Michelle Obama, as well.";
     assert_eq!(speaker_of(text, "My name may not be").as_deref(), Some("Obama"));
+}
+
+#[test]
+fn an_unattributed_quotation_takes_the_narrative_subject_before_it() {
+    let text = "“One patient waited 48 minutes,” said Terry Chapman, a paramedic.\n\nChapman worked the night shift for twenty years.\n\n“I can’t say the wait caused them to die.”";
+    let recs = records(text);
+    let r = recs
+        .iter()
+        .find(|r| r.quote.starts_with("I can’t say"))
+        .expect("the quote");
+    assert_eq!(r.speaker.as_deref(), Some("Terry Chapman"));
+    assert_eq!(r.rule, "narrative-subject");
+    // With no person as the subject before it, the quotation stays unattributed.
+    let text = "The storm closed every road on Monday.\n\n“Nobody could get out.”";
+    let recs = records(text);
+    assert_eq!(recs[0].speaker, None);
 }
