@@ -613,6 +613,17 @@ fn words(quote: &str) -> usize {
 
 #[pymodule]
 fn _whosaid(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    // As the binary does: a panic inside one document (a bug, caught by
+    // `analyze_guarded_with`) becomes that document's error, naming where
+    // it happened, instead of a backtrace notice on stderr. The hook is this
+    // module's own (every Rust extension has its own runtime).
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        whosaid::note_panic_location(at);
+    }));
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
