@@ -192,6 +192,13 @@ fn read_values(mut reader: impl BufRead, what: &str) -> Result<Vec<Value>> {
 ///
 /// Fails on malformed JSON, on a value that is not a document object, on a duplicate id, and on a
 /// gold entry whose offsets do not fit its text (see the module documentation).
+///
+/// ```
+/// let gold = std::fs::File::open("tests/fixtures/iran-talks.gold.json").unwrap();
+/// let gold = whosaid::eval::read_gold(std::io::BufReader::new(gold)).unwrap();
+/// assert_eq!(gold[0].id, "iran-talks");
+/// assert!(whosaid::eval::read_gold(&b"{not json"[..]).is_err());
+/// ```
 pub fn read_gold(reader: impl BufRead) -> Result<Vec<GoldDoc>> {
     let values = read_values(reader, "gold")?;
     let mut docs = Vec::with_capacity(values.len());
@@ -873,6 +880,22 @@ fn expand(ids: &HashMap<&str, usize>, preds: &[Value]) -> (Vec<Pred>, usize, usi
 }
 
 /// Scores predictions (whosaid records, as read by [`read_predictions`]) against gold documents.
+///
+/// What `whosaid eval --format json` prints is [`Evaluation::to_json`] of the result.
+///
+/// ```
+/// use whosaid::eval::{evaluate, read_gold};
+/// let line = r#"{"id": "d", "text": "“Hi,” Ann said.", "quotes": [{"start": 1, "end": 4, "quote": "Hi,",
+///     "kind": "direct", "speaker": "Ann", "speaker_start": 6, "speaker_end": 9}]}"#;
+/// let gold = read_gold(line.replace('\n', "").as_bytes()).unwrap();
+/// let preds: Vec<serde_json::Value> = whosaid::analyze(&whosaid::Document::new("d", gold[0].text.clone()))
+///     .iter()
+///     .map(|r| serde_json::to_value(r).unwrap())
+///     .collect();
+/// let scores = evaluate(&gold, &preds).to_json();
+/// assert_eq!(scores["direct"]["f1"], 1.0);
+/// assert_eq!(scores["all"]["speaker_acc"], 1.0);
+/// ```
 pub fn evaluate(gold: &[GoldDoc], preds: &[Value]) -> Evaluation {
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (i, doc) in gold.iter().enumerate() {

@@ -17,6 +17,20 @@
 //!   `max_doc_bytes` is an error record, read no further than the cap; after
 //!   such a JSONL line the rest of that input is not read (it may have no
 //!   line end at all).
+//!
+//! ```
+//! use whosaid::input::{documents, InputOptions, Item};
+//! // A file, a folder or `-`; here the example article of the repository.
+//! let mut docs = documents(&["data/iran-talks.txt".to_string()], InputOptions::default());
+//! let Some(Item::Doc(doc, _kept)) = docs.next() else { panic!("a document") };
+//! assert_eq!(doc.id, "data/iran-talks.txt");
+//! assert!(!whosaid::analyze(&doc).is_empty());
+//! assert!(docs.next().is_none());
+//!
+//! // A missing file is an error item (a record in the CLI's output), not a panic.
+//! let mut docs = documents(&["no/such.txt".to_string()], InputOptions::default());
+//! assert!(matches!(docs.next(), Some(Item::Error { error, .. }) if error == "no such file or folder"));
+//! ```
 
 mod bounded;
 mod utf16;
@@ -29,13 +43,19 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-/// How inputs are read.
+/// How inputs are read (the CLI's input flags).
 #[derive(Clone, Debug)]
 pub struct InputOptions {
+    /// Inputs are JSONL, one object per line (`--jsonl`).
     pub jsonl: bool,
+    /// JSONL field of the document id (`"id"`); a line without one is
+    /// named `FILE:LINE`.
     pub id_field: String,
+    /// JSONL field of the text (`"text"`).
     pub text_field: String,
+    /// JSONL fields returned beside each document (`--keep-fields`).
     pub keep_fields: Vec<String>,
+    /// Invalid UTF-8 becomes U+FFFD instead of an error (`--lossy`).
     pub lossy: bool,
     /// Every input (or JSONL text field) is a web page.
     pub html: bool,
@@ -71,7 +91,8 @@ pub enum Item {
     Skipped { path: String, reason: String },
 }
 
-/// Iterates over the documents of `inputs` (`-` is stdin), lazily.
+/// Iterates over the documents of `inputs` (`-` is stdin), lazily: see
+/// [`documents`].
 pub struct Documents {
     opts: InputOptions,
     pending: VecDeque<(PathBuf, bool)>,
@@ -83,6 +104,9 @@ pub struct Documents {
     line: Vec<u8>,
 }
 
+/// The documents of files, folders and `-` (stdin; also when `inputs` is
+/// empty), read one at a time in order by the input policy (module
+/// documentation): an iterator of [`Item`]s.
 pub fn documents(inputs: &[String], opts: InputOptions) -> Documents {
     let mut pending: VecDeque<(PathBuf, bool)> = inputs.iter().map(|s| (PathBuf::from(s), true)).collect();
     if pending.is_empty() {
@@ -151,6 +175,16 @@ fn wanted(path: &Path, jsonl: bool) -> bool {
 }
 
 /// Decodes a document's bytes into text by the input policy.
+///
+/// ```
+/// use whosaid::input::decode;
+/// assert_eq!(decode(b"\xEF\xBB\xBFhi".to_vec(), false).unwrap(), "hi");
+/// assert_eq!(
+///     decode(b"caf\xE9".to_vec(), false).unwrap_err(),
+///     "invalid UTF-8 at byte 3 (use --lossy to replace bad bytes)"
+/// );
+/// assert_eq!(decode(b"caf\xE9".to_vec(), true).unwrap(), "caf\u{FFFD}");
+/// ```
 pub fn decode(bytes: Vec<u8>, lossy: bool) -> Result<String, String> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return decode(rest.to_vec(), lossy);
@@ -249,6 +283,16 @@ impl Documents {
 /// One line of a JSONL input (with or without its `\n`), read by the input
 /// policy: a blank line is skipped, bytes that do not decode or a line that
 /// is no JSON object with a string text field are an error record at `loc`.
+///
+/// ```
+/// use whosaid::input::{parse_jsonl_line, InputOptions, Item};
+/// let opts = InputOptions { keep_fields: vec!["outlet".into()], ..InputOptions::default() };
+/// let line = br#"{"id": 7, "text": "Hi.", "outlet": "AP"}"#;
+/// let Item::Doc(doc, kept) = parse_jsonl_line(line, "f.jsonl:1", &opts) else { panic!() };
+/// assert_eq!((doc.id.as_str(), doc.text.as_str()), ("7", "Hi."));
+/// assert_eq!(kept["outlet"], "AP");
+/// assert!(matches!(parse_jsonl_line(b"[1]", "f.jsonl:2", &opts), Item::Error { .. }));
+/// ```
 pub fn parse_jsonl_line(line: &[u8], loc: &str, opts: &InputOptions) -> Item {
     if line.iter().all(u8::is_ascii_whitespace) {
         return Item::Skipped {

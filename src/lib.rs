@@ -10,29 +10,60 @@
 //! assert_eq!(records[0].quote, "The bridge will open in May,");
 //! assert_eq!(records[0].speaker.as_deref(), Some("Ortiz"));
 //! ```
+//!
+//! The public API, for Rust users and for the Python bindings (`python/`):
+//! [`analyze`] / [`analyze_with`] over a [`Document`] with [`Options`], the
+//! [`Record`]s they return, the input readers of [`input`] (files, folders,
+//! `.gz`/`.zst`, JSONL) and the scoring of [`eval`]; [`sources`] aggregates
+//! records per speaker, [`report`] and [`output`] write what the CLI writes.
 
+// The pipeline stages are public only for the benches, examples, tests and
+// fuzz targets that drive them one by one (benches/pipeline.rs,
+// examples/stage_profile.rs): hidden from the documentation, and not part of
+// the API (they change without notice). Making them `pub(crate)` would break
+// those callers.
+#[doc(hidden)]
 pub mod attribute;
+#[doc(hidden)]
 pub mod cues;
+#[doc(hidden)]
 pub mod entities;
 pub mod eval;
 pub mod eval_input;
 pub mod html;
 pub mod input;
+#[doc(hidden)]
 pub mod lexicon;
+#[doc(hidden)]
 pub mod mentions;
 pub mod output;
 pub mod printable;
+#[doc(hidden)]
 pub mod quotes;
 pub mod record;
 pub mod report;
+#[doc(hidden)]
 pub mod segment;
 pub mod sources;
+#[doc(hidden)]
 pub mod text;
+#[doc(hidden)]
 pub mod tokens;
 
 pub use record::{Kind, Record};
 
 /// One document: an id (path, `-`, or a JSONL id) and its text.
+///
+/// The id becomes every record's `doc`; offsets index `text` as it is.
+///
+/// ```
+/// use whosaid::Document;
+/// let doc = Document::new("a.txt", "“We are ready,” said Ann Lee, the mayor.");
+/// assert_eq!(doc.id, "a.txt");
+/// assert!(doc.html.is_none());
+/// let records = whosaid::analyze(&doc);
+/// assert_eq!(records[0].doc, "a.txt");
+/// ```
 #[derive(Clone, Debug)]
 pub struct Document {
     pub id: String,
@@ -43,6 +74,7 @@ pub struct Document {
 }
 
 impl Document {
+    /// A plain-text document (not a web page).
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
         Document {
             id: id.into(),
@@ -53,6 +85,19 @@ impl Document {
 }
 
 /// What the analysis reports beyond its defaults.
+///
+/// `Options::default()` is what [`analyze`] uses (the CLI without
+/// `--noun-phrase-claims`; the Python `scope="speech"`).
+///
+/// ```
+/// use whosaid::{analyze_with, Document, Options};
+/// let doc = Document::new("d", "Ross dismissed the prospects for meaningful talks.");
+/// let all = Options { noun_phrase_claims: true };
+/// assert!(analyze_with(&doc, &Options::default()).is_empty());
+/// let recs = analyze_with(&doc, &all);
+/// assert_eq!(recs[0].quote, "the prospects for meaningful talks");
+/// assert_eq!(recs[0].confidence, 0.45);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Options {
     /// Also report a noun phrase as the content of a cue that normally takes
@@ -65,6 +110,12 @@ pub struct Options {
 
 /// Like [`analyze`], but a bug that panics becomes an error for this
 /// document instead of ending the run: one bad document never stops a batch.
+///
+/// ```
+/// let doc = whosaid::Document::new("d", "“Hi,” Ann said.");
+/// let records = whosaid::analyze_guarded(&doc).expect("no bug here");
+/// assert_eq!(records.len(), 1);
+/// ```
 pub fn analyze_guarded(doc: &Document) -> Result<Vec<Record>, String> {
     analyze_guarded_with(doc, &Options::default())
 }
@@ -121,12 +172,35 @@ thread_local! {
 /// one huge document does not hold its memory for the rest of the run.
 const KEPT_TOKENS: usize = 1 << 17;
 
-/// Every quotation and claim of the document, in text order.
+/// Every quotation and claim of the document, in text order, with
+/// [`Options::default`].
+///
+/// Records are numbered from 0 (`index`) in text order; `start`/`end`
+/// count code points and `byte_start`/`byte_end` bytes of `doc.text`.
+///
+/// ```
+/// let text = "Ünïcode first. “The bridge will open in May,” Ortiz said.";
+/// let recs = whosaid::analyze(&whosaid::Document::new("d", text));
+/// let r = &recs[0];
+/// assert_eq!(r.kind, whosaid::Kind::Direct);
+/// assert_eq!(&text[r.byte_start..r.byte_end], r.quote);
+/// let chars: String = text.chars().skip(r.start).take(r.end - r.start).collect();
+/// assert_eq!(chars, r.quote);
+/// assert_eq!(r.cue_lemma.as_deref(), Some("say"));
+/// ```
 pub fn analyze(doc: &Document) -> Vec<Record> {
     analyze_with(doc, &Options::default())
 }
 
 /// [`analyze`] with [`Options`].
+///
+/// ```
+/// use whosaid::{analyze_with, Document, Options};
+/// let doc = Document::new("d", "The minister said the plan would work.");
+/// let recs = analyze_with(&doc, &Options::default());
+/// assert_eq!(recs[0].quote, "the plan would work");
+/// assert_eq!(recs[0].speaker_mention.as_deref(), Some("The minister"));
+/// ```
 pub fn analyze_with(doc: &Document, opts: &Options) -> Vec<Record> {
     let text = doc.text.as_str();
     let segs = segment::segment(text);

@@ -33,6 +33,20 @@ impl Kind {
 
 /// One quotation with its speaker, cue and offsets. Every field is always
 /// present; those the pipeline could not fill are null.
+///
+/// Its JSON (serde) is the CLI's JSONL record, field for field and in this
+/// order; the Python package gives the same fields as a `dict`.
+///
+/// ```
+/// let doc = whosaid::Document::new("d", "“Hi,” Ann said.");
+/// let r = &whosaid::analyze(&doc)[0];
+/// assert_eq!((r.start, r.end, r.byte_start, r.byte_end), (1, 4, 3, 6));
+/// assert_eq!(r.speaker_type, Some("person"));
+/// let json = serde_json::to_value(r).unwrap();
+/// assert_eq!(json["quote"], "Hi,");
+/// assert!(json["parts"].is_null());
+/// assert!(json.get("html_start").is_none(), "web pages only");
+/// ```
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Record {
     pub doc: String,
