@@ -596,6 +596,20 @@ fn resolve_mention(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Op
                 (None, Some(o)) => Some(o.entity),
                 (None, None) => None,
             };
+            // "Mrs. Clinton will face the fire Mr. Obama has. He noted …":
+            // a person the text has shown to be of the pronoun's gender,
+            // named after the pick, beats a pick of unknown gender.
+            let pick_pos = |e: usize| reg.recent(m.span.start).find(|x| x.entity == e).map_or(0, |x| x.pos);
+            let pick = match (pick, m.gender) {
+                (Some(e), Some(g)) if entities[e].gender.is_none() => {
+                    let after = pick_pos(e);
+                    reg.recent(m.span.start)
+                        .take_while(|o| o.pos > after)
+                        .find(|o| entities[o.entity].gender == Some(g) && compatible(o.entity))
+                        .map_or(Some(e), |o| Some(o.entity))
+                }
+                (pick, _) => pick,
+            };
             if let Some(e) = pick {
                 let ent = &mut reg.entities[e];
                 if ent.gender.is_none() && ent.stype == SpeakerType::Person {
