@@ -432,7 +432,11 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
     }
     let mut j = end;
     loop {
-        while j > lo && is_word(&toks[j - 1]) && BETWEEN_SUBJECT_AND_CUE.contains(&*lower(text, &toks[j - 1])) {
+        while j > lo
+            && is_word(&toks[j - 1])
+            && BETWEEN_SUBJECT_AND_CUE.contains(&*lower(text, &toks[j - 1]))
+            && !is_surname_word(text, toks, j - 1)
+        {
             j -= 1;
         }
         // A time between subject and cue: "Sanders on Tuesday said",
@@ -647,7 +651,7 @@ fn scan_phrase_left(text: &str, toks: &[Token], lo: usize, end: usize, limit: us
             }
         } else {
             let w = lower(text, t);
-            if STOP.contains(&*w) && !(k == limit && pronoun(&w).is_some()) {
+            if STOP.contains(&*w) && !(k == limit && pronoun(&w).is_some()) && !is_surname_word(text, toks, k - 1) {
                 break;
             }
             if crate::cues::is_cue_word(&w) && !is_cap(text, t) {

@@ -126,6 +126,10 @@ fn surnames_that_are_words_stay_in_the_name() {
     assert_eq!(speaker_of(text, "We will leave").as_deref(), Some("Theresa May"));
     let text = "Ann June said the road was closed.";
     assert_eq!(speaker_of(text, "the road was closed").as_deref(), Some("Ann June"));
+    let text = "British Prime Minister Theresa May said the deal was dead.\n\nAfter the vote, Ms. May said she would stay.\n\nCarol May said the vote was close.";
+    assert_eq!(speaker_of(text, "the deal was dead").as_deref(), Some("Theresa May"));
+    assert_eq!(speaker_of(text, "she would stay").as_deref(), Some("Theresa May"));
+    assert_eq!(speaker_of(text, "the vote was close").as_deref(), Some("Carol May"));
 }
 
 #[test]
