@@ -818,6 +818,21 @@ fn mention_after_at(text: &str, toks: &[Token], start: usize, hi: usize) -> Opti
     Some(m)
 }
 
+/// "Cameron Easley for Morning Consult", "Kent Moore at the University of
+/// Toronto": a person's name of two or more capitalised words before "for",
+/// "at", "with" or "from" is the head; what follows is where they work.
+fn person_before_preposition(text: &str, toks: &[Token], s: usize, e: usize) -> Option<usize> {
+    let p = (s + 2..e).find(|&p| matches!(&*lower(text, &toks[p]), "for" | "at" | "with" | "from"))?;
+    let mut run = p;
+    while run > s && (is_cap(text, &toks[run - 1]) || &text[toks[run - 1].span.clone()] == ".") {
+        run -= 1;
+    }
+    let words = (run..p).filter(|&k| is_cap(text, &toks[k])).count();
+    let org = (run..p).any(|k| LEXICON.org_nouns.contains(&*lower(text, &toks[k])));
+    let the = run > s && lower(text, &toks[run - 1]) == "the";
+    (words >= 2 && !org && !the).then_some(p)
+}
+
 /// A capitalised modal after a capitalised first name or a title is a
 /// surname ("Theresa May", "Ms. May"), not the verb "may".
 fn is_surname_word(text: &str, toks: &[Token], k: usize) -> bool {
@@ -859,6 +874,8 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
         PREPOSITIONS_IN_NP.contains(&*lower(text, &toks[p]))
             && (!is_cap(text, &toks[p - 1]) || (p - 1 == s && noun_type(&lower(text, &toks[p - 1])).is_some()))
     }) {
+        e = p;
+    } else if let Some(p) = person_before_preposition(text, toks, s, e) {
         e = p;
     }
     let head = &toks[e - 1];

@@ -220,3 +220,11 @@ fn odd_spacing_never_breaks_name_reading() {
         let _ = records(text);
     }
 }
+
+#[test]
+fn a_name_before_its_employer_is_the_speaker() {
+    let text = "“The impact is small,” wrote Cameron Easley for Morning Consult.";
+    assert_eq!(records(text)[0].speaker.as_deref(), Some("Cameron Easley"));
+    let text = "Atmospheric physics professor Kent Moore at the University of Toronto says the weather is odd.";
+    assert_eq!(records(text)[0].speaker.as_deref(), Some("Kent Moore"));
+}
