@@ -1,0 +1,235 @@
+//! Descriptions that refer to a named source: "the president" → the person
+//! titled so, "the company" → the organisation named before, "The mayor,
+//! Elena Ruiz," → Elena Ruiz, "her statement" → the woman "her" refers to.
+
+use super::*;
+
+/// "the 36-year-old Curry": a description ending in the surname of a person
+/// named before is that person.
+pub(super) fn described_surname(text: &str, m: &Mention, reg: &Registry) -> Option<usize> {
+    let phrase = &text[m.span.clone()];
+    let mut words = phrase.split_whitespace();
+    if !words.next()?.eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let rest: Vec<&str> = words.collect();
+    let (last, modifiers) = rest.split_last()?;
+    if modifiers.iter().any(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let surname = name_tokens(last);
+    reg.find_by_name(&surname)
+        .filter(|&e| reg.entities[e].stype == SpeakerType::Person && reg.entities[e].name_tokens.len() > 1)
+}
+
+/// A document with an owner speaks for the owner: "her statement said" →
+/// the woman "her" refers to, "the union's Friday release" → the union,
+/// "Dixon Hall's preliminary findings" → Dixon Hall.
+pub(super) fn document_author(
+    text: &str,
+    m: &Mention,
+    head: &str,
+    reg: &mut Registry,
+    last_speaker: Option<usize>,
+) -> Option<usize> {
+    if !LEXICON.document_nouns.contains(head) && !LEXICON.document_nouns.contains(&LEXICON.singular(head).to_string()) {
+        return None;
+    }
+    let phrase = &text[m.span.clone()];
+    let first = phrase.split_whitespace().next()?;
+    let owner_at = m.span.start;
+    if let Some((stype, gender)) = match first.to_lowercase().as_str() {
+        "his" => Some((SpeakerType::Person, Some("male"))),
+        "her" => Some((SpeakerType::Person, Some("female"))),
+        "its" => Some((SpeakerType::Organization, None)),
+        "their" => Some((SpeakerType::Group, None)),
+        _ => None,
+    } {
+        let pronoun = Mention {
+            span: owner_at..owner_at + first.len(),
+            head: owner_at..owner_at + first.len(),
+            kind: MentionKind::Pronoun,
+            stype,
+            name: None,
+            descriptor: None,
+            gender,
+        };
+        return resolve_mention(text, &pronoun, reg, last_speaker);
+    }
+    // "X's report": the owner is the name or description before 's.
+    let cut = phrase.find("’s ").or_else(|| phrase.find("'s "))?;
+    let owner = &phrase[..cut];
+    let owner_tokens: Vec<String> = name_tokens(owner).into_iter().filter(|t| t != "the").collect();
+    if owner_tokens.is_empty() {
+        return None;
+    }
+    reg.find_by_name_before(&owner_tokens, m.span.start)
+        .or_else(|| reg.by_tokens.get(&owner_tokens).copied())
+        .or_else(|| named_referent_of_head(owner_tokens.last()?, m.span.start, reg))
+}
+
+/// The named organisation a bare head ("union", "city") refers back to:
+/// the latest organisation named within ten sentences.
+pub(super) fn named_referent_of_head(head: &str, pos: usize, reg: &Registry) -> Option<usize> {
+    if !LEXICON.org_nouns.contains(head) {
+        return None;
+    }
+    let window = reg.window_start(pos, 10);
+    reg.recent(pos)
+        .take_while(|o| o.pos >= window)
+        .find(|o| reg.entities[o.entity].head.is_none() && reg.entities[o.entity].stype == SpeakerType::Organization)
+        .map(|o| o.entity)
+}
+
+/// A name set beside a description by commas is the description's person:
+/// "The mayor, Elena Ruiz, said", "Michael Mulgrew, president of the
+/// United Federation of Teachers, said".
+pub(super) fn apposed_name(text: &str, desc: &Span, reg: &Registry) -> Option<usize> {
+    let comma_between = |a: usize, b: usize| a <= b && text[a..b].trim() == ",";
+    let after = reg.name_spans.partition_point(|(s, _)| s.start < desc.end);
+    if let Some((s, e)) = reg.name_spans.get(after) {
+        if comma_between(desc.end, s.start) && text[s.end..].trim_start().starts_with(',') {
+            return Some(*e);
+        }
+    }
+    let before = reg.name_spans.partition_point(|(s, _)| s.start < desc.start);
+    reg.name_spans[..before]
+        .iter()
+        .rev()
+        .take(2)
+        .find(|(s, _)| comma_between(s.end, desc.start))
+        .map(|(_, e)| *e)
+}
+
+/// The named person or organisation that a definite description refers
+/// back to: "the president" → Barack Obama when the article titled him so
+/// ("President Barack Obama"), "The Republican presidential nominee noted …"
+/// → the subject of the sentence before (Donald Trump), "the company" → the
+/// organisation that spoke last.
+pub(super) fn named_referent(text: &str, m: &Mention, head: &str, reg: &Registry) -> Option<usize> {
+    let modifiers: Vec<String> = name_tokens(&text[m.span.clone()])
+        .into_iter()
+        .filter(|t| !matches!(t.as_str(), "the" | "former" | "then" | "current") && t != head)
+        .collect();
+    let named = |e: usize| reg.entities[e].head.is_none();
+    if m.stype == SpeakerType::Organization {
+        let window = reg.window_start(m.span.start, 10);
+        return reg
+            .recent(m.span.start)
+            .take_while(|o| o.pos >= window)
+            .find(|o| named(o.entity) && reg.entities[o.entity].stype == SpeakerType::Organization)
+            .map(|o| o.entity);
+    }
+    let person = |e: usize| named(e) && reg.entities[e].stype == SpeakerType::Person;
+    // Evidence: the entity's title or descriptor names this role.
+    let described = reg.recent(m.span.start).find(|o| {
+        person(o.entity) && {
+            let words = descriptor_words(reg.entities[o.entity].descriptor.as_deref().unwrap_or(""));
+            words.iter().any(|w| w == head) && modifiers.iter().all(|t| words.contains(t))
+        }
+    });
+    if let Some(o) = described {
+        return Some(o.entity);
+    }
+    // Elegant variation: a description in subject place takes the subject of
+    // one of the two sentences before (not one after its cue: "said the
+    // rookie winger" introduces someone).
+    let previous_word = text[..m.span.start]
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    if !reg.opens_sentence(text, m.span.start) && crate::cues::is_cue_word(&previous_word) {
+        return None;
+    }
+    let window = reg.window_start(m.span.start, 2);
+    reg.recent(m.span.start)
+        .take_while(|o| o.pos >= window)
+        .find(|o| o.subject)
+        .filter(|o| person(o.entity))
+        .map(|o| o.entity)
+}
+
+/// Lowercase words of a descriptor with abbreviated titles spelled out
+/// ("Indiana Gov." → indiana, governor).
+pub(super) fn descriptor_words(descriptor: &str) -> Vec<String> {
+    name_tokens(descriptor)
+        .into_iter()
+        .map(|w| {
+            match w.as_str() {
+                "gov" => "governor",
+                "sen" => "senator",
+                "rep" => "representative",
+                "gen" => "general",
+                "sec" => "secretary",
+                "atty" => "attorney",
+                "lt" => "lieutenant",
+                "pres" => "president",
+                "supt" => "superintendent",
+                "insp" => "inspector",
+                "sgt" => "sergeant",
+                "cpl" => "corporal",
+                "det" => "detective",
+                "coun" => "councillor",
+                _ => return w,
+            }
+            .to_string()
+        })
+        .collect()
+}
+
+/// A description: its owner for a document, its apposed name, the named
+/// source it refers back to, an earlier description with the same head, or
+/// a new entity.
+pub(super) fn resolve_description(
+    text: &str,
+    m: &Mention,
+    reg: &mut Registry,
+    last_speaker: Option<usize>,
+) -> Option<usize> {
+    let phrase = &text[m.span.clone()];
+    let head = text[m.head.clone()].to_lowercase();
+    let det = phrase.split_whitespace().next().unwrap_or("").to_lowercase();
+    if let Some(e) = document_author(text, m, &head, reg, last_speaker) {
+        return Some(e);
+    }
+    if let Some(e) = apposed_name(text, &m.span, reg) {
+        let descriptor = &mut reg.entities[e].descriptor;
+        descriptor.get_or_insert_with(|| phrase.to_string());
+        return Some(e);
+    }
+    if det == "the" {
+        if let Some(e) = named_referent(text, m, &head, reg) {
+            return Some(e);
+        }
+    }
+    // "the journalist" refers back; "a journalist" introduces.
+    let tokens = name_tokens(phrase);
+    if det == "the" {
+        // Its modifiers must not contradict the earlier description's
+        // ("the Trump administration" is not "the U.S. administration").
+        let mods: Vec<&String> = tokens.iter().filter(|t| *t != "the" && **t != head).collect();
+        if let Some(&e) = reg.by_head.get(&head).and_then(|ids| {
+            ids.iter().rev().find(|&&e| {
+                let ent = &reg.entities[e];
+                ent.stype == m.stype && mods.iter().all(|t| ent.name_tokens.contains(t))
+            })
+        }) {
+            return Some(e);
+        }
+    }
+    if let Some(&e) = reg.by_tokens.get(&tokens) {
+        if reg.entities[e].head.is_some() {
+            return Some(e);
+        }
+    }
+    Some(reg.add(Entity {
+        canonical: phrase.to_string(),
+        stype: m.stype,
+        descriptor: None,
+        gender: m.gender,
+        name_tokens: tokens,
+        head: Some(head),
+        first: m.span.start,
+    }))
+}

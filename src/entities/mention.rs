@@ -1,0 +1,193 @@
+//! One claim mention resolved to an entity, by kind (pronoun, relative,
+//! name, description), with the name rules: organisation names cut at a
+//! connector, party and place tags, people kept apart by title or gender.
+
+use super::*;
+
+/// Whether a surname mention with this gender and title can be the person
+/// already known: "Mr. Obama" or "President Obama" is not Michelle Obama
+/// when the text gave them other genders or other roles.
+pub(super) fn compatible_person(ent: &Entity, gender: Option<&str>, title: Option<&str>) -> bool {
+    if let (Some(a), Some(b)) = (gender, ent.gender) {
+        if a != b {
+            return false;
+        }
+    }
+    let roles = |d: &str| -> Vec<String> {
+        descriptor_words(d)
+            .into_iter()
+            .filter(|w| LEXICON.person_nouns.contains(w) || LEXICON.titles.contains_key(w.as_str()))
+            .collect()
+    };
+    match (title.map(roles), ent.descriptor.as_deref().map(roles)) {
+        (Some(a), Some(b)) if !a.is_empty() && !b.is_empty() => a.iter().any(|w| b.contains(w)),
+        _ => true,
+    }
+}
+
+/// An organisation's name that the mention reader cut at a connector: "the
+/// Food and Drug Administration", "Centers for Disease Control and
+/// Prevention", "Johnson & Johnson", "AT&T", "Department of Health and
+/// Human Services". The run grows leftwards over capitalised words joined by
+/// and, &, of, for; it is kept when it has "&" or an organisation noun.
+pub(super) fn joined_org_name(text: &str, name: Span) -> Option<Span> {
+    let mut start = name.start;
+    let mut joined = false;
+    loop {
+        let before = &text[..start];
+        let trimmed = before.trim_end();
+        let connector = ["&", "and", "of", "for"]
+            .into_iter()
+            .find(|c| trimmed.ends_with(c) && (*c == "&" || trimmed[..trimmed.len() - c.len()].ends_with(' ')));
+        let Some(c) = connector else { break };
+        let left = trimmed[..trimmed.len() - c.len()].trim_end();
+        let word_start = left
+            .char_indices()
+            .rev()
+            .find(|&(_, ch)| ch.is_whitespace() || ch == '(')
+            .map_or(0, |(i, ch)| i + ch.len_utf8());
+        let word = &left[word_start..];
+        if !word.starts_with(char::is_uppercase) || word.eq_ignore_ascii_case("the") {
+            break;
+        }
+        start = word_start;
+        joined = true;
+        // "Centers for Disease Control": keep reading capitalised words.
+        while let Some(prev) = text[..start].trim_end().rsplit(' ').next() {
+            let at = text[..start].trim_end().len() - prev.len();
+            if prev.is_empty() || !prev.starts_with(char::is_uppercase) || prev.eq_ignore_ascii_case("the") {
+                break;
+            }
+            start = at;
+        }
+    }
+    if !joined {
+        return None;
+    }
+    let phrase = &text[start..name.end];
+    let org = phrase.contains('&')
+        || phrase
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .any(|w| LEXICON.org_nouns.contains(&w) || LEXICON.org_nouns.contains(w.trim_end_matches('s')));
+    org.then_some(start..name.end)
+}
+
+/// A party tag or a place read as the speaker stands for the person named
+/// just before it: "Pat Kim, D-Ore., said", "Donna Rawlings, 59, of Ashton,
+/// Md., said", "Johnnie Wilson, of Springfield, Va., said".
+pub(super) fn tagged_person(text: &str, m: &Mention, reg: &Registry) -> Option<usize> {
+    let phrase = text[m.span.clone()].trim_end_matches(',');
+    let party =
+        phrase.len() <= 12 && matches!(phrase.as_bytes(), [b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
+    // "Ashton, Md.": a town is known by the state written after it.
+    let town = m
+        .descriptor
+        .as_ref()
+        .is_some_and(|d| LEXICON.places.contains(&text[d.clone()]));
+    let place = town || LEXICON.places.contains(phrase) || LEXICON.places.contains(phrase.trim_end_matches('.'));
+    if !(party || place) {
+        return None;
+    }
+    let before = reg.name_spans.partition_point(|(s, _)| s.start < m.span.start);
+    let (span, e) = reg.name_spans[..before].last()?;
+    let between = text.get(span.end..m.span.start)?;
+    let locator = between.len() <= 60
+        && between.trim_start().starts_with([',', '('])
+        && between
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                w == "of" || w == "from" || w.bytes().all(|b| b.is_ascii_digit()) || w.starts_with(char::is_uppercase)
+            });
+    locator.then_some(*e)
+}
+
+pub(super) fn resolve_mention(
+    text: &str,
+    m: &Mention,
+    reg: &mut Registry,
+    last_speaker: Option<usize>,
+) -> Option<usize> {
+    match m.kind {
+        MentionKind::Pronoun => resolve_pronoun(m, reg, last_speaker),
+        MentionKind::Relative => resolve_relative(text, m, reg),
+        MentionKind::Name => resolve_name(text, m, reg, last_speaker),
+        MentionKind::Description => resolve_description(text, m, reg, last_speaker),
+    }
+}
+
+/// "who", "which": the antecedent's entity, or a new one for it.
+fn resolve_relative(text: &str, m: &Mention, reg: &mut Registry) -> Option<usize> {
+    let antecedent = m.name.clone()?;
+    let toks_a = name_tokens(&text[antecedent.clone()]);
+    if toks_a.is_empty() {
+        return None;
+    }
+    reg.find_by_name(&toks_a).or_else(|| {
+        Some(reg.add(Entity {
+            canonical: text[antecedent.clone()].to_string(),
+            stype: m.stype,
+            descriptor: None,
+            gender: m.gender,
+            name_tokens: toks_a.clone(),
+            head: None,
+            first: antecedent.start,
+        }))
+    })
+}
+
+/// A name: the person named before (the fullest earlier name ending with
+/// it), an organisation by its tokens, or a new entity.
+fn resolve_name(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Option<usize>) -> Option<usize> {
+    if let Some(e) = tagged_person(text, m, reg) {
+        return Some(e);
+    }
+    if let Some(full) = joined_org_name(text, m.name.clone().unwrap_or(m.span.clone())) {
+        let m = Mention {
+            span: full.clone(),
+            name: Some(full),
+            stype: SpeakerType::Organization,
+            descriptor: None,
+            ..m.clone()
+        };
+        return resolve_mention(text, &m, reg, last_speaker);
+    }
+    let name = &text[m.name.clone().unwrap_or(m.span.clone())];
+    let tokens = name_tokens(name);
+    if m.stype == SpeakerType::Person {
+        let descriptor = m.descriptor.clone().map(|d| text[d].to_string());
+        let same_person = |e: usize| compatible_person(&reg.entities[e], m.gender, descriptor.as_deref());
+        if let Some(e) = reg.find_by_name_before(&tokens, m.span.end).filter(|&e| same_person(e)) {
+            if tokens.len() > reg.entities[e].name_tokens.len() {
+                reg.entities[e].canonical = name.to_string();
+                reg.entities[e].name_tokens = tokens;
+            }
+            let ent = &mut reg.entities[e];
+            keep_fullest(&mut ent.descriptor, m.descriptor.clone().map(|d| text[d].to_string()));
+            ent.gender = ent.gender.or(m.gender);
+            ent.first = ent.first.min(m.span.start);
+            return Some(e);
+        }
+    } else if let Some(&e) = reg.by_tokens.get(&name_tokens(&text[m.span.clone()])) {
+        if reg.entities[e].stype != SpeakerType::Person {
+            return Some(e);
+        }
+    } else if let Some(e) = described_surname(text, m, reg) {
+        return Some(e);
+    }
+    let canonical = if m.stype == SpeakerType::Person {
+        name
+    } else {
+        &text[m.span.clone()]
+    };
+    Some(reg.add(Entity {
+        canonical: canonical.to_string(),
+        stype: m.stype,
+        descriptor: m.descriptor.clone().map(|d| text[d].to_string()),
+        gender: m.gender,
+        name_tokens: name_tokens(canonical),
+        head: None,
+        first: m.span.start,
+    }))
+}

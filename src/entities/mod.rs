@@ -1,0 +1,330 @@
+//! Mentions grouped into speakers across the document, so that every record
+//! prints a name ("he", "Ross", "the former diplomat" → Dennis Ross).
+//!
+//! [`resolve`] runs, in order:
+//! 1. `names`: every full-name run outside quotations is a referent (not
+//!    only the speakers of claims: "Former senior U.S. diplomat Dennis Ross
+//!    has also dismissed …" introduces the Ross that "he argued" refers to),
+//!    unless it is page furniture (a dateline, a photo credit, a subhead, a
+//!    title of a work, a place); later one-word mentions ("Jamil said", "Mr.
+//!    Obama") are referents too; a referent near a sentence start, after a
+//!    title or after a leading clause is a subject.
+//! 2. `mention` then, for each claim in text order: a name merges with the
+//!    fullest earlier name that ends with it ("Champion" → "Marc Champion")
+//!    unless title or gender say otherwise; party and place tags ("Pat Kim,
+//!    D-Ore.") stand for the person before them; organisation names cut at a
+//!    connector grow back ("Food and Drug Administration").
+//! 3. `descriptions`: "The mayor, Elena Ruiz," → Elena Ruiz; "the president"
+//!    → the person titled so, or the subject just before; "the company" →
+//!    the organisation named before; "her statement" → whom "her" refers to.
+//! 4. `pronouns`: "he"/"she" take the previous speaker or the latest subject
+//!    (gender permitting), and narrative subject pronouns between claims
+//!    chain ("Clinton … She started … she said"); a quotation nobody
+//!    attributes takes the person the story was just about.
+//! 5. `speaker_id`s are numbered by first mention among entities that speak.
+
+use crate::attribute::Claim;
+use crate::lexicon::{FastHash, LEXICON};
+use crate::mentions::{mention_after, Mention, MentionKind, SpeakerType};
+use crate::quotes::Quotation;
+use crate::segment::Segments;
+use crate::text::Span;
+use crate::tokens::{token_at, TokKind, Token};
+use std::collections::HashMap;
+
+mod descriptions;
+mod mention;
+mod names;
+mod pronouns;
+
+use descriptions::*;
+use mention::*;
+use names::*;
+use pronouns::*;
+
+/// A resolved speaker.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub canonical: String,
+    pub stype: SpeakerType,
+    pub descriptor: Option<String>,
+    pub gender: Option<&'static str>,
+    /// Lowercase name tokens of the fullest name (for surname matching).
+    name_tokens: Vec<String>,
+    /// Lowercase head noun, for descriptions.
+    head: Option<String>,
+    pub first: usize,
+}
+
+/// For each claim, the entity that speaks it (index into the entity list).
+pub struct Resolution {
+    pub entities: Vec<Entity>,
+    pub speaker_of: Vec<Option<usize>>,
+    /// `S1`, `S2`, … for the entities that speak, by first mention.
+    pub ids: Vec<Option<String>>,
+    /// Claims with no attribution whose speaker is the narrative subject
+    /// before them (rule `narrative-subject`).
+    pub inferred: Vec<bool>,
+}
+
+fn name_tokens(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// A person named somewhere in the text (a name run of two or more words,
+/// or any name that speaks), used as a referent for surnames and pronouns.
+struct Occurrence {
+    pos: usize,
+    entity: usize,
+    subject: bool,
+}
+
+/// How far back a pronoun looks among earlier mentions: enough for news
+/// paragraphs, and it keeps resolution linear on pathological input.
+const LOOKBACK: usize = 64;
+
+/// Entities with the indexes that keep every lookup constant-time.
+#[derive(Default)]
+struct Registry {
+    entities: Vec<Entity>,
+    /// Last name token → entities (names grow: "Trump" → "Donald Trump").
+    by_last: HashMap<String, Vec<usize>, FastHash>,
+    /// Head noun → described entities ("journalist").
+    by_head: HashMap<String, Vec<usize>, FastHash>,
+    /// Exact token list → entity, for organisations and descriptions.
+    by_tokens: HashMap<Vec<String>, usize, FastHash>,
+    /// Name-run occurrences (sorted by position) and claim-mention
+    /// occurrences (appended in text order, so sorted too).
+    names: Vec<Occurrence>,
+    spoken: Vec<Occurrence>,
+    /// Sentence start offsets, for "within the last sentences" windows.
+    sentence_starts: Vec<usize>,
+    /// Spans of the full-name runs and their entities, sorted by start.
+    name_spans: Vec<(Span, usize)>,
+}
+
+impl Registry {
+    fn add(&mut self, e: Entity) -> usize {
+        let id = self.entities.len();
+        if let Some(last) = e.name_tokens.last() {
+            if e.head.is_none() {
+                self.by_last.entry(last.clone()).or_default().push(id);
+            }
+        }
+        if let Some(h) = &e.head {
+            self.by_head.entry(h.clone()).or_default().push(id);
+        }
+        self.by_tokens.entry(e.name_tokens.clone()).or_insert(id);
+        self.entities.push(e);
+        id
+    }
+
+    fn find_by_name(&self, tokens: &[String]) -> Option<usize> {
+        self.find_by_name_before(tokens, usize::MAX)
+    }
+
+    /// [`Registry::find_by_name`] among the people named before `pos`
+    /// ("President Obama" early in a story is not the "Michelle Obama" of its
+    /// last paragraph).
+    fn find_by_name_before(&self, tokens: &[String], pos: usize) -> Option<usize> {
+        let all = self.by_last.get(tokens.last()?)?;
+        // Only the latest entities with this surname are compared: a text of
+        // thousands of namesakes would otherwise make resolution quadratic.
+        let candidates = &all[all.len().saturating_sub(LOOKBACK)..];
+        let earlier: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&i| self.entities[i].first <= pos)
+            .collect();
+        let candidates: &[usize] = if pos == usize::MAX { candidates } else { &earlier };
+        // The fullest earlier name that ends with this one ("Champion", "Marc Champion").
+        candidates
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let e = &self.entities[i];
+                e.name_tokens.len() >= tokens.len() && e.name_tokens.ends_with(tokens)
+            })
+            .max_by_key(|&i| (self.entities[i].name_tokens.len(), usize::MAX - i))
+            .or_else(|| {
+                // "Donald Trump" after "Trump": the earlier short name grows.
+                candidates.iter().copied().find(|&i| {
+                    let e = &self.entities[i];
+                    tokens.ends_with(&e.name_tokens) && e.stype == SpeakerType::Person
+                })
+            })
+    }
+
+    /// Whether only punctuation and spaces precede `pos` in its sentence.
+    fn opens_sentence(&self, text: &str, pos: usize) -> bool {
+        let i = self.sentence_starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        let start = self.sentence_starts.get(i).copied().unwrap_or(0).min(pos);
+        !text[start..pos].chars().any(char::is_alphanumeric)
+    }
+
+    /// The start of the sentence `n` sentences before the one holding `pos`.
+    fn window_start(&self, pos: usize, n: usize) -> usize {
+        let i = self.sentence_starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        self.sentence_starts.get(i.saturating_sub(n)).copied().unwrap_or(0)
+    }
+
+    /// The latest occurrences before `pos`, newest first, at most LOOKBACK of each kind.
+    fn recent(&self, pos: usize) -> impl Iterator<Item = &Occurrence> {
+        let n = self.names.partition_point(|o| o.pos < pos);
+        let s = self.spoken.partition_point(|o| o.pos < pos);
+        let mut v: Vec<&Occurrence> = self.names[n.saturating_sub(LOOKBACK)..n]
+            .iter()
+            .chain(self.spoken[s.saturating_sub(LOOKBACK)..s].iter())
+            .collect();
+        v.sort_by_key(|o| std::cmp::Reverse(o.pos));
+        v.into_iter()
+    }
+}
+
+pub fn resolve(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotation], claims: &[Claim]) -> Resolution {
+    let mut reg = Registry {
+        sentence_starts: segs.sentences.iter().map(|s| s.start).collect(),
+        ..Registry::default()
+    };
+    let quoted = QuotedSpans::new(quotations);
+    // 1. Full names anywhere outside quotations: two or more capitalised
+    //    words, subjects when near the sentence start.
+    for name in scan_names(text, segs, toks) {
+        if quoted.contains(name.name.start) || !is_story_name(text, segs, &name.name) {
+            continue;
+        }
+        let tokens = name_tokens(&text[name.name.clone()]);
+        let e = match reg.find_by_name(&tokens) {
+            Some(e) => e,
+            None => reg.add(Entity {
+                canonical: text[name.name.clone()].to_string(),
+                stype: SpeakerType::Person,
+                descriptor: None,
+                gender: None,
+                name_tokens: tokens,
+                head: None,
+                first: name.name.start,
+            }),
+        };
+        keep_fullest(
+            &mut reg.entities[e].descriptor,
+            name.descriptor.map(|d| text[d].to_string()),
+        );
+        reg.entities[e].gender = reg.entities[e].gender.or(name.gender);
+        reg.name_spans.push((name.name.clone(), e));
+        reg.names.push(Occurrence {
+            pos: name.name.start,
+            entity: e,
+            subject: name.subject,
+        });
+    }
+    // Later one-word mentions of those people ("Jamil said …", "Mr. Obama").
+    let speakers = speaker_surnames(text, claims);
+    let surnames = scan_surnames(text, segs, toks, &quoted, &speakers, &mut reg);
+    reg.names.extend(surnames);
+    reg.names.sort_by_key(|o| o.pos);
+    // 2. Claim speakers, in text order of their mentions, with the story's
+    //    subject pronouns between them ("Clinton … She started … she said").
+    let mut order: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].mention.is_some()).collect();
+    order.sort_by_key(|&i| claims[i].mention.as_ref().map(|m| m.span.start));
+    let claimed: std::collections::HashSet<usize, FastHash> = order
+        .iter()
+        .filter_map(|&i| claims[i].mention.as_ref().map(|m| m.span.start))
+        .collect();
+    let mut chain = subject_pronouns(text, segs, toks, &quoted)
+        .into_iter()
+        .filter(|m| !claimed.contains(&m.span.start))
+        .peekable();
+    let mut speaker_of = vec![None; claims.len()];
+    let mut last_speaker: Option<usize> = None;
+    let mut by_mention: HashMap<(usize, usize), Option<usize>, FastHash> = Default::default();
+    for i in order {
+        let m = claims[i].mention.as_ref().expect("filtered");
+        while let Some(p) = chain.next_if(|p| p.span.start < m.span.start) {
+            follow_pronoun(text, &p, &mut reg, last_speaker);
+        }
+        let key = (m.span.start, m.span.end);
+        let e = if let Some(&e) = by_mention.get(&key) {
+            e
+        } else {
+            let e = resolve_mention(text, m, &mut reg, last_speaker);
+            by_mention.insert(key, e);
+            e
+        };
+        if let Some(e) = e {
+            if m.kind != MentionKind::Pronoun && reg.spoken.last().is_none_or(|o| o.pos <= m.span.start) {
+                reg.spoken.push(Occurrence {
+                    pos: m.span.start,
+                    entity: e,
+                    subject: true,
+                });
+            }
+            last_speaker = Some(e);
+        }
+        speaker_of[i] = e;
+    }
+    // 3. A quotation nobody attributes takes the person the story was just
+    //    about: "Chapman admits there were fatalities. ¶ “I can’t say …”".
+    let mut inferred = vec![false; claims.len()];
+    for (i, c) in claims.iter().enumerate() {
+        if c.mention.is_none() && c.kind == crate::record::Kind::Direct && c.rule == "unattributed" {
+            if let Some(e) = narrative_subject(&reg, segs, &quoted, c.start()) {
+                speaker_of[i] = Some(e);
+                inferred[i] = true;
+            }
+        }
+    }
+    // 4. Ids by first mention among entities that speak.
+    let entities = reg.entities;
+    let mut speaking: Vec<usize> = speaker_of.iter().flatten().copied().collect();
+    speaking.sort_by_key(|&e| (entities[e].first, e));
+    speaking.dedup();
+    let mut ids = vec![None; entities.len()];
+    for (n, e) in speaking.into_iter().enumerate() {
+        ids[e] = Some(format!("S{}", n + 1));
+    }
+    Resolution {
+        entities,
+        speaker_of,
+        ids,
+        inferred,
+    }
+}
+
+/// A descriptor that contains the one we have ("Former senior U.S.
+/// diplomat" over "U.S. diplomat") replaces it.
+fn keep_fullest(have: &mut Option<String>, new: Option<String>) {
+    match (have.as_ref(), new) {
+        (None, n) => *have = n,
+        (Some(h), Some(n)) if n.len() > h.len() && n.contains(h.as_str()) => *have = Some(n),
+        _ => {}
+    }
+}
+
+/// The outer spans of the document's quotations, sorted: names inside a
+/// quotation are the quoted speaker's words, not the story's referents
+/// ("My top science adviser, John Holdren, …," he said).
+struct QuotedSpans(Vec<Span>);
+
+impl QuotedSpans {
+    fn new(quotations: &[Quotation]) -> Self {
+        let mut spans: Vec<Span> = quotations.iter().map(Quotation::outer).collect();
+        spans.sort_by_key(|s| s.start);
+        QuotedSpans(spans)
+    }
+
+    fn contains(&self, pos: usize) -> bool {
+        let i = self.0.partition_point(|s| s.start <= pos);
+        i > 0 && pos < self.0[i - 1].end
+    }
+}
+
+struct NameRun {
+    name: Span,
+    descriptor: Option<Span>,
+    gender: Option<&'static str>,
+    subject: bool,
+}

@@ -1,0 +1,346 @@
+//! Who is named where: full-name runs, later one-word mentions ("Jamil
+//! said", "Mr. Obama"), subject positions, and what looks like a name but is
+//! not one (datelines, photo credits, subheads, titles of works, places).
+
+use super::*;
+
+/// Whether a capitalised run is a person of the story rather than page
+/// furniture: not an all-capitals dateline or subhead ("MIDWAY ATOLL",
+/// "ROADS BLOCKED"), not a photo credit ("(Adrian Wyld/The Canadian Press)"),
+/// not inside a paragraph with no sentence end (a subhead: "Divisive
+/// Legacy"), not a title of a work ("Baking With Julia"), not a thing named
+/// with "the" ("the Starlight Tours"), not a day ("Christmas Day").
+pub(super) fn is_story_name(text: &str, segs: &Segments, name: &Span) -> bool {
+    let words: Vec<&str> = text[name.clone()].split_whitespace().collect();
+    let shouting = words
+        .iter()
+        .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() < 2 || !w.chars().any(char::is_lowercase));
+    let credit = text[name.end..].starts_with('/')
+        || text[name.end..].starts_with(" /")
+        || text[..name.start].ends_with('/')
+        || text[..name.start].ends_with("/ ");
+    let work_title = words[1..]
+        .iter()
+        .any(|w| matches!(*w, "With" | "And" | "For" | "The" | "Of" | "In" | "On" | "To" | "From"));
+    let the_before = text[..name.start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let day = words
+        .last()
+        .is_some_and(|w| matches!(*w, "Day" | "Eve" | "Week" | "Weekend" | "Month" | "Year"));
+    // "Yellowhead MP", "Minister of Innovation": a role, not a name.
+    let role = words
+        .last()
+        .is_some_and(|w| LEXICON.person_nouns.contains(&w.to_lowercase()));
+    let place = LEXICON.places.contains(&text[name.clone()]);
+    !(shouting || credit || work_title || the_before || day || role || place || in_subhead(text, segs, name.start))
+}
+
+/// A paragraph without a sentence end: a headline, a subhead, a caption
+/// credit line.
+pub(super) fn in_subhead(text: &str, segs: &Segments, pos: usize) -> bool {
+    let Some(p) = segs.paragraphs.get(segs.paragraph_of(pos)) else {
+        return false;
+    };
+    let para = text[p.clone()].trim_end();
+    !para.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ':', ';', '…'])
+}
+
+/// The sentence (token range) and whether a name starting at token `k`
+/// is its subject: near the sentence start with no verb before it, after a
+/// title of a few words, or after a leading adverbial and a comma.
+pub(super) fn is_subject_position(text: &str, toks: &[Token], lo: usize, k: usize) -> bool {
+    let verbless = |from: usize| {
+        (from..k).all(|j| {
+            let w = toks[j].lower(text);
+            !crate::cues::is_cue_word(w)
+                && !matches!(
+                    w,
+                    "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will" | "would"
+                )
+        })
+    };
+    let titled = k - lo <= 6 && (lo..k).all(|j| toks[j].kind == TokKind::Word) && verbless(lo);
+    let near_start = k - lo <= 3 && verbless(lo);
+    let after_comma = k >= 1 && &text[toks[k - 1].span.clone()] == ",";
+    let after_adverbial = after_comma && k - lo < 8 && verbless(lo);
+    // "Speaking in Vaughan, Ont., on Thursday morning, Trudeau denied …",
+    // "When asked what is harder, Mulder didn't hesitate": a leading
+    // subordinate or participle clause of any length.
+    let after_subordinate =
+        after_comma && k - lo < 40 && opens_subordinate(toks[lo].lower(text)) && verbless((lo + 2).min(k));
+    near_start || titled || after_adverbial || after_subordinate
+}
+
+/// Words that open a leading clause or phrase before the subject.
+pub(super) fn opens_subordinate(w: &str) -> bool {
+    matches!(
+        w,
+        "when"
+            | "while"
+            | "after"
+            | "as"
+            | "although"
+            | "though"
+            | "if"
+            | "before"
+            | "since"
+            | "because"
+            | "despite"
+            | "asked"
+            | "given"
+            | "unlike"
+            | "like"
+            | "in"
+            | "on"
+            | "at"
+            | "during"
+            | "following"
+            | "with"
+            | "for"
+            | "once"
+            | "until"
+            | "even"
+            | "now"
+            | "still"
+            | "but"
+            | "and"
+            | "yet"
+    ) || (w.len() > 5 && w.ends_with("ing"))
+}
+
+/// Titles that make a one-word name a person ("Mr. Obama", "Ms. May").
+pub(super) fn person_title(w: &str) -> Option<Option<&'static str>> {
+    match w {
+        "Mr." | "Mr" => Some(Some("male")),
+        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" => Some(Some("female")),
+        "Dr." | "Sen." | "Rep." | "Gov." | "Prof." | "President" | "Senator" | "Premier" | "Mayor" => Some(None),
+        _ => None,
+    }
+}
+
+/// Last name words of the people who speak in claims ("Clinton said"):
+/// their earlier one-word mentions are referents too.
+pub(super) fn speaker_surnames(text: &str, claims: &[Claim]) -> std::collections::HashSet<String, FastHash> {
+    claims
+        .iter()
+        .filter_map(|c| c.mention.as_ref())
+        .filter(|m| m.kind == MentionKind::Name && m.stype == SpeakerType::Person)
+        .filter_map(|m| name_tokens(&text[m.name.clone().unwrap_or(m.span.clone())]).pop())
+        .collect()
+}
+
+/// One-word mentions of people outside quotations: the surname of a person
+/// named earlier ("Nadia Jamil … Jamil said"), or a titled surname ("Mr.
+/// Obama", "Ms. May") or a claim speaker's surname, which make a person when
+/// none is known yet.
+pub(super) fn scan_surnames(
+    text: &str,
+    segs: &Segments,
+    toks: &[Token],
+    quoted: &QuotedSpans,
+    speakers: &std::collections::HashSet<String, FastHash>,
+    reg: &mut Registry,
+) -> Vec<Occurrence> {
+    let mut out = Vec::new();
+    for s in &segs.sentences {
+        let (lo, hi) = (token_at(toks, s.start), token_at(toks, s.end));
+        for k in lo..hi {
+            let t = &toks[k];
+            if !is_cap(text, t) || quoted.contains(t.span.start) {
+                continue;
+            }
+            // Part of a longer capitalised run: scan_names read it.
+            let next_cap = k + 1 < hi && is_cap(text, &toks[k + 1]);
+            let prev_cap =
+                k > lo && is_cap(text, &toks[k - 1]) && person_title(&text[toks[k - 1].span.clone()]).is_none();
+            if next_cap || prev_cap {
+                continue;
+            }
+            let word = name_tokens(&text[t.span.clone()]);
+            if word.len() != 1 || LEXICON.not_speakers.contains(&word[0]) {
+                continue;
+            }
+            let title = (k > lo).then(|| title_before(text, toks, k)).flatten();
+            let entity = match reg.find_by_name(&word) {
+                Some(e) if reg.entities[e].stype == SpeakerType::Person => e,
+                Some(_) => continue,
+                None => {
+                    let gender = match title {
+                        Some(g) => g,
+                        None if speakers.contains(&word[0]) => None,
+                        None => continue,
+                    };
+                    reg.add(Entity {
+                        canonical: text[t.span.clone()].to_string(),
+                        stype: SpeakerType::Person,
+                        descriptor: None,
+                        gender,
+                        name_tokens: word,
+                        head: None,
+                        first: t.span.start,
+                    })
+                }
+            };
+            if let Some(Some(g)) = title {
+                reg.entities[entity].gender.get_or_insert(g);
+            }
+            let first = if title.is_some() { k - 1 } else { k };
+            out.push(Occurrence {
+                pos: t.span.start,
+                entity,
+                subject: is_subject_position(text, toks, lo, first),
+            });
+        }
+    }
+    out
+}
+
+/// The person title right before token `k` ("Mr." is one token or "Mr" and ".").
+pub(super) fn title_before(text: &str, toks: &[Token], k: usize) -> Option<Option<&'static str>> {
+    let prev = &text[toks[k - 1].span.clone()];
+    if prev == "." && k >= 2 {
+        let w = format!("{}.", &text[toks[k - 2].span.clone()]);
+        return person_title(&w);
+    }
+    person_title(prev)
+}
+
+pub(super) fn is_cap(text: &str, t: &Token) -> bool {
+    t.kind == TokKind::Word
+        && match text.as_bytes()[t.span.start] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text[t.span.clone()].chars().next().is_some_and(char::is_uppercase),
+        }
+}
+
+/// Person names of two or more words, with their titles or descriptions.
+pub(super) fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<NameRun> {
+    let mut out = Vec::new();
+    for s in &segs.sentences {
+        let lo = token_at(toks, s.start);
+        let hi = token_at(toks, s.end);
+        let mut k = lo;
+        while k < hi {
+            // Most words are not capitalised: the cheapest test first.
+            if !is_cap(text, &toks[k]) {
+                k += 1;
+                continue;
+            }
+            // A name of two or more words starts with two capitalised words
+            // (or a name particle): checking that first skips the mention
+            // reader for most capitalised words ("The", "But", "Tuesday").
+            let next_is_name = toks.get(k + 1).is_some_and(|n| {
+                k + 1 < hi
+                    && (is_cap(text, n)
+                        || matches!(
+                            &text[n.span.clone()],
+                            "de" | "la" | "van" | "von" | "der" | "del" | "da" | "di" | "bin" | "al" | "el"
+                        ))
+            });
+            if !next_is_name {
+                k += 1;
+                continue;
+            }
+            // Read a mention starting here, as a cue's object would be read.
+            let at_start = is_subject_position(text, toks, lo, k);
+            let Some(m) = mention_after(text, toks, k, hi) else {
+                k += 1;
+                continue;
+            };
+            let end = token_at(toks, m.span.end).max(k + 1);
+            if m.kind == MentionKind::Name && m.stype == SpeakerType::Person {
+                let name = leading_run(text, toks, k, hi, m.name.clone().expect("names have a name"));
+                let words = text[name.clone()].split_whitespace().count();
+                if words >= 2
+                    && !LEXICON.not_speakers.contains(
+                        &text[name.clone()]
+                            .split_whitespace()
+                            .next()
+                            .unwrap_or("")
+                            .to_lowercase(),
+                    )
+                {
+                    let descriptor = m
+                        .descriptor
+                        .clone()
+                        .or_else(|| description_before(text, toks, lo, k))
+                        .or_else(|| appositive_after(text, toks, end, hi));
+                    out.push(NameRun {
+                        name,
+                        descriptor,
+                        gender: m.gender,
+                        subject: at_start,
+                    });
+                }
+            }
+            k = end;
+        }
+    }
+    out
+}
+
+/// The capitalised run that starts the phrase when the reader chose a later
+/// name in it: "John Goodwin with Bumper to Bumper turned out" names John
+/// Goodwin, not "Bumper".
+pub(super) fn leading_run(text: &str, toks: &[Token], k: usize, hi: usize, name: Span) -> Span {
+    if name.start <= toks[k].span.start {
+        return name;
+    }
+    let mut j = k;
+    while j < hi && is_cap(text, &toks[j]) && toks[j].span.end <= name.start {
+        j += 1;
+    }
+    if j - k >= 2 && j < hi && !is_cap(text, &toks[j]) {
+        toks[k].span.start..toks[j - 1].span.end
+    } else {
+        name
+    }
+}
+
+/// "Bloomberg columnist Marc Champion", "Former senior U.S. diplomat Dennis
+/// Ross": a role noun right before the name, with its modifiers.
+pub(super) fn description_before(text: &str, toks: &[Token], lo: usize, k: usize) -> Option<Span> {
+    if k == lo {
+        return None;
+    }
+    let prev = text[toks[k - 1].span.clone()].to_lowercase();
+    if !LEXICON.person_nouns.contains(&prev) {
+        return None;
+    }
+    let mut s = k - 1;
+    while s > lo && k - s < 6 && toks[s - 1].kind == TokKind::Word {
+        let w = text[toks[s - 1].span.clone()].to_lowercase();
+        if matches!(
+            w.as_str(),
+            "the" | "a" | "an" | "and" | "by" | "said" | "that" | "of" | "to" | "with" | "as"
+        ) {
+            break;
+        }
+        s -= 1;
+    }
+    Some(toks[s].span.start..toks[k - 1].span.end)
+}
+
+/// "Michael McFaul, a former U.S. ambassador to Russia,": an appositive.
+pub(super) fn appositive_after(text: &str, toks: &[Token], end: usize, hi: usize) -> Option<Span> {
+    if end + 1 >= hi || &text[toks[end].span.clone()] != "," {
+        return None;
+    }
+    let first = text[toks[end + 1].span.clone()].to_lowercase();
+    if !matches!(first.as_str(), "a" | "an" | "the") {
+        return None;
+    }
+    let mut e = end + 1;
+    while e < hi && toks[e].kind == TokKind::Word && e - end < 12 {
+        e += 1;
+    }
+    let has_role = (end + 1..e).any(|j| {
+        LEXICON
+            .person_nouns
+            .contains(&text[toks[j].span.clone()].to_lowercase())
+    });
+    (has_role && e < hi).then(|| toks[end + 1].span.start..toks[e - 1].span.end)
+}

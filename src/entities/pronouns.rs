@@ -1,0 +1,117 @@
+//! He, she, they: narrative subject pronouns that chain ("Clinton … She
+//! started … she said") and the person an unattributed quotation follows.
+
+use super::*;
+
+/// The person who is the subject of the story just before `pos` (in its
+/// paragraph or the one before), outside quotations, if any.
+pub(super) fn narrative_subject(reg: &Registry, segs: &Segments, quoted: &QuotedSpans, pos: usize) -> Option<usize> {
+    let para = segs.paragraph_of(pos);
+    let window = segs.paragraphs.get(para.saturating_sub(1))?.start;
+    reg.recent(pos)
+        .take_while(|o| o.pos >= window)
+        .filter(|o| !quoted.contains(o.pos))
+        .find(|o| o.subject)
+        .filter(|o| reg.entities[o.entity].stype == SpeakerType::Person && reg.entities[o.entity].head.is_none())
+        .map(|o| o.entity)
+}
+
+/// Sentence-subject pronouns of the narrative (outside quotations): "He",
+/// "She", "They" opening a sentence or following a leading adverbial.
+pub(super) fn subject_pronouns(text: &str, segs: &Segments, toks: &[Token], quoted: &QuotedSpans) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for s in &segs.sentences {
+        let (lo, hi) = (token_at(toks, s.start), token_at(toks, s.end));
+        for k in lo..hi.min(lo + 8) {
+            let t = &toks[k];
+            let Some((stype, gender)) = crate::mentions::pronoun(t.lower(text)) else {
+                continue;
+            };
+            if stype == SpeakerType::Organization || quoted.contains(t.span.start) {
+                break;
+            }
+            if is_subject_position(text, toks, lo, k) {
+                out.push(Mention {
+                    span: t.span.clone(),
+                    head: t.span.clone(),
+                    kind: MentionKind::Pronoun,
+                    stype,
+                    name: None,
+                    descriptor: None,
+                    gender,
+                });
+            }
+            break;
+        }
+    }
+    out
+}
+
+/// A narrative subject pronoun takes its referent as a speaker's pronoun
+/// would, and becomes an occurrence of it: the next "she" follows the chain.
+pub(super) fn follow_pronoun(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Option<usize>) {
+    let Some(e) = resolve_mention(text, m, reg, last_speaker) else {
+        return;
+    };
+    if reg.spoken.last().is_none_or(|o| o.pos <= m.span.start) {
+        reg.spoken.push(Occurrence {
+            pos: m.span.start,
+            entity: e,
+            subject: true,
+        });
+    }
+}
+
+/// He, she, they, it: the previous speaker when compatible and as recent as
+/// any subject, else the latest compatible subject; a person shown to be of
+/// the pronoun's gender, named after that pick, beats a pick of unknown
+/// gender. The pick learns the pronoun's gender.
+pub(super) fn resolve_pronoun(m: &Mention, reg: &mut Registry, last_speaker: Option<usize>) -> Option<usize> {
+    let entities = &reg.entities;
+    let compatible = |e: usize| {
+        let ent = &entities[e];
+        match m.stype {
+            SpeakerType::Person => {
+                ent.stype == SpeakerType::Person || (ent.stype == SpeakerType::Unnamed && ent.head.is_some())
+            }
+            SpeakerType::Group => matches!(ent.stype, SpeakerType::Group | SpeakerType::Organization),
+            _ => ent.stype == SpeakerType::Organization,
+        }
+    } && (m.gender.is_none() || entities[e].gender.is_none() || entities[e].gender == m.gender);
+    // The previous speaker when compatible and as recent as any subject.
+    let subject = reg.recent(m.span.start).find(|o| o.subject && compatible(o.entity));
+    let pick = match (last_speaker.filter(|&e| compatible(e)), subject) {
+        (Some(e), Some(o)) => {
+            let last_pos = reg.recent(m.span.start).find(|x| x.entity == e).map_or(0, |x| x.pos);
+            if last_pos >= o.pos {
+                Some(e)
+            } else {
+                Some(o.entity)
+            }
+        }
+        (Some(e), None) => Some(e),
+        (None, Some(o)) => Some(o.entity),
+        (None, None) => None,
+    };
+    // "Mrs. Clinton will face the fire Mr. Obama has. He noted …":
+    // a person the text has shown to be of the pronoun's gender,
+    // named after the pick, beats a pick of unknown gender.
+    let pick_pos = |e: usize| reg.recent(m.span.start).find(|x| x.entity == e).map_or(0, |x| x.pos);
+    let pick = match (pick, m.gender) {
+        (Some(e), Some(g)) if entities[e].gender.is_none() => {
+            let after = pick_pos(e);
+            reg.recent(m.span.start)
+                .take_while(|o| o.pos > after)
+                .find(|o| entities[o.entity].gender == Some(g) && compatible(o.entity))
+                .map_or(Some(e), |o| Some(o.entity))
+        }
+        (pick, _) => pick,
+    };
+    if let Some(e) = pick {
+        let ent = &mut reg.entities[e];
+        if ent.gender.is_none() && ent.stype == SpeakerType::Person {
+            ent.gender = m.gender;
+        }
+    }
+    pick
+}
