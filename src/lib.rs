@@ -11,6 +11,7 @@
 //! assert_eq!(records[0].speaker.as_deref(), Some("Ortiz"));
 //! ```
 
+pub mod across;
 pub mod attribute;
 pub mod cues;
 pub mod entities;
