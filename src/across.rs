@@ -107,31 +107,49 @@ impl By {
     }
 }
 
-/// Words written before a name that are no part of it: the titles of
-/// `data/titles.txt`, folded as names are, and the modifiers the title list
-/// leaves to the code ("former", "the", …).
+/// The titles of `data/titles.txt`, folded as names are ("sen", "prime minister").
 static TITLES: Lazy<HashSet<String>> = Lazy::new(|| {
     let mut set: HashSet<String> = LEXICON.titles.keys().map(|t| fold_words(t).join(" ")).collect();
-    for m in [
-        "former",
-        "the",
-        "then",
-        "ex",
-        "late",
-        "acting",
-        "interim",
-        "outgoing",
-        "incoming",
-        "presumptive",
-    ] {
-        set.insert(m.to_string());
-    }
     set.remove("");
     set
 });
 
+/// Words before a title or a name that the title list leaves to the code.
+const MODIFIERS: &[&str] = &[
+    "former",
+    "the",
+    "then",
+    "ex",
+    "late",
+    "acting",
+    "interim",
+    "outgoing",
+    "incoming",
+    "presumptive",
+];
+
 /// The longest title (in words) in [`TITLES`].
 static TITLE_WORDS: Lazy<usize> = Lazy::new(|| TITLES.iter().map(|t| t.split(' ').count()).max().unwrap_or(1));
+
+/// Where the words before a person's name end: after the last title (or
+/// leading modifier) that is followed by a name. A title at the start may
+/// leave one word ("Dr. Ruiz"); one after other words ("White House Press
+/// Secretary Josh Earnest", "Air Force Gen. Norman Ham") must leave two, so
+/// that a name with a title word inside ("Mary King Smith") keeps it.
+fn title_end(words: &[String]) -> Option<usize> {
+    let n = words.len();
+    for i in (1..n).rev() {
+        for j in i.saturating_sub(*TITLE_WORDS)..i {
+            let t = words[j..i].join(" ");
+            let title = TITLES.contains(&t);
+            let at_start = j == 0 && (title || (i == 1 && MODIFIERS.contains(&t.as_str())));
+            if at_start || (title && n - i >= 2) {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
 
 /// Name suffixes dropped at the end of a person's name.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
@@ -186,15 +204,20 @@ pub fn name_key_titled(name: &str, person: bool) -> (String, bool) {
     let mut words = fold_words(name);
     let mut titled = false;
     if person {
-        'strip: while words.len() > 1 {
-            for n in (1..=(*TITLE_WORDS).min(words.len() - 1)).rev() {
-                if TITLES.contains(&words[..n].join(" ")) {
-                    words.drain(..n);
-                    titled = true;
-                    continue 'strip;
-                }
-            }
-            break;
+        while let Some(i) = title_end(&words) {
+            words.drain(..i);
+            titled = true;
+        }
+        // Middle initials are folded away ("Donald J. Trump" is "Donald
+        // Trump"); a run of them stays ("George H. W. Bush" is "george hw
+        // bush", not George W. Bush).
+        if words.len() >= 3 {
+            let last = words.len() - 1;
+            let mut i = 0;
+            words.retain(|w| {
+                i += 1;
+                i == 1 || i - 1 == last || w.chars().count() > 1
+            });
         }
         while words.len() > 1 && words.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
             words.pop();
@@ -227,16 +250,13 @@ fn source_key(name: Option<&str>, stype: Option<&str>) -> (String, String) {
 /// ("Dr. José Ruiz" → "José Ruiz").
 pub fn without_titles(name: &str) -> String {
     let mut words: Vec<&str> = name.split_whitespace().collect();
-    'strip: while words.len() > 1 {
-        for n in (1..=(*TITLE_WORDS).min(words.len() - 1)).rev() {
-            if TITLES.contains(&fold_words(&words[..n].join(" ")).join(" ")) {
-                words.drain(..n);
-                continue 'strip;
-            }
+    loop {
+        let folded: Vec<String> = words.iter().map(|w| fold_words(w).join(" ")).collect();
+        match title_end(&folded) {
+            Some(i) => drop(words.drain(..i)),
+            None => return words.join(" "),
         }
-        break;
     }
-    words.join(" ")
 }
 
 /// The name shown for a row without a name key.
@@ -251,9 +271,10 @@ fn unnamed_label(stype: &str) -> String {
 }
 
 /// How good a spelling of a name is to show: no title before it and no
-/// possessive after it, then more letters with diacritics, then longer, then
-/// alphabetically first. A total
-/// order, so the best of several shards' bests is the best of all.
+/// possessive after it, then more letters with diacritics, then not all
+/// capitals, then shorter (no middle initial or "Jr."), then alphabetically
+/// first. A total order, so the best of several shards' bests is the best of
+/// all.
 fn better_name(a: &str, b: &str) -> bool {
     let score = |s: &str| {
         let (_, titled) = name_key_titled(s, true);
@@ -261,7 +282,8 @@ fn better_name(a: &str, b: &str) -> bool {
         (
             !titled && !possessive,
             s.chars().filter(|c| !c.is_ascii()).count(),
-            s.chars().count(),
+            s.chars().any(char::is_lowercase),
+            std::cmp::Reverse(s.chars().count()),
         )
     };
     match score(a).cmp(&score(b)) {
@@ -967,6 +989,11 @@ mod tests {
         assert_ne!(k("Ruiz"), k("José Ruiz"));
         assert_ne!(k("Bill Clinton"), k("Hillary Clinton"));
         assert_ne!(k("George W. Bush"), k("George H. W. Bush"));
+        assert_eq!(k("Donald J. Trump"), k("Donald Trump"));
+        assert_eq!(k("White House Press Secretary Josh Earnest"), "josh earnest");
+        assert_eq!(k("Mary King Smith"), "mary king smith");
+        assert_eq!(without_titles("Dr. José Ruiz"), "José Ruiz");
+        assert_eq!(without_titles("Air Force Gen. Norman Ham"), "Norman Ham");
         // A title alone is left as it is (nothing else would be left).
         assert_eq!(k("Dr."), "dr");
         // Organisations keep their words.
