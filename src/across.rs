@@ -843,7 +843,7 @@ impl<'de> serde::Deserialize<'de> for InOrder {
 
 /// What a line of an across table is.
 pub enum Line {
-    Row(Row),
+    Row(Box<Row>),
     /// A document error of the run that wrote the table (`{"doc", "error"}`).
     Error(String, String),
 }
@@ -896,11 +896,11 @@ pub fn parse_row(line: &str) -> Result<Line, String> {
         .filter(|(k, _)| !COLUMNS.contains(&k.as_str()))
         .map(|(k, v)| (k.clone(), text_of(Some(v))))
         .collect();
-    Ok(Line::Row(Row {
+    Ok(Line::Row(Box::new(Row {
         by,
         stype: text("type").unwrap_or_default(),
         entry,
-    }))
+    })))
 }
 
 impl Summary {
@@ -1069,8 +1069,8 @@ mod tests {
             let Ok(Line::Row(back)) = parse_row(&line) else {
                 panic!("{line}")
             };
-            assert_eq!(back, row);
-            b.merge_row(back);
+            assert_eq!(*back, row);
+            b.merge_row(*back.clone());
         }
         assert_eq!(b.rows(), a.rows());
     }

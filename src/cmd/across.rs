@@ -181,7 +181,7 @@ pub fn merge(args: &Args) -> anyhow::Result<ExitCode> {
                         Some(_) => {}
                     }
                     n_rows += 1;
-                    agg.merge_row(row);
+                    agg.merge_row(*row);
                 }
             }
         }
