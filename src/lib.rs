@@ -17,6 +17,7 @@
 //! `.gz`/`.zst`, JSONL) and the scoring of [`eval`]; [`sources`] aggregates
 //! records per speaker, [`report`] and [`output`] write what the CLI writes.
 
+pub mod across;
 // The pipeline stages are public only for the benches, examples, tests and
 // fuzz targets that drive them one by one (benches/pipeline.rs,
 // examples/stage_profile.rs): hidden from the documentation, and not part of

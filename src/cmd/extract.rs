@@ -84,7 +84,7 @@ impl Args {
     }
 }
 
-fn parse_shard(s: &str) -> Result<(u64, u64), String> {
+pub fn parse_shard(s: &str) -> Result<(u64, u64), String> {
     let (k, n) = s.split_once('/').ok_or("expected K/N, e.g. 0/4")?;
     let k: u64 = k.trim().parse().map_err(|_| "K is not a number")?;
     let n: u64 = n.trim().parse().map_err(|_| "N is not a number")?;
@@ -106,7 +106,7 @@ pub fn shard_hash(id: &str) -> u64 {
 
 /// More threads than this only add memory (each holds chunks in flight), and
 /// a hundred thousand cannot be started at all.
-const MAX_THREADS: usize = 256;
+pub const MAX_THREADS: usize = 256;
 
 /// Names a kept field may not take: the record's own fields (a second `doc`
 /// or `error` key would be read instead of ours by most JSON readers).
@@ -253,7 +253,7 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
 /// Whether `--shard` keeps this item. A document that cannot be read
 /// belongs to one shard too, so that the shards together hold each error
 /// record once.
-fn in_shard(item: &Item, shard: Option<(u64, u64)>) -> bool {
+pub fn in_shard(item: &Item, shard: Option<(u64, u64)>) -> bool {
     let id = match item {
         Item::Doc(d, _) => &d.id,
         Item::Error { doc, .. } => doc,

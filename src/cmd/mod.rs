@@ -1,5 +1,6 @@
 //! One file per subcommand, each with its `Args` and `run`.
 
+pub mod across;
 pub mod eval;
 pub mod extract;
 pub mod filter;

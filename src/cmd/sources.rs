@@ -36,6 +36,30 @@ pub struct Args {
     /// CSV and TSV only (an error with another format).
     #[arg(long)]
     pub excel: bool,
+    /// One row per source across all documents (not per document), grouped
+    /// by name: case, diacritics, titles, possessives and initials folded.
+    #[arg(long, conflicts_with = "per_document")]
+    pub across: bool,
+    /// With --across: one row per source per value of these input JSONL
+    /// fields, comma-separated; FIELD:month / FIELD:year take the YYYY-MM /
+    /// YYYY of an ISO date (e.g. --by outlet,date:month).
+    #[arg(long, value_name = "FIELD[,FIELD]", requires = "across")]
+    pub by: Option<String>,
+    /// With --across: one row per group (per --by value) instead: documents,
+    /// records, sources, shares by type and by gender, top-5 sources.
+    #[arg(long)]
+    pub summary: bool,
+    /// Merge across tables (written by --across --format jsonl, e.g. one per
+    /// shard) given as INPUT into the table of a single run.
+    #[arg(long, conflicts_with_all = ["across", "per_document"])]
+    pub merge: bool,
+    /// Worker threads; 0 chooses (all cores) [default: 0].
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Only documents whose id hashes to shard K of N (FNV-1a 64, mod N), as
+    /// in `extract`.
+    #[arg(long, value_name = "K/N", value_parser = super::extract::parse_shard)]
+    pub shard: Option<(u64, u64)>,
     /// No summary on stderr (warnings are still shown).
     #[arg(short, long)]
     pub quiet: bool,
@@ -48,6 +72,31 @@ const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 32 << 20;
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if args.summary && !args.across && !args.merge {
+        anyhow::bail!("--summary goes with --across (for one row per document: --per-document)");
+    }
+    let threads = match args.threads {
+        None | Some(0) => return dispatch(args),
+        Some(n) if n > super::extract::MAX_THREADS => {
+            anyhow::bail!("--threads: at most {}", super::extract::MAX_THREADS)
+        }
+        Some(n) => n,
+    };
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+    pool.install(|| dispatch(args))
+}
+
+fn dispatch(args: Args) -> anyhow::Result<ExitCode> {
+    if args.merge {
+        return super::across::merge(&args);
+    }
+    if args.across {
+        return super::across::run(&args);
+    }
+    per_document(args)
+}
+
+fn per_document(args: Args) -> anyhow::Result<ExitCode> {
     let format = out::resolve_format(args.format, args.output.as_deref())?;
     out::check_excel(args.excel, format)?;
     let mut opts = args.input.options(Vec::new());
@@ -68,6 +117,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let mut batch: Vec<Item> = Vec::new();
         let mut bytes = 0;
         for item in docs.by_ref() {
+            if !super::extract::in_shard(&item, args.shard) {
+                continue;
+            }
             if let Item::Doc(d, _) = &item {
                 bytes += d.text.len();
             }

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # whosaid under Apache Spark (issue 7): RDD.pipe over a JSONL corpus in local
 # mode with 4 partitions must give exactly the records of a single-process run.
+# Then (issue 18) the across table as a map (`sources --across` per
+# partition) and a reduce (`sources --merge`) must equal the single run's,
+# on the corpus with an `outlet` and a `date` field derived from the PolNeAR
+# ids (polnear/dev/nyt_2016-09-08_... -> nyt, 2016-09-08).
 #
 #   tests/spark/spark-test.sh [path/to/whosaid]   (default target/release/whosaid)
 #
@@ -43,3 +47,17 @@ note "corpus: $(wc -l <"$work/corpus.jsonl") documents from $source"
 export SPARK_LOCAL_IP=127.0.0.1 SPARK_LOCAL_DIRS="$work/spark" PYSPARK_PYTHON="$python"
 cd "$work"
 timeout 600 "$python" "$here/pipe_job.py" "$bin" "$work/corpus.jsonl"
+
+# The across table: outlet and date from the ids (documents without them get
+# no value, which is a group of its own).
+"$python" - "$work/corpus.jsonl" "$work/fielded.jsonl" <<'PY'
+import json, re, sys
+with open(sys.argv[1], encoding="utf-8") as src, open(sys.argv[2], "w", encoding="utf-8") as out:
+    for line in src:
+        d = json.loads(line)
+        m = re.match(r"polnear/\w+/([^_/]+)_(\d{4}-\d{2}-\d{2})_", str(d.get("id", "")))
+        if m:
+            d["outlet"], d["date"] = m.group(1), m.group(2)
+        out.write(json.dumps(d, ensure_ascii=False) + "\n")
+PY
+timeout 600 "$python" "$here/reduce_job.py" "$bin" "$work/fielded.jsonl"
