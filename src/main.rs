@@ -30,21 +30,20 @@ fn main() -> ExitCode {
             .map(String::as_str)
             .or_else(|| info.payload().downcast_ref::<&str>().copied())
             .unwrap_or("unknown panic");
-        whosaid_cli::cmd::notice::warn(&format!("internal error at {at} (please report): {msg}"));
-        whosaid_cli::cmd::notice::remove_tmp();
+        cli::cmd::notice::warn(&format!("internal error at {at} (please report): {msg}"));
+        cli::cmd::notice::remove_tmp();
         std::process::exit(2);
     }));
-    match whosaid_cli::run() {
+    match cli::run() {
         Ok(code) => code,
         Err(err) => {
-            if whosaid_cli::is_broken_pipe(&err) {
+            if cli::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            whosaid_cli::cmd::notice::warn(&format!("{err:#}"));
+            cli::cmd::notice::warn(&format!("{err:#}"));
             ExitCode::from(2)
         }
     }
 }
 
-#[path = "cli.rs"]
-mod whosaid_cli;
+mod cli;

@@ -58,7 +58,7 @@ struct Analysis {
 
 impl Analysis {
     /// The records of one document, as `whosaid extract` makes them
-    /// (`records_of` in src/cmd/extract.rs: confidence filter, kept JSONL
+    /// (`records_of` in src/cli/cmd/extract.rs: confidence filter, kept JSONL
     /// fields, `context`).
     fn records(&self, doc: &Document, kept: &Map<String, Value>) -> Result<Vec<Record>, String> {
         let mut recs = analyze_guarded_with(doc, &self.opts)?;

@@ -3,7 +3,6 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-#[path = "cmd/mod.rs"]
 pub mod cmd;
 
 /// Who said what, and where: quotations, reported speech and their speakers

@@ -32,7 +32,7 @@ pub fn keeps(r: &Record, f: &Filter) -> bool {
 /// Title words ("Dr.", "Sen.", "President") that a name is matched without,
 /// lowercased, without their period: one-word titles of `data/titles.txt`.
 static TITLES: Lazy<HashSet<String>> = Lazy::new(|| {
-    include_str!("../../data/titles.txt")
+    include_str!("../../../data/titles.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.split('\t').next())
