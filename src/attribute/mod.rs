@@ -55,6 +55,7 @@ mod direct;
 mod headline;
 mod possessive;
 mod reported;
+mod senses;
 mod transcript;
 
 use crate::cues::Cue;
