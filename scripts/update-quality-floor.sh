@@ -16,6 +16,7 @@ def run(gold):
 floor = {
     "iran-talks": run("tests/fixtures/iran-talks.gold.json"),
     "polnear-dev": run(f"{shared}/corpora/polnear-dev.jsonl"),
+    "ggt-dev": run(f"{shared}/corpora/ggt-dev.jsonl"),
 }
 with open("tests/quality-floor.json", "w") as f:
     json.dump(floor, f, indent=2)

@@ -39,6 +39,9 @@ pub struct Resolution {
     pub speaker_of: Vec<Option<usize>>,
     /// `S1`, `S2`, … for the entities that speak, by first mention.
     pub ids: Vec<Option<String>>,
+    /// Claims with no attribution whose speaker is the narrative subject
+    /// before them (rule `narrative-subject`).
+    pub inferred: Vec<bool>,
 }
 
 fn name_tokens(s: &str) -> Vec<String> {
@@ -97,10 +100,23 @@ impl Registry {
     }
 
     fn find_by_name(&self, tokens: &[String]) -> Option<usize> {
+        self.find_by_name_before(tokens, usize::MAX)
+    }
+
+    /// [`Registry::find_by_name`] among the people named before `pos`
+    /// ("President Obama" early in a story is not the "Michelle Obama" of its
+    /// last paragraph).
+    fn find_by_name_before(&self, tokens: &[String], pos: usize) -> Option<usize> {
         let all = self.by_last.get(tokens.last()?)?;
         // Only the latest entities with this surname are compared: a text of
         // thousands of namesakes would otherwise make resolution quadratic.
         let candidates = &all[all.len().saturating_sub(LOOKBACK)..];
+        let earlier: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&i| self.entities[i].first <= pos)
+            .collect();
+        let candidates: &[usize] = if pos == usize::MAX { candidates } else { &earlier };
         // The fullest earlier name that ends with this one ("Champion", "Marc Champion").
         candidates
             .iter()
@@ -117,6 +133,13 @@ impl Registry {
                     tokens.ends_with(&e.name_tokens) && e.stype == SpeakerType::Person
                 })
             })
+    }
+
+    /// Whether only punctuation and spaces precede `pos` in its sentence.
+    fn opens_sentence(&self, text: &str, pos: usize) -> bool {
+        let i = self.sentence_starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        let start = self.sentence_starts.get(i).copied().unwrap_or(0).min(pos);
+        !text[start..pos].chars().any(char::is_alphanumeric)
     }
 
     /// The start of the sentence `n` sentences before the one holding `pos`.
@@ -220,7 +243,18 @@ pub fn resolve(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotat
         }
         speaker_of[i] = e;
     }
-    // 3. Ids by first mention among entities that speak.
+    // 3. A quotation nobody attributes takes the person the story was just
+    //    about: "Chapman admits there were fatalities. ¶ “I can’t say …”".
+    let mut inferred = vec![false; claims.len()];
+    for (i, c) in claims.iter().enumerate() {
+        if c.mention.is_none() && c.kind == crate::record::Kind::Direct && c.rule == "unattributed" {
+            if let Some(e) = narrative_subject(&reg, segs, &quoted, c.start()) {
+                speaker_of[i] = Some(e);
+                inferred[i] = true;
+            }
+        }
+    }
+    // 4. Ids by first mention among entities that speak.
     let entities = reg.entities;
     let mut speaking: Vec<usize> = speaker_of.iter().flatten().copied().collect();
     speaking.sort_by_key(|&e| (entities[e].first, e));
@@ -233,7 +267,195 @@ pub fn resolve(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotat
         entities,
         speaker_of,
         ids,
+        inferred,
     }
+}
+
+/// The person who is the subject of the story just before `pos` (in its
+/// paragraph or the one before), outside quotations, if any.
+fn narrative_subject(reg: &Registry, segs: &Segments, quoted: &QuotedSpans, pos: usize) -> Option<usize> {
+    let para = segs.paragraph_of(pos);
+    let window = segs.paragraphs.get(para.saturating_sub(1))?.start;
+    reg.recent(pos)
+        .take_while(|o| o.pos >= window)
+        .filter(|o| !quoted.contains(o.pos))
+        .find(|o| o.subject)
+        .filter(|o| reg.entities[o.entity].stype == SpeakerType::Person && reg.entities[o.entity].head.is_none())
+        .map(|o| o.entity)
+}
+
+/// Whether a surname mention with this gender and title can be the person
+/// already known: "Mr. Obama" or "President Obama" is not Michelle Obama
+/// when the text gave them other genders or other roles.
+fn compatible_person(ent: &Entity, gender: Option<&str>, title: Option<&str>) -> bool {
+    if let (Some(a), Some(b)) = (gender, ent.gender) {
+        if a != b {
+            return false;
+        }
+    }
+    let roles = |d: &str| -> Vec<String> {
+        descriptor_words(d)
+            .into_iter()
+            .filter(|w| LEXICON.person_nouns.contains(w) || LEXICON.titles.contains_key(w.as_str()))
+            .collect()
+    };
+    match (title.map(roles), ent.descriptor.as_deref().map(roles)) {
+        (Some(a), Some(b)) if !a.is_empty() && !b.is_empty() => a.iter().any(|w| b.contains(w)),
+        _ => true,
+    }
+}
+
+/// "the 36-year-old Curry": a description ending in the surname of a person
+/// named before is that person.
+fn described_surname(text: &str, m: &Mention, reg: &Registry) -> Option<usize> {
+    let phrase = &text[m.span.clone()];
+    let mut words = phrase.split_whitespace();
+    if !words.next()?.eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let rest: Vec<&str> = words.collect();
+    let (last, modifiers) = rest.split_last()?;
+    if modifiers.iter().any(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let surname = name_tokens(last);
+    reg.find_by_name(&surname)
+        .filter(|&e| reg.entities[e].stype == SpeakerType::Person && reg.entities[e].name_tokens.len() > 1)
+}
+
+/// An organisation's name that the mention reader cut at a connector: "the
+/// Food and Drug Administration", "Centers for Disease Control and
+/// Prevention", "Johnson & Johnson", "AT&T", "Department of Health and
+/// Human Services". The run grows leftwards over capitalised words joined by
+/// and, &, of, for; it is kept when it has "&" or an organisation noun.
+fn joined_org_name(text: &str, name: Span) -> Option<Span> {
+    let mut start = name.start;
+    let mut joined = false;
+    loop {
+        let before = &text[..start];
+        let trimmed = before.trim_end();
+        let connector = ["&", "and", "of", "for"]
+            .into_iter()
+            .find(|c| trimmed.ends_with(c) && (*c == "&" || trimmed[..trimmed.len() - c.len()].ends_with(' ')));
+        let Some(c) = connector else { break };
+        let left = trimmed[..trimmed.len() - c.len()].trim_end();
+        let word_start = left
+            .rfind(|ch: char| ch.is_whitespace() || ch == '(')
+            .map_or(0, |i| i + 1);
+        let word = &left[word_start..];
+        if !word.starts_with(char::is_uppercase) || word.eq_ignore_ascii_case("the") {
+            break;
+        }
+        start = word_start;
+        joined = true;
+        // "Centers for Disease Control": keep reading capitalised words.
+        while let Some(prev) = text[..start].trim_end().rsplit(' ').next() {
+            let at = text[..start].trim_end().len() - prev.len();
+            if prev.is_empty() || !prev.starts_with(char::is_uppercase) || prev.eq_ignore_ascii_case("the") {
+                break;
+            }
+            start = at;
+        }
+    }
+    if !joined {
+        return None;
+    }
+    let phrase = &text[start..name.end];
+    let org = phrase.contains('&')
+        || phrase
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .any(|w| LEXICON.org_nouns.contains(&w) || LEXICON.org_nouns.contains(w.trim_end_matches('s')));
+    org.then_some(start..name.end)
+}
+
+/// A party tag or a place read as the speaker stands for the person named
+/// just before it: "Pat Kim, D-Ore., said", "Donna Rawlings, 59, of Ashton,
+/// Md., said", "Johnnie Wilson, of Springfield, Va., said".
+fn tagged_person(text: &str, m: &Mention, reg: &Registry) -> Option<usize> {
+    let phrase = text[m.span.clone()].trim_end_matches(',');
+    let party =
+        phrase.len() <= 12 && matches!(phrase.as_bytes(), [b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
+    // "Ashton, Md.": a town is known by the state written after it.
+    let town = m
+        .descriptor
+        .as_ref()
+        .is_some_and(|d| LEXICON.places.contains(&text[d.clone()]));
+    let place = town || LEXICON.places.contains(phrase) || LEXICON.places.contains(phrase.trim_end_matches('.'));
+    if !(party || place) {
+        return None;
+    }
+    let before = reg.name_spans.partition_point(|(s, _)| s.start < m.span.start);
+    let (span, e) = reg.name_spans[..before].last()?;
+    let between = &text[span.end..m.span.start];
+    let locator = between.len() <= 60
+        && between.trim_start().starts_with([',', '('])
+        && between
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                w == "of" || w == "from" || w.bytes().all(|b| b.is_ascii_digit()) || w.starts_with(char::is_uppercase)
+            });
+    locator.then_some(*e)
+}
+
+/// A document with an owner speaks for the owner: "her statement said" →
+/// the woman "her" refers to, "the union's Friday release" → the union,
+/// "Dixon Hall's preliminary findings" → Dixon Hall.
+fn document_author(
+    text: &str,
+    m: &Mention,
+    head: &str,
+    reg: &mut Registry,
+    last_speaker: Option<usize>,
+) -> Option<usize> {
+    if !LEXICON.document_nouns.contains(head) && !LEXICON.document_nouns.contains(&LEXICON.singular(head).to_string()) {
+        return None;
+    }
+    let phrase = &text[m.span.clone()];
+    let first = phrase.split_whitespace().next()?;
+    let owner_at = m.span.start;
+    if let Some((stype, gender)) = match first.to_lowercase().as_str() {
+        "his" => Some((SpeakerType::Person, Some("male"))),
+        "her" => Some((SpeakerType::Person, Some("female"))),
+        "its" => Some((SpeakerType::Organization, None)),
+        "their" => Some((SpeakerType::Group, None)),
+        _ => None,
+    } {
+        let pronoun = Mention {
+            span: owner_at..owner_at + first.len(),
+            head: owner_at..owner_at + first.len(),
+            kind: MentionKind::Pronoun,
+            stype,
+            name: None,
+            descriptor: None,
+            gender,
+        };
+        return resolve_mention(text, &pronoun, reg, last_speaker);
+    }
+    // "X's report": the owner is the name or description before 's.
+    let cut = phrase.find("’s ").or_else(|| phrase.find("'s "))?;
+    let owner = &phrase[..cut];
+    let owner_tokens: Vec<String> = name_tokens(owner).into_iter().filter(|t| t != "the").collect();
+    if owner_tokens.is_empty() {
+        return None;
+    }
+    reg.find_by_name_before(&owner_tokens, m.span.start)
+        .or_else(|| reg.by_tokens.get(&owner_tokens).copied())
+        .or_else(|| named_referent_of_head(owner_tokens.last()?, m.span.start, reg))
+}
+
+/// The named organisation a bare head ("union", "city") refers back to:
+/// the latest organisation named within ten sentences.
+fn named_referent_of_head(head: &str, pos: usize, reg: &Registry) -> Option<usize> {
+    if !LEXICON.org_nouns.contains(head) {
+        return None;
+    }
+    let window = reg.window_start(pos, 10);
+    reg.recent(pos)
+        .take_while(|o| o.pos >= window)
+        .find(|o| reg.entities[o.entity].head.is_none() && reg.entities[o.entity].stype == SpeakerType::Organization)
+        .map(|o| o.entity)
 }
 
 /// A name set beside a description by commas is the description's person:
@@ -286,7 +508,17 @@ fn named_referent(text: &str, m: &Mention, head: &str, reg: &Registry) -> Option
     if let Some(o) = described {
         return Some(o.entity);
     }
-    // Elegant variation: the subject of one of the two sentences before.
+    // Elegant variation: a description in subject place takes the subject of
+    // one of the two sentences before (not one after its cue: "said the
+    // rookie winger" introduces someone).
+    let previous_word = text[..m.span.start]
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    if !reg.opens_sentence(text, m.span.start) && crate::cues::is_cue_word(&previous_word) {
+        return None;
+    }
     let window = reg.window_start(m.span.start, 2);
     reg.recent(m.span.start)
         .take_while(|o| o.pos >= window)
@@ -389,10 +621,28 @@ fn resolve_mention(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Op
             })
         }
         MentionKind::Name => {
+            if let Some(e) = tagged_person(text, m, reg) {
+                return Some(e);
+            }
+            if let Some(full) = joined_org_name(text, m.name.clone().unwrap_or(m.span.clone())) {
+                let m = Mention {
+                    span: full.clone(),
+                    name: Some(full),
+                    stype: SpeakerType::Organization,
+                    descriptor: None,
+                    ..m.clone()
+                };
+                return resolve_mention(text, &m, reg, last_speaker);
+            }
             let name = &text[m.name.clone().unwrap_or(m.span.clone())];
             let tokens = name_tokens(name);
             if m.stype == SpeakerType::Person {
-                if let Some(e) = reg.find_by_name(&tokens) {
+                let descriptor = m.descriptor.clone().map(|d| text[d].to_string());
+                let same_person = |e: usize| compatible_person(&reg.entities[e], m.gender, descriptor.as_deref());
+                if let Some(e) = reg
+                    .find_by_name_before(&tokens, m.span.start)
+                    .filter(|&e| same_person(e))
+                {
                     if tokens.len() > reg.entities[e].name_tokens.len() {
                         reg.entities[e].canonical = name.to_string();
                         reg.entities[e].name_tokens = tokens;
@@ -407,6 +657,8 @@ fn resolve_mention(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Op
                 if reg.entities[e].stype != SpeakerType::Person {
                     return Some(e);
                 }
+            } else if let Some(e) = described_surname(text, m, reg) {
+                return Some(e);
             }
             let canonical = if m.stype == SpeakerType::Person {
                 name
@@ -427,6 +679,9 @@ fn resolve_mention(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Op
             let phrase = &text[m.span.clone()];
             let head = text[m.head.clone()].to_lowercase();
             let det = phrase.split_whitespace().next().unwrap_or("").to_lowercase();
+            if let Some(e) = document_author(text, m, &head, reg, last_speaker) {
+                return Some(e);
+            }
             if let Some(e) = apposed_name(text, &m.span, reg) {
                 let descriptor = &mut reg.entities[e].descriptor;
                 descriptor.get_or_insert_with(|| phrase.to_string());
@@ -548,8 +803,51 @@ fn is_subject_position(text: &str, toks: &[Token], lo: usize, k: usize) -> bool 
     };
     let titled = k - lo <= 6 && (lo..k).all(|j| toks[j].kind == TokKind::Word) && verbless(lo);
     let near_start = k - lo <= 3 && verbless(lo);
-    let after_adverbial = k >= 1 && &text[toks[k - 1].span.clone()] == "," && k - lo < 8 && verbless(lo);
-    near_start || titled || after_adverbial
+    let after_comma = k >= 1 && &text[toks[k - 1].span.clone()] == ",";
+    let after_adverbial = after_comma && k - lo < 8 && verbless(lo);
+    // "Speaking in Vaughan, Ont., on Thursday morning, Trudeau denied …",
+    // "When asked what is harder, Mulder didn't hesitate": a leading
+    // subordinate or participle clause of any length.
+    let after_subordinate =
+        after_comma && k - lo < 40 && opens_subordinate(toks[lo].lower(text)) && verbless((lo + 2).min(k));
+    near_start || titled || after_adverbial || after_subordinate
+}
+
+/// Words that open a leading clause or phrase before the subject.
+fn opens_subordinate(w: &str) -> bool {
+    matches!(
+        w,
+        "when"
+            | "while"
+            | "after"
+            | "as"
+            | "although"
+            | "though"
+            | "if"
+            | "before"
+            | "since"
+            | "because"
+            | "despite"
+            | "asked"
+            | "given"
+            | "unlike"
+            | "like"
+            | "in"
+            | "on"
+            | "at"
+            | "during"
+            | "following"
+            | "with"
+            | "for"
+            | "once"
+            | "until"
+            | "even"
+            | "now"
+            | "still"
+            | "but"
+            | "and"
+            | "yet"
+    ) || (w.len() > 5 && w.ends_with("ing"))
 }
 
 /// Titles that make a one-word name a person ("Mr. Obama", "Ms. May").
@@ -746,7 +1044,7 @@ fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<NameRun> {
             };
             let end = token_at(toks, m.span.end).max(k + 1);
             if m.kind == MentionKind::Name && m.stype == SpeakerType::Person {
-                let name = m.name.clone().expect("names have a name");
+                let name = leading_run(text, toks, k, hi, m.name.clone().expect("names have a name"));
                 let words = text[name.clone()].split_whitespace().count();
                 if words >= 2
                     && !LEXICON.not_speakers.contains(
@@ -774,6 +1072,24 @@ fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<NameRun> {
         }
     }
     out
+}
+
+/// The capitalised run that starts the phrase when the reader chose a later
+/// name in it: "John Goodwin with Bumper to Bumper turned out" names John
+/// Goodwin, not "Bumper".
+fn leading_run(text: &str, toks: &[Token], k: usize, hi: usize, name: Span) -> Span {
+    if name.start <= toks[k].span.start {
+        return name;
+    }
+    let mut j = k;
+    while j < hi && is_cap(text, &toks[j]) && toks[j].span.end <= name.start {
+        j += 1;
+    }
+    if j - k >= 2 && j < hi && !is_cap(text, &toks[j]) {
+        toks[k].span.start..toks[j - 1].span.end
+    } else {
+        name
+    }
 }
 
 /// "Bloomberg columnist Marc Champion", "Former senior U.S. diplomat Dennis

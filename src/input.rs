@@ -4,12 +4,24 @@
 //! - a UTF-8 BOM is skipped; UTF-16 with a BOM is decoded;
 //! - invalid UTF-8 makes the document an error, unless `lossy` replaces the
 //!   bad bytes with U+FFFD (offsets then index the decoded text);
-//! - `.gz` and `.zst` files are decompressed;
+//! - `.gz` and `.zst` files are decompressed (extensions in any case);
 //! - folders are walked recursively in sorted order, taking `.txt` and `.md`
 //!   files (`.jsonl`/`.json` with `--jsonl`), compressed or not, without
 //!   following symlinked folders inside them; a file with
 //!   NUL bytes met in a folder is skipped with a message, a named one is an
-//!   error.
+//!   error; so is anything but a regular file met in a folder (a FIFO would
+//!   block, a device never ends), and the run's own output file;
+//! - web pages (`.html`/`.htm`, HTML sniffed on stdin, or `--html`, also for
+//!   a JSONL text field) are read as their story (`crate::html`);
+//! - a document (a file, stdin, a JSONL line; decompressed) of more than
+//!   `max_doc_bytes` is an error record, read no further than the cap; after
+//!   such a JSONL line the rest of that input is not read (it may have no
+//!   line end at all).
+
+mod bounded;
+mod utf16;
+
+pub use bounded::DEFAULT_MAX_DOC_BYTES;
 
 use serde_json::{Map, Value};
 use std::collections::VecDeque;
@@ -25,6 +37,12 @@ pub struct InputOptions {
     pub text_field: String,
     pub keep_fields: Vec<String>,
     pub lossy: bool,
+    /// Every input (or JSONL text field) is a web page.
+    pub html: bool,
+    /// The largest document read, in bytes (see `bounded`).
+    pub max_doc_bytes: u64,
+    /// The identity (device, inode) of the output file: a walk skips it.
+    pub skip_file: Option<(u64, u64)>,
 }
 
 impl Default for InputOptions {
@@ -35,6 +53,9 @@ impl Default for InputOptions {
             text_field: "text".into(),
             keep_fields: Vec::new(),
             lossy: false,
+            html: false,
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+            skip_file: None,
         }
     }
 }
@@ -80,20 +101,43 @@ fn is_stdin(p: &Path) -> bool {
     p.as_os_str() == "-"
 }
 
-fn open(path: &Path) -> io::Result<Box<dyn Read + Send>> {
+/// Opens an input; a file met in a walk only when it is a regular file (it
+/// is opened non-blocking, so that a FIFO put there meanwhile cannot hang
+/// the run, then checked).
+fn open(path: &Path, named: bool, skip_file: Option<(u64, u64)>) -> io::Result<Opened> {
     let raw: Box<dyn Read + Send> = if is_stdin(path) {
         Box::new(io::stdin())
-    } else {
+    } else if named {
         Box::new(File::open(path)?)
+    } else {
+        use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+        let f = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)?;
+        let meta = f.metadata()?;
+        if !meta.is_file() {
+            return Ok(Opened::Skip("not a regular file"));
+        }
+        if Some((meta.dev(), meta.ino())) == skip_file {
+            return Ok(Opened::Skip("it is the output file"));
+        }
+        Box::new(f)
     };
-    let name = path.to_string_lossy();
-    Ok(if name.ends_with(".gz") {
+    let name = path.to_string_lossy().to_lowercase();
+    Ok(Opened::Reader(if name.ends_with(".gz") {
         Box::new(flate2::read::MultiGzDecoder::new(raw))
     } else if name.ends_with(".zst") {
         Box::new(zstd::stream::read::Decoder::new(raw)?)
     } else {
         raw
-    })
+    }))
+}
+
+enum Opened {
+    Reader(Box<dyn Read + Send>),
+    /// A file met in a walk that is not read, and why.
+    Skip(&'static str),
 }
 
 fn wanted(path: &Path, jsonl: bool) -> bool {
@@ -102,7 +146,7 @@ fn wanted(path: &Path, jsonl: bool) -> bool {
     if jsonl {
         name.ends_with(".jsonl") || name.ends_with(".json") || name.ends_with(".ndjson")
     } else {
-        name.ends_with(".txt") || name.ends_with(".md")
+        name.ends_with(".txt") || name.ends_with(".md") || crate::html::is_html_name(name)
     }
 }
 
@@ -162,11 +206,21 @@ impl Documents {
                 self.line = Vec::new();
             }
             let buf = &mut self.line;
-            buf.clear();
-            match rdr.read_until(b'\n', buf) {
-                Ok(0) => {
+            match bounded::read_line(rdr, self.opts.max_doc_bytes, buf) {
+                Ok(bounded::Line::End) => {
                     self.jsonl = None;
                     return None;
+                }
+                Ok(bounded::Line::TooLong) => {
+                    let item = Item::Error {
+                        doc: format!("{name}:{}", *line_no + 1),
+                        error: format!(
+                            "line longer than --max-doc-bytes ({} bytes); the rest of {name} is not read",
+                            self.opts.max_doc_bytes
+                        ),
+                    };
+                    self.jsonl = None;
+                    return Some(item);
                 }
                 Err(e) => {
                     let item = Item::Error {
@@ -176,7 +230,7 @@ impl Documents {
                     self.jsonl = None;
                     return Some(item);
                 }
-                Ok(n) => {
+                Ok(bounded::Line::Read(n)) => {
                     *line_no += 1;
                     self.bytes_read += n as u64;
                     // A blank line (often the file's last) holds no document:
@@ -332,6 +386,9 @@ fn parse_record(line: &str, loc: &str, opts: &InputOptions) -> Item {
         .iter()
         .map(|f| (f.clone(), obj.get(f).cloned().unwrap_or(Value::Null)))
         .collect();
+    if opts.html {
+        return crate::html::item_from_str(id, &text, kept, opts);
+    }
     Item::Doc(crate::Document::new(id, text), kept)
 }
 
@@ -354,6 +411,7 @@ impl Iterator for Documents {
                         for child in children.into_iter().rev() {
                             // A symlinked folder is not followed (as ripgrep
                             // does): a link to a parent would read it again.
+                            // Files are checked when opened (see `open`).
                             let link = child.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
                             let take = if child.is_dir() {
                                 !link
@@ -374,8 +432,14 @@ impl Iterator for Documents {
                     }
                 }
             }
-            let rdr = match open(&path) {
-                Ok(r) => r,
+            let rdr = match open(&path, named, self.opts.skip_file) {
+                Ok(Opened::Reader(r)) => r,
+                Ok(Opened::Skip(reason)) => {
+                    return Some(Item::Skipped {
+                        path: name,
+                        reason: reason.into(),
+                    })
+                }
                 Err(e) => {
                     return Some(Item::Error {
                         doc: name,
@@ -384,17 +448,26 @@ impl Iterator for Documents {
                 }
             };
             if self.opts.jsonl {
-                self.jsonl = Some((name, Box::new(BufReader::with_capacity(1 << 16, rdr)), 0));
+                self.jsonl = Some((name, jsonl_reader(rdr, self.opts.lossy), 0));
                 continue;
             }
-            let mut bytes = Vec::new();
-            let mut rdr = rdr;
-            if let Err(e) = rdr.read_to_end(&mut bytes) {
-                return Some(Item::Error {
-                    doc: name,
-                    error: describe(&e),
-                });
-            }
+            let cap = self.opts.max_doc_bytes;
+            let bytes = match bounded::read_doc(rdr, cap) {
+                Ok(Some(bytes)) => bytes,
+                Ok(None) => {
+                    self.bytes_read += cap;
+                    return Some(Item::Error {
+                        doc: name,
+                        error: format!("larger than --max-doc-bytes ({cap} bytes); not read further"),
+                    });
+                }
+                Err(e) => {
+                    return Some(Item::Error {
+                        doc: name,
+                        error: describe(&e),
+                    })
+                }
+            };
             self.bytes_read += bytes.len() as u64;
             let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
             if !utf16 && bytes.contains(&0) {
@@ -409,11 +482,32 @@ impl Iterator for Documents {
                     reason: "binary file (NUL bytes)".into(),
                 });
             }
+            if self.opts.html || crate::html::is_html_name(&name) || (is_stdin(&path) && crate::html::sniff(&bytes)) {
+                return Some(crate::html::item(name, &bytes, &self.opts));
+            }
             return Some(match decode(bytes, self.opts.lossy) {
                 Ok(text) => Item::Doc(crate::Document::new(name, text), Map::new()),
                 Err(e) => Item::Error { doc: name, error: e },
             });
         }
+    }
+}
+
+/// A JSONL input split into lines; UTF-16 (with a BOM) is read as UTF-8.
+fn jsonl_reader(rdr: Box<dyn Read + Send>, lossy: bool) -> Box<dyn BufRead + Send> {
+    let mut rdr = BufReader::with_capacity(1 << 16, rdr);
+    let order = match rdr.fill_buf() {
+        Ok([0xFF, 0xFE, ..]) => Some(true),
+        Ok([0xFE, 0xFF, ..]) => Some(false),
+        _ => None,
+    };
+    match order {
+        Some(little_endian) => {
+            rdr.consume(2);
+            let utf8 = utf16::Utf16Reader::new(rdr, little_endian, lossy);
+            Box::new(BufReader::with_capacity(1 << 16, utf8))
+        }
+        None => Box::new(rdr),
     }
 }
 

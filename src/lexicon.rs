@@ -120,6 +120,9 @@ pub struct Lexicon {
     pub present_verbs: WordSet,
     /// Nouns that report a claim: "Trump's claim that …" (`data/claim-nouns.txt`).
     pub claim_nouns: WordSet,
+    /// Documents, polls and messages that speak for their authors ("her
+    /// statement said") (`data/document-nouns.txt`).
+    pub document_nouns: WordSet,
     /// Capitalised words before a name that are not part of it: "Rival",
     /// "Republican" (`data/name-modifiers.txt`).
     pub name_modifiers: WordSet,
@@ -232,6 +235,7 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
                 m
             },
         ),
+        document_nouns: set(include_str!("../data/document-nouns.txt"), true),
     }
 });
 

@@ -15,10 +15,13 @@ pub mod attribute;
 pub mod cues;
 pub mod entities;
 pub mod eval;
+pub mod eval_input;
+pub mod html;
 pub mod input;
 pub mod lexicon;
 pub mod mentions;
 pub mod output;
+pub mod printable;
 pub mod quotes;
 pub mod record;
 pub mod report;
@@ -34,6 +37,9 @@ pub use record::{Kind, Record};
 pub struct Document {
     pub id: String,
     pub text: String,
+    /// For a web page: where stretches of `text` lie in the HTML source
+    /// (records then carry `html_start`/`html_end`).
+    pub html: Option<std::sync::Arc<html::SourceMap>>,
 }
 
 impl Document {
@@ -41,6 +47,7 @@ impl Document {
         Document {
             id: id.into(),
             text: text.into(),
+            html: None,
         }
     }
 }
@@ -88,7 +95,10 @@ pub fn analyze_guarded(doc: &Document) -> Result<Vec<Record>, String> {
 
 /// [`analyze_guarded`] with [`Options`].
 pub fn analyze_guarded_with(doc: &Document, opts: &Options) -> Result<Vec<Record>, String> {
-    std::panic::catch_unwind(|| analyze_with(doc, opts)).map_err(|e| {
+    GUARDED.with(|g| g.set(g.get() + 1));
+    let result = std::panic::catch_unwind(|| analyze_with(doc, opts));
+    GUARDED.with(|g| g.set(g.get() - 1));
+    result.map_err(|e| {
         let msg = e
             .downcast_ref::<String>()
             .map(String::as_str)
@@ -101,6 +111,17 @@ pub fn analyze_guarded_with(doc: &Document, opts: &Options) -> Result<Vec<Record
             .unwrap_or_default();
         format!("internal error{at} (please report): {msg}")
     })
+}
+
+thread_local! {
+    /// How many `analyze_guarded` calls this thread is inside.
+    static GUARDED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether a panic on this thread will be caught by `analyze_guarded` (and
+/// become an error record), so that a panic hook need not report it.
+pub fn panic_is_guarded() -> bool {
+    GUARDED.with(|g| g.get() > 0)
 }
 
 thread_local! {
@@ -139,9 +160,19 @@ pub fn analyze_with(doc: &Document, opts: &Options) -> Vec<Record> {
     tokens::tokenize_into(text, &segs.paragraphs, &mut toks);
     let claims = attribute::attribute_with(text, &segs, &toks, &quotations, &cues, opts);
     let resolution = entities::resolve(text, &segs, &toks, &quotations, &claims);
+    // The records need no tokens: freed (or kept for the next document)
+    // before they are built, not after.
     if toks.capacity() <= KEPT_TOKENS {
         toks.clear();
         TOKENS.with(|t| *t.borrow_mut() = toks);
+    } else {
+        drop(toks);
     }
     record::build(doc, &segs, &claims, &resolution)
 }
+
+/// The README's Rust examples run as doc tests (`cargo test`), so they
+/// cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -12,13 +12,27 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     // A panic inside one document is caught and reported as that document's
-    // error record; the default hook's backtrace would only be noise.
+    // error record; the default hook's backtrace would only be noise. Any
+    // other panic is a bug outside the analysis: said, with its location,
+    // and the run ends with 2 (not Rust's silent 101).
     std::panic::set_hook(Box::new(|info| {
         let at = info
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        whosaid::note_panic_location(at);
+        if whosaid::panic_is_guarded() {
+            whosaid::note_panic_location(at);
+            return;
+        }
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("unknown panic");
+        whosaid_cli::cmd::notice::warn(&format!("internal error at {at} (please report): {msg}"));
+        whosaid_cli::cmd::notice::remove_tmp();
+        std::process::exit(2);
     }));
     match whosaid_cli::run() {
         Ok(code) => code,
@@ -26,7 +40,7 @@ fn main() -> ExitCode {
             if whosaid_cli::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("whosaid: {err:#}");
+            whosaid_cli::cmd::notice::warn(&format!("{err:#}"));
             ExitCode::from(2)
         }
     }

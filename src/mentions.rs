@@ -691,6 +691,29 @@ fn appositive(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> Option<S
 
 /// The mention starting at token `start` ("said Karen Walsh, a spokeswoman").
 pub fn mention_after(text: &str, toks: &[Token], start: usize, hi: usize) -> Option<Mention> {
+    mention_after_at(text, toks, start, hi).or_else(|| role_then_name(text, toks, start, hi))
+}
+
+/// "said oil and gas worker Mike Wipf", "says gas and diesel mechanic Sam
+/// Ortiz": lowercase modifiers the reader cannot take (they hold "and")
+/// before a role noun and a name. The name is the mention; the words before
+/// it are its descriptor.
+fn role_then_name(text: &str, toks: &[Token], start: usize, hi: usize) -> Option<Mention> {
+    let words =
+        (start..hi.min(start + 8)).take_while(|&k| toks[k].kind == TokKind::Word && !(k > start && toks[k].para_start));
+    let role = words
+        .filter(|&k| k + 1 < hi && is_cap(text, &toks[k + 1]) && !is_cap(text, &toks[k]))
+        .find(|&k| LEXICON.person_nouns.contains(&*lower(text, &toks[k])))?;
+    let mut m = mention_after_at(text, toks, role + 1, hi)?;
+    if m.kind != MentionKind::Name || m.stype != SpeakerType::Person {
+        return None;
+    }
+    m.descriptor = Some(toks[start].span.start..toks[role].span.end);
+    m.span.start = toks[start].span.start;
+    Some(m)
+}
+
+fn mention_after_at(text: &str, toks: &[Token], start: usize, hi: usize) -> Option<Mention> {
     // "said 9/11 widow Terry Strada": a date-like modifier before the phrase.
     let numeric = |k: usize| {
         toks.get(k)
@@ -913,7 +936,12 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
             gender,
         });
     }
-    let stype = if org_head || (det == "the" && title_end == n) || place {
+    // "IRCC", "PBO", "UFCW": a one-word name in capitals is an organisation.
+    let acronym = title_end == e - 1 && {
+        let w = &text[toks[title_end].span.clone()];
+        (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    let stype = if org_head || (det == "the" && title_end == n) || place || acronym {
         SpeakerType::Organization
     } else {
         SpeakerType::Person
@@ -942,6 +970,12 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
 fn strip_titles(text: &str, toks: &[Token], mut n: usize, e: usize) -> (usize, Option<&'static str>) {
     let mut gender = None;
     'outer: while n < e {
+        // "Indiana Gov. Mike Pence", "New Jersey Gov. Chris Christie": a
+        // place written before a title belongs to the descriptor.
+        if let Some(len) = place_before_title(text, toks, n, e) {
+            n += len;
+            continue;
+        }
         for len in (1..=3).rev() {
             if n + len > e {
                 continue;
@@ -966,6 +1000,23 @@ fn strip_titles(text: &str, toks: &[Token], mut n: usize, e: usize) -> (usize, O
         break;
     }
     (n, gender)
+}
+
+/// The length of a place name (one or two words) at token `n` that a title
+/// follows.
+fn place_before_title(text: &str, toks: &[Token], n: usize, e: usize) -> Option<usize> {
+    (1..=2).find(|&len| {
+        n + len < e
+            && LEXICON
+                .places
+                .contains(&text[toks[n].span.start..toks[n + len - 1].span.end])
+            && (1..=3).any(|t| {
+                n + len + t <= e
+                    && LEXICON.titles.contains_key(
+                        text[toks[n + len].span.start..toks[n + len + t - 1].span.end].trim_end_matches('.'),
+                    )
+            })
+    })
 }
 
 /// "Rival Hillary Clinton", "Organizer Dwayne Croteau": a capitalised party

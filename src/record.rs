@@ -65,12 +65,68 @@ pub struct Record {
     pub cue_class: Option<&'static str>,
     pub cue_start: Option<usize>,
     pub cue_end: Option<usize>,
+    /// Written with two decimals in every format (0.72, as CSV prints it).
+    #[serde(serialize_with = "two_decimals")]
     pub confidence: f64,
     pub rule: &'static str,
+    /// Web pages only (absent otherwise): the quote's byte range in the HTML
+    /// source, null unless the quote is one verbatim stretch of it (no tag,
+    /// character reference or collapsed white space inside).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub html_start: Option<Option<usize>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub html_end: Option<Option<usize>>,
     /// Fields asked for on the command line (`--keep-fields`, `--context`),
     /// after the fixed ones.
-    #[serde(flatten, skip_serializing_if = "serde_json::Map::is_empty")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    #[serde(flatten, skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
+}
+
+/// A number as CSV writes it, two decimals: 0.72, never 0.7200000000000001.
+fn two_decimals<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    let r = (x * 100.0).round() / 100.0;
+    s.serialize_f64(if r.is_finite() { r } else { *x })
+}
+
+/// The extra fields of a record, in the order they were added (the order of
+/// `--keep-fields`, then `context`) in every format; inserting a name again
+/// replaces its value in place.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extra(Vec<(String, serde_json::Value)>);
+
+impl Extra {
+    pub fn new() -> Self {
+        Extra(Vec::new())
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn insert(&mut self, key: String, value: serde_json::Value) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((key, value)),
+        }
+    }
+    pub fn get(&self, key: &str) -> Option<&serde_json::Value> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &serde_json::Value)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+impl Serialize for Extra {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
 }
 
 /// The CSV/TSV header: every field but `parts`, in record order.
@@ -176,6 +232,10 @@ pub fn build(doc: &Document, segs: &Segments, claims: &[Claim], res: &Resolution
                     .collect()
             });
             let entity = res.speaker_of[index].map(|e| &res.entities[e]);
+            let html = doc
+                .html
+                .as_ref()
+                .map(|m| m.source_range(first.start..last.end).filter(|_| parts.is_none()));
             let m = c.mention.as_ref();
             Record {
                 doc: doc.id.clone(),
@@ -204,9 +264,19 @@ pub fn build(doc: &Document, segs: &Segments, claims: &[Claim], res: &Resolution
                 cue_class: c.cue.as_ref().map(|q| q.class().as_str()),
                 cue_start: c.cue.as_ref().map(|q| map.char_at(q.span.start)),
                 cue_end: c.cue.as_ref().map(|q| map.char_at(q.span.end)),
-                confidence: c.confidence,
-                rule: c.rule,
-                extra: serde_json::Map::new(),
+                confidence: if res.inferred[index] {
+                    c.confidence.min(0.4)
+                } else {
+                    c.confidence
+                },
+                rule: if res.inferred[index] {
+                    "narrative-subject"
+                } else {
+                    c.rule
+                },
+                html_start: html.clone().map(|r| r.map(|r| r.start)),
+                html_end: html.map(|r| r.map(|r| r.end)),
+                extra: Extra::new(),
             }
         })
         .collect()

@@ -267,7 +267,9 @@ pub(crate) mod tests {
             cue_end: None,
             confidence: 0.9,
             rule: "test",
-            extra: serde_json::Map::new(),
+            html_start: None,
+            html_end: None,
+            extra: crate::record::Extra::new(),
         }
     }
 

@@ -56,7 +56,9 @@ pub fn tokenize_into(text: &str, paragraphs: &[Span], out: &mut Vec<Token>) {
             continue;
         }
         let (c, len) = char_len_at(text, i);
-        if c.is_whitespace() {
+        // Zero-width spaces and joiners, word joiners and stray byte-order
+        // marks separate words like spaces ("Traeger\u{200b} said").
+        if c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}') {
             i += len;
             continue;
         }

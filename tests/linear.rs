@@ -218,3 +218,77 @@ fn quotation_parts_and_possessive_claims_take_linear_time() {
         ("possessive claims", possessive_claims, 3_000),
     ]);
 }
+
+/// One sentence of "according to the N officials of the government of
+/// Iran," (issue 16): each cue's claim reached back to the text's start.
+fn according_chain(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("according to the {i} officials of the government of Iran,"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Comma runs and "which ask" (the fuzz finding of issue 9, at scale): each
+/// parenthetical claim reached back to the text's start.
+fn which_ask(n: usize) -> String {
+    format!("s{},,", ",,,,,,,,,,,, which ask".repeat(n))
+}
+
+#[test]
+fn claims_before_a_cue_take_linear_time() {
+    check(&[("according chain", according_chain, 300), ("which ask", which_ask, 800)]);
+}
+
+/// Runs the binary on `text` (stdout discarded); returns seconds and peak
+/// RSS in MB, read from the child's rusage (wait4).
+fn run_measured(text: &str) -> (f64, f64) {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shape.txt");
+    std::fs::write(&path, text).unwrap();
+    let t0 = Instant::now();
+    // Reaped by wait4 below, which also gives the peak RSS.
+    #[allow(clippy::zombie_processes)]
+    let child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["extract", "-q", "-j", "1"])
+        .arg(&path)
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: rusage is plain data; wait4 reaps our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32);
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "whosaid failed: {status}"
+    );
+    (t0.elapsed().as_secs_f64(), usage.ru_maxrss as f64 / 1024.0)
+}
+
+fn bounded(name: &str, text: &str, secs: f64, mb: f64) {
+    let (t, rss) = run_measured(text);
+    eprintln!("{name}: {} bytes, {t:.2} s, {rss:.1} MB peak RSS", text.len());
+    assert!(t < secs, "{name}: {t:.2} s (limit {secs} s)");
+    assert!(rss < mb, "{name}: {rss:.1} MB peak RSS (limit {mb} MB)");
+}
+
+/// The issue's shapes at about 100 KB in any build (before the fix: 360 MB
+/// and 160 MB of RSS, 117 MB and 45 MB of output).
+#[test]
+fn hostile_shapes_stay_small() {
+    bounded("according chain", &according_chain(2_000), 10.0, 64.0);
+    bounded("which ask", &which_ask(5_000), 10.0, 64.0);
+}
+
+/// The issue's sizes (about 1 MB each), for a release build:
+/// `cargo test --release --test linear -- --ignored`. "which ask" holds
+/// 637,000 tokens (40 bytes each, in a vector that doubles): its ~100 MB
+/// are the per-document memory factor of issue 17, not a quadratic stage.
+#[test]
+#[ignore]
+fn hostile_shapes_at_one_megabyte() {
+    bounded("according chain", &according_chain(17_000), 10.0, 64.0);
+    bounded("which ask", &which_ask(45_500), 10.0, 128.0);
+}

@@ -33,7 +33,7 @@ const CASES: &[Case] = &[
     Case { text: "The talks will resume on Monday, according to the Foreign Ministry.", kind: "indirect", quote: "The talks will resume on Monday", speaker: "the Foreign Ministry", rule: "according-to" },
     Case { text: "The senator criticized the bill. She rejected the compromise, saying it gave away too much.", kind: "indirect", quote: "it gave away too much", speaker: "She", rule: "participle-continuation" },
     Case { text: "Critics dismissed Trump's claim that the election was rigged against him.", kind: "indirect", quote: "the election was rigged against him", speaker: "Trump's", rule: "possessive-claim" },
-    Case { text: "Mr. Kamin, who emphasized that her proposals would simplify returns, spoke first.", kind: "indirect", quote: "her proposals would simplify returns", speaker: "Mr. Kamin", rule: "speaker-cue-that" },
+    Case { text: "Mr. Kamin, who emphasized that her proposals would simplify returns, spoke first.", kind: "indirect", quote: "her proposals would simplify returns", speaker: "Kamin", rule: "speaker-cue-that" },
     Case { text: "Partial transcript as follows:\n\n\"WALLACE: Will she be there tomorrow night?\"", kind: "direct", quote: "Will she be there tomorrow night?", speaker: "WALLACE", rule: "transcript-label" },
     Case { text: "“This is the end of an era.”\n\nSo said Mayor John Smith on Monday.", kind: "direct", quote: "This is the end of an era.", speaker: "John Smith", rule: "next-paragraph-speaker" },
     Case { text: "“We will not stop,” said Maria de la Cruz, the union leader.", kind: "direct", quote: "We will not stop,", speaker: "Maria de la Cruz", rule: "quote-cue-speaker" },

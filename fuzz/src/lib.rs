@@ -1,6 +1,11 @@
 //! The record contract, checked on `whosaid::analyze`'s output by both fuzz
 //! targets. Panics (so libFuzzer reports a crash) on the first violation.
 
+/// The file layer and the writers (issue 16); `path` so that `tests/fuzz_files.rs`
+/// can include this crate as a module.
+#[path = "files.rs"]
+pub mod files;
+
 use whosaid::{quotes, segment, Kind, Record};
 
 /// Offsets of one text, computed independently of whosaid.

@@ -276,6 +276,18 @@ pub(super) fn is_reported_clause(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
 }
 
 /// "CLAUSE, X said." / "CLAUSE, said X." / "A, X said, B".
+/// How far, in tokens, a claim before its cue may reach back. Without a
+/// bound, a sentence of thousands of "…, according to X," (or of commas and
+/// "which ask") gave each cue a claim back to the sentence start: n² time,
+/// memory and output (issue 16). The longest such claim in PolNeAR and GGT
+/// is 63 words; 150 tokens leaves room and keeps every record the same.
+const MAX_CLAIM_BEFORE_TOKENS: usize = 150;
+
+/// `sent` (tokens) cut to start at most `MAX_CLAIM_BEFORE_TOKENS` before `ct`.
+pub(super) fn window_before(sent: std::ops::Range<usize>, ct: usize) -> std::ops::Range<usize> {
+    sent.start.max(ct.saturating_sub(MAX_CLAIM_BEFORE_TOKENS))..sent.end
+}
+
 pub(super) fn clause_before(
     ctx: &Ctx,
     c: usize,
@@ -284,6 +296,7 @@ pub(super) fn clause_before(
     confidence: f64,
 ) -> Option<Claim> {
     let cue = &ctx.cues[c];
+    let sent = window_before(sent, ctx.cue_start_tok(c));
     let (m, comma) = attribution_comma(ctx, c, &sent, mention)?;
     // Beliefs ("the president appeared cowed") do not report a clause
     // before them; speech does ("…, police said.").

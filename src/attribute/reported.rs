@@ -411,6 +411,7 @@ fn according_to(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>) -> Option<Cla
     let ce = ctx.cue_end_tok(c);
     let m = mention_after(ctx.text, ctx.toks, ce, sent.end)?;
     let m_end = token_at(ctx.toks, m.span.end);
+    let sent = super::clause::window_before(sent, ct);
     let span = if ct == sent.start {
         // According to X, CLAUSE
         let mut st = m_end;

@@ -4,11 +4,12 @@
 use super::input_args::ScopeArg;
 use anyhow::Context;
 use rayon::prelude::*;
-use std::fs::File;
-use std::io::BufReader;
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use whosaid::eval::{evaluate, read_gold, read_predictions};
+use whosaid::eval_input::{check_gold, check_predictions, values_with_lines};
 use whosaid::{analyze_guarded_with, Document};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -25,7 +26,8 @@ pub struct Args {
     /// whosaid JSONL records to score [default: run the pipeline on the gold texts].
     #[arg(long, value_name = "PRED.jsonl")]
     pub pred: Option<PathBuf>,
-    #[arg(long, value_enum, default_value = "table")]
+    /// Output format.
+    #[arg(short, long, value_enum, default_value = "table")]
     pub format: EvalFormat,
     /// List up to N missed, spurious and wrong-speaker cases per task.
     #[arg(long, value_name = "N")]
@@ -40,13 +42,35 @@ pub struct Args {
     pub noun_phrase_claims: bool,
 }
 
+/// A file's text, and its JSON values with their lines (see `eval_input`).
+fn read_values(path: &Path) -> anyhow::Result<(String, Vec<(String, serde_json::Value)>)> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {shown}"))?;
+    let values = values_with_lines(&text).with_context(|| format!("in {shown}"))?;
+    Ok((text, values))
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let gold_file = File::open(&args.gold).with_context(|| format!("cannot read {}", args.gold.display()))?;
-    let gold = read_gold(BufReader::new(gold_file)).with_context(|| format!("in {}", args.gold.display()))?;
+    let (gold_text, gold_values) = read_values(&args.gold)?;
+    check_gold(&args.gold.display().to_string(), &gold_values)?;
+    drop(gold_values);
+    let gold = read_gold(gold_text.as_bytes()).with_context(|| format!("in {}", args.gold.display()))?;
+    drop(gold_text);
+    if gold.iter().all(|g| g.quotes.is_empty()) {
+        anyhow::bail!(
+            "{}: no gold quotation in it (no document has a non-empty \"quotes\" list): nothing to score",
+            args.gold.display()
+        );
+    }
     let preds = match &args.pred {
         Some(p) => {
-            let f = File::open(p).with_context(|| format!("cannot read {}", p.display()))?;
-            read_predictions(BufReader::new(f)).with_context(|| format!("in {}", p.display()))?
+            let (text, values) = read_values(p)?;
+            let lengths: HashMap<String, usize> = gold.iter().map(|g| (g.id.clone(), g.text.chars().count())).collect();
+            for w in check_predictions(&p.display().to_string(), &values, &lengths, 10) {
+                super::out::warn(&w);
+            }
+            drop(values);
+            read_predictions(text.as_bytes()).with_context(|| format!("in {}", p.display()))?
         }
         None => gold
             .par_iter()
@@ -55,7 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     scope: args.scope.scope(args.noun_phrase_claims),
                 };
                 analyze_guarded_with(&Document::new(g.id.clone(), g.text.clone()), &opts).unwrap_or_else(|e| {
-                    eprintln!("whosaid: {}: {e}", g.id);
+                    super::out::warn(&format!("{}: {e}", g.id));
                     Vec::new()
                 })
             })
@@ -66,12 +90,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .collect(),
     };
     let evaluation = evaluate(&gold, &preds);
+    // Written, not printed: a closed pipe ends quietly, a full disk is an error.
+    let (_, mut out) = super::out::Output::open(None, &[])?;
     match args.format {
-        EvalFormat::Json => println!("{}", serde_json::to_string_pretty(&evaluation.to_json())?),
-        EvalFormat::Table => print!("{}", evaluation.render_table()),
+        EvalFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&evaluation.to_json())?)?,
+        EvalFormat::Table => write!(out, "{}", evaluation.render_table())?,
     }
     if let Some(n) = args.errors {
-        print!("{}", evaluation.render_errors(&gold, n));
+        write!(out, "{}", evaluation.render_errors(&gold, n))?;
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -23,13 +23,15 @@ use whosaid::{analyze_guarded_with, Record};
 pub struct Args {
     #[command(flatten)]
     pub input: super::input_args::InputArgs,
-    /// Output format [default: table on a terminal, jsonl otherwise].
+    /// Output format [default: the -o file's extension (.csv, .tsv, .json,
+    /// .jsonl), else table on a terminal and jsonl otherwise].
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
     /// Write to FILE instead of stdout (atomically, at the end).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Copy these JSONL fields into every record (comma-separated).
+    /// Copy these JSONL (or web page) fields into every record, in this
+    /// order (comma-separated). A field no document has is warned about.
     #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
     pub keep_fields: Vec<String>,
     /// Add a `context` field: the sentences that hold the quotation.
@@ -38,18 +40,48 @@ pub struct Args {
     /// Drop records whose confidence is below X (0 to 1).
     #[arg(long, value_name = "X", default_value_t = 0.0)]
     pub min_confidence: f64,
+    /// Only records of these kinds (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "KINDS", value_parser = ["direct", "mixed", "indirect"])]
+    pub kind: Vec<String>,
+    /// Only records whose speaker is of these types (comma-separated).
+    #[arg(long = "type", value_delimiter = ',', value_name = "TYPES",
+          value_parser = ["person", "organization", "unnamed", "group"])]
+    pub speaker_type: Vec<String>,
+    /// Only records whose speaker has these words, in order (case, accents
+    /// and titles ignored: "dr. jose ruiz" finds "José Ruiz", "ross" finds
+    /// "Dennis Ross").
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// `--speaker`, folded once (see `filter::fold`).
+    #[arg(skip)]
+    pub speaker_words: Vec<String>,
+    /// Table: whole quotes, however wide (default: fit $COLUMNS or the terminal).
+    #[arg(long)]
+    pub wide: bool,
     /// CSV for Excel: UTF-8 BOM, cells starting with = + - @ guarded by '.
+    /// CSV and TSV only (an error with another format).
     #[arg(long)]
     pub excel: bool,
-    /// Worker threads [default: all cores].
+    /// Worker threads; 0 chooses (all cores) [default: 0].
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
     /// Only documents whose id hashes to shard K of N (FNV-1a 64, mod N).
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     pub shard: Option<(u64, u64)>,
-    /// No progress or summary on stderr.
+    /// No progress or summary on stderr (warnings are still shown).
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+impl Args {
+    /// The record filters: `--kind`, `--type`, `--speaker`.
+    fn filter(&self) -> super::filter::Filter<'_> {
+        super::filter::Filter {
+            kinds: &self.kind,
+            types: &self.speaker_type,
+            speaker: self.speaker.as_ref().map(|_| self.speaker_words.as_slice()),
+        }
+    }
 }
 
 fn parse_shard(s: &str) -> Result<(u64, u64), String> {
@@ -72,6 +104,25 @@ pub fn shard_hash(id: &str) -> u64 {
     h
 }
 
+/// More threads than this only add memory (each holds chunks in flight), and
+/// a hundred thousand cannot be started at all.
+const MAX_THREADS: usize = 256;
+
+/// Names a kept field may not take: the record's own fields (a second `doc`
+/// or `error` key would be read instead of ours by most JSON readers).
+fn check_keep_fields(fields: &[String]) -> anyhow::Result<()> {
+    const RESERVED: &[&str] = &["parts", "context", "error"];
+    for (i, f) in fields.iter().enumerate() {
+        if whosaid::record::COLUMNS.contains(&f.as_str()) || RESERVED.contains(&f.as_str()) {
+            bail!("--keep-fields: {f:?} is a record field; rename it in the input (e.g. jq '.input_{f} = .{f}')");
+        }
+        if fields[..i].contains(f) {
+            bail!("--keep-fields: {f:?} is named twice");
+        }
+    }
+    Ok(())
+}
+
 /// Documents, and bytes of text, per chunk: the unit of work of a worker.
 const CHUNK_DOCS: usize = 32;
 const CHUNK_BYTES: usize = 1 << 20;
@@ -81,7 +132,9 @@ const CHUNKS_PER_WORKER: usize = 4;
 
 /// What becomes of one input item, in input order.
 enum Analysed {
-    Records(Vec<Record>),
+    /// The records, and which kept fields the document had (`None`: a
+    /// plain-text document, which has no fields).
+    Records(Vec<Record>, Option<Vec<bool>>),
     Error {
         doc: String,
         error: String,
@@ -103,36 +156,52 @@ struct Chunk<T> {
     bytes_read: u64,
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(name) = &args.speaker {
+        args.speaker_words = super::filter::fold(name);
+        if args.speaker_words.is_empty() {
+            bail!("--speaker {name:?}: no name in it (titles alone are ignored)");
+        }
+    }
     if !(0.0..=1.0).contains(&args.min_confidence) {
         bail!("--min-confidence must be between 0 and 1");
     }
-    let format = out::default_format(args.format, args.output.as_deref());
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let format = out::resolve_format(args.format, args.output.as_deref())?;
+    out::check_excel(args.excel, format)?;
+    // 0, as ripgrep's -j 0: choose (every core).
+    let threads = match args.threads {
+        None | Some(0) => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        Some(n) => n,
+    };
+    if threads > MAX_THREADS {
+        bail!("--threads: at most {MAX_THREADS}");
+    }
+    check_keep_fields(&args.keep_fields)?;
     let mut extra_columns = args.keep_fields.clone();
     if args.context {
         extra_columns.push("context".into());
     }
-    let opts = args.input.options(args.keep_fields.clone());
-    let (output, wtr) = Output::open(args.output.as_deref())?;
+    let mut opts = args.input.options(args.keep_fields.clone());
+    let (output, wtr) = Output::open(args.output.as_deref(), &args.input.inputs)?;
+    opts.skip_file = output.id();
     let sink = sink(
         format,
         wtr,
         SinkOptions {
             extra_columns,
             excel: args.excel,
+            table_width: (!args.wide).then(out::table_width),
         },
     );
+    args.input.notice_stdin();
     let progress = (!args.quiet && std::io::stderr().is_terminal())
         .then(|| Progress::new(total_size(&args.input.inputs, args.input.jsonl)));
     let mut writer = Writer {
         sink,
-        quiet: args.quiet,
         progress,
         totals: Totals::default(),
+        fielded: false,
+        seen: vec![false; args.keep_fields.len()],
     };
     let docs = documents(&args.input.inputs, opts);
     let args = Arc::new(args);
@@ -145,6 +214,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         mut sink,
         mut progress,
         totals: t,
+        fielded,
+        seen,
         ..
     } = writer;
     sink.finish()?;
@@ -153,11 +224,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(p) = &mut progress {
         p.clear();
     }
+    // Options that did not apply are said once, whatever --quiet.
+    if !args.keep_fields.is_empty() && t.docs > t.errors {
+        if !fielded {
+            out::warn(
+                "--keep-fields: plain-text input has no fields (only --jsonl records and web pages do); nothing kept",
+            );
+        } else {
+            for (f, seen) in args.keep_fields.iter().zip(&seen) {
+                if !seen {
+                    out::warn(&format!(
+                        "--keep-fields: no document has a field {f:?}; its values are null"
+                    ));
+                }
+            }
+        }
+    }
     if !args.quiet {
-        eprintln!(
-            "whosaid: {} documents read, {} with quotations, {} records, {} errors",
-            t.docs, t.quoted, t.records, t.errors
-        );
+        out::warn(&super::notice::summary(t.docs, t.quoted, t.records, t.errors));
     }
     Ok(if t.errors > 0 {
         ExitCode::from(2)
@@ -181,7 +265,15 @@ fn in_shard(item: &Item, shard: Option<(u64, u64)>) -> bool {
 fn analyse(item: Item, args: &Args) -> Analysed {
     match item {
         Item::Doc(doc, kept) => match records_of(&doc, &kept, args) {
-            Ok(recs) => Analysed::Records(recs),
+            Ok(recs) => {
+                let fields = (!kept.is_empty()).then(|| {
+                    args.keep_fields
+                        .iter()
+                        .map(|f| kept.get(f).is_some_and(|v| !v.is_null()))
+                        .collect()
+                });
+                Analysed::Records(recs, fields)
+            }
             Err(error) => Analysed::Error { doc: doc.id, error },
         },
         Item::Error { doc, error } => Analysed::Error { doc, error },
@@ -304,16 +396,25 @@ struct Totals {
 /// Writes results in input order, with their messages on stderr.
 struct Writer<'w> {
     sink: Box<dyn Sink + 'w>,
-    quiet: bool,
     progress: Option<Progress>,
     totals: Totals,
+    /// Whether any document had fields to keep (JSONL, web pages).
+    fielded: bool,
+    /// Per kept field: whether any document had it (not null).
+    seen: Vec<bool>,
 }
 
 impl Writer<'_> {
     fn write(&mut self, a: Analysed) -> std::io::Result<()> {
         let t = &mut self.totals;
         match a {
-            Analysed::Records(recs) => {
+            Analysed::Records(recs, fields) => {
+                if let Some(fields) = fields {
+                    self.fielded = true;
+                    for (s, f) in self.seen.iter_mut().zip(fields) {
+                        *s |= f;
+                    }
+                }
                 t.docs += 1;
                 t.quoted += u64::from(!recs.is_empty());
                 t.records += recs.len() as u64;
@@ -325,17 +426,15 @@ impl Writer<'_> {
                 if let Some(p) = &mut self.progress {
                     p.clear();
                 }
-                eprintln!("whosaid: {doc}: {error}");
+                out::warn(&format!("{doc}: {error}"));
                 self.sink.error(&doc, &error)?;
             }
             Analysed::Panic(panic) => std::panic::resume_unwind(panic),
             Analysed::Skipped { path, reason } => {
-                if !self.quiet {
-                    if let Some(p) = &mut self.progress {
-                        p.clear();
-                    }
-                    eprintln!("whosaid: {path}: skipped: {reason}");
+                if let Some(p) = &mut self.progress {
+                    p.clear();
                 }
+                out::warn(&format!("{path}: skipped: {reason}"));
             }
         }
         Ok(())
@@ -438,7 +537,7 @@ fn total_size(inputs: &[String], jsonl: bool) -> Option<u64> {
         let exts: &[&str] = if jsonl {
             &[".jsonl", ".json", ".ndjson"]
         } else {
-            &[".txt", ".md"]
+            &[".txt", ".md", ".html", ".htm"]
         };
         let read = named || exts.iter().any(|e| base.ends_with(e));
         match (read, compressed) {
@@ -462,12 +561,15 @@ fn total_size(inputs: &[String], jsonl: bool) -> Option<u64> {
 
 fn records_of(doc: &whosaid::Document, kept: &Map<String, Value>, args: &Args) -> Result<Vec<Record>, String> {
     let mut recs = analyze_guarded_with(doc, &args.input.analysis())?;
-    recs.retain(|r| r.confidence >= args.min_confidence);
+    recs.retain(|r| r.confidence >= args.min_confidence && super::filter::keeps(r, &args.filter()));
     if !kept.is_empty() || args.context {
         let segs = args.context.then(|| whosaid::segment::segment(&doc.text));
         for r in &mut recs {
-            for (k, v) in kept {
-                r.extra.insert(k.clone(), v.clone());
+            // In the order given, in every format.
+            for k in &args.keep_fields {
+                if let Some(v) = kept.get(k) {
+                    r.extra.insert(k.clone(), v.clone());
+                }
             }
             if let Some(segs) = &segs {
                 let a = segs.sentences[segs.sentence_of(r.byte_start)].start;

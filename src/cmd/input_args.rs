@@ -16,6 +16,10 @@ pub struct InputArgs {
     /// JSONL field holding the document text.
     #[arg(long, default_value = "text", value_name = "NAME")]
     pub text_field: String,
+    /// Inputs are web pages (also a JSONL text field): read the story, not
+    /// the markup. Automatic for .html/.htm files and HTML on stdin.
+    #[arg(long)]
+    pub html: bool,
     /// Replace invalid UTF-8 with U+FFFD instead of failing the document.
     #[arg(long)]
     pub lossy: bool,
@@ -30,6 +34,10 @@ pub struct InputArgs {
     /// The old name of `--scope all`.
     #[arg(long, hide = true)]
     pub noun_phrase_claims: bool,
+    /// Largest document read, in bytes (a file, stdin, a JSONL line, after
+    /// decompression): a larger one is an error record, read no further.
+    #[arg(long, value_name = "BYTES", default_value_t = whosaid::input::DEFAULT_MAX_DOC_BYTES)]
+    pub max_doc_bytes: u64,
 }
 
 /// `--scope`: which attributions are reported (see [`whosaid::Scope`]).
@@ -52,6 +60,16 @@ impl ScopeArg {
 }
 
 impl InputArgs {
+    /// With no input named (or `-`) and stdin a terminal, says what the
+    /// wait is for: a bare `whosaid extract` must not look hung.
+    pub fn notice_stdin(&self) {
+        use std::io::IsTerminal;
+        let stdin = self.inputs.is_empty() || self.inputs.iter().all(|i| i == "-");
+        if stdin && std::io::stdin().is_terminal() {
+            super::notice::warn("reading stdin (end it with Ctrl-D; or name a file or a folder)");
+        }
+    }
+
     /// What the analysis reports.
     pub fn analysis(&self) -> whosaid::Options {
         whosaid::Options {
@@ -67,6 +85,9 @@ impl InputArgs {
             text_field: self.text_field.clone(),
             keep_fields,
             lossy: self.lossy,
+            html: self.html,
+            max_doc_bytes: self.max_doc_bytes,
+            skip_file: None,
         }
     }
 }

@@ -20,10 +20,13 @@ pub struct Args {
     /// The HTML file to write (`-` for stdout, which must not be a terminal).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// No summary on stderr.
+    /// No summary on stderr (warnings are still shown).
     #[arg(short, long)]
     pub quiet: bool,
 }
+
+/// Above this many documents the report warns that its page may be too large.
+const MAX_DOCS: usize = 200;
 
 enum Analysed {
     Doc(Document, Vec<Record>),
@@ -35,9 +38,29 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if to_stdout && out::stdout_is_terminal() {
         bail!("the report is an HTML file: give one with -o FILE (e.g. -o report.html)");
     }
-    let opts = args.input.options(Vec::new());
+    if let Some(p) = args.output.as_deref().filter(|p| p.as_os_str() != "-") {
+        let ext = p.extension().map(|e| e.to_string_lossy().to_lowercase());
+        if !matches!(ext.as_deref(), Some("html" | "htm")) {
+            out::warn(&format!(
+                "-o {}: the report is an HTML page whatever the name (.html)",
+                p.display()
+            ));
+        }
+    }
+    args.input.notice_stdin();
+    let mut opts = args.input.options(Vec::new());
     let analysis = args.input.analysis();
+    // Opened first: a bad -o fails before the run, and is never read as input.
+    let (output, mut wtr) = Output::open(args.output.as_deref(), &args.input.inputs)?;
+    opts.skip_file = output.id();
     let items: Vec<Item> = documents(&args.input.inputs, opts).collect();
+    let n_docs = items.iter().filter(|i| !matches!(i, Item::Skipped { .. })).count();
+    if n_docs > MAX_DOCS {
+        out::warn(&format!(
+            "{n_docs} documents in one report: the page holds every text and may be too large for a browser \
+             (report is made for a few articles; `whosaid sources` summarises a corpus)"
+        ));
+    }
     let analysed: Vec<Analysed> = items
         .into_par_iter()
         .filter_map(|item| match item {
@@ -47,31 +70,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }),
             Item::Error { doc, error } => Some(Analysed::Error { doc, error }),
             Item::Skipped { path, reason } => {
-                if !args.quiet {
-                    eprintln!("whosaid: {path}: skipped: {reason}");
-                }
+                out::warn(&format!("{path}: skipped: {reason}"));
                 None
             }
         })
         .collect();
-    let mut n_errors = 0;
-    let mut n_records = 0;
+    let mut n_errors = 0u64;
+    let mut n_records = 0u64;
+    let mut n_quoted = 0u64;
     let entries: Vec<Entry> = analysed
         .iter()
         .map(|a| match a {
             Analysed::Doc(d, r) => {
-                n_records += r.len();
+                n_records += r.len() as u64;
+                n_quoted += u64::from(!r.is_empty());
                 Entry::Doc(d, r)
             }
             Analysed::Error { doc, error } => {
                 n_errors += 1;
-                eprintln!("whosaid: {doc}: {error}");
+                out::warn(&format!("{doc}: {error}"));
                 Entry::Error { doc, error }
             }
         })
         .collect();
     let html = render_entries(&entries);
-    let (output, mut wtr) = Output::open(args.output.as_deref())?;
     wtr.write_all(html.as_bytes())?;
     wtr.flush()?;
     drop(wtr);
@@ -82,10 +104,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .as_ref()
             .filter(|_| !to_stdout)
             .map_or("stdout".to_string(), |p| p.display().to_string());
-        eprintln!(
-            "whosaid: {} documents, {n_records} quotations, {n_errors} errors; report written to {dest}",
-            entries.len()
-        );
+        out::warn(&format!(
+            "{}; report written to {dest}",
+            super::notice::summary(entries.len() as u64, n_quoted, n_records, n_errors)
+        ));
     }
     Ok(if n_errors > 0 {
         ExitCode::from(2)

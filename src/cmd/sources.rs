@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use whosaid::input::{documents, Item};
 use whosaid::output::{clip, Format};
+use whosaid::printable::printable;
 use whosaid::sources::{self, DocSummary, SourceRow, SOURCE_COLUMNS, SUMMARY_COLUMNS};
 use whosaid::{analyze_guarded_with, Record};
 
@@ -20,7 +21,8 @@ use whosaid::{analyze_guarded_with, Record};
 pub struct Args {
     #[command(flatten)]
     pub input: super::input_args::InputArgs,
-    /// Output format [default: table on a terminal, jsonl otherwise].
+    /// Output format [default: the -o file's extension (.csv, .tsv, .json,
+    /// .jsonl), else table on a terminal and jsonl otherwise].
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
     /// Write to FILE instead of stdout (atomically, at the end).
@@ -30,7 +32,11 @@ pub struct Args {
     /// unattributed quotes), documents without quotations included.
     #[arg(long)]
     pub per_document: bool,
-    /// No summary on stderr.
+    /// CSV for Excel: UTF-8 BOM, cells starting with = + - @ guarded by '.
+    /// CSV and TSV only (an error with another format).
+    #[arg(long)]
+    pub excel: bool,
+    /// No summary on stderr (warnings are still shown).
     #[arg(short, long)]
     pub quiet: bool,
 }
@@ -42,18 +48,22 @@ const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 32 << 20;
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let format = out::default_format(args.format, args.output.as_deref());
-    let opts = args.input.options(Vec::new());
+    let format = out::resolve_format(args.format, args.output.as_deref())?;
+    out::check_excel(args.excel, format)?;
+    let mut opts = args.input.options(Vec::new());
     let analysis = args.input.analysis();
-    let (output, wtr) = Output::open(args.output.as_deref())?;
+    let (output, wtr) = Output::open(args.output.as_deref(), &args.input.inputs)?;
+    opts.skip_file = output.id();
     let columns = if args.per_document {
         SUMMARY_COLUMNS
     } else {
         SOURCE_COLUMNS
     };
-    let mut w = RowWriter::new(format, wtr, columns);
+    let mut w = RowWriter::new(format, wtr, columns, args.excel);
+    args.input.notice_stdin();
     let mut docs = documents(&args.input.inputs, opts);
     let (mut n_docs, mut n_sources, mut n_errors) = (0u64, 0u64, 0u64);
+    let (mut n_quoted, mut n_records) = (0u64, 0u64);
     loop {
         let mut batch: Vec<Item> = Vec::new();
         let mut bytes = 0;
@@ -75,15 +85,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 Item::Doc(doc, _) => Some((doc.id.clone(), analyze_guarded_with(&doc, &analysis))),
                 Item::Error { doc, error } => Some((doc, Err(error))),
                 Item::Skipped { path, reason } => {
-                    if !args.quiet {
-                        eprintln!("whosaid: {path}: skipped: {reason}");
-                    }
+                    out::warn(&format!("{path}: skipped: {reason}"));
                     None
                 }
             })
             .collect();
         for (doc, result) in analysed.into_iter().flatten() {
             n_docs += 1;
+            if let Ok(recs) = &result {
+                n_quoted += u64::from(!recs.is_empty());
+                n_records += recs.len() as u64;
+            }
             match result {
                 Ok(recs) if args.per_document => {
                     let s = sources::summarize(&doc, &recs);
@@ -97,7 +109,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
                 Err(error) => {
                     n_errors += 1;
-                    eprintln!("whosaid: {doc}: {error}");
+                    out::warn(&format!("{doc}: {error}"));
                     w.error(&doc, &error)?;
                 }
             }
@@ -107,7 +119,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     drop(w);
     output.commit()?;
     if !args.quiet {
-        eprintln!("whosaid: {n_docs} documents read, {n_sources} sources, {n_errors} errors");
+        out::warn(&format!(
+            "{}; {}",
+            super::notice::summary(n_docs, n_quoted, n_records, n_errors),
+            super::notice::count(n_sources, "source")
+        ));
     }
     Ok(if n_errors > 0 {
         ExitCode::from(2)
@@ -122,6 +138,8 @@ enum RowWriter<'w> {
         wtr: Box<csv::Writer<Box<dyn Write + 'w>>>,
         columns: &'static [&'static str],
         header: bool,
+        tsv: bool,
+        excel: bool,
     },
     Jsonl(Box<dyn Write + 'w>),
     Json {
@@ -148,17 +166,25 @@ fn error_json(doc: &str, error: &str) -> serde_json::Value {
 }
 
 impl<'w> RowWriter<'w> {
-    fn new(format: Format, wtr: Box<dyn Write + 'w>, columns: &'static [&'static str]) -> Self {
+    fn new(format: Format, mut wtr: Box<dyn Write + 'w>, columns: &'static [&'static str], excel: bool) -> Self {
         match format {
-            Format::Csv | Format::Tsv => RowWriter::Delimited {
-                wtr: Box::new(
-                    csv::WriterBuilder::new()
-                        .delimiter(if format == Format::Csv { b',' } else { b'\t' })
-                        .from_writer(wtr),
-                ),
-                columns,
-                header: false,
-            },
+            Format::Csv | Format::Tsv => {
+                if excel {
+                    // Excel reads a CSV as UTF-8 only with a BOM.
+                    let _ = wtr.write_all("\u{feff}".as_bytes());
+                }
+                RowWriter::Delimited {
+                    wtr: Box::new(
+                        csv::WriterBuilder::new()
+                            .delimiter(if format == Format::Csv { b',' } else { b'\t' })
+                            .from_writer(wtr),
+                    ),
+                    columns,
+                    header: false,
+                    tsv: format == Format::Tsv,
+                    excel,
+                }
+            }
             Format::Jsonl => RowWriter::Jsonl(wtr),
             Format::Json => RowWriter::Json { wtr, first: true },
             Format::Table => RowWriter::Table { wtr, header: false },
@@ -166,7 +192,10 @@ impl<'w> RowWriter<'w> {
     }
 
     fn header(&mut self) -> io::Result<()> {
-        if let RowWriter::Delimited { wtr, columns, header } = self {
+        if let RowWriter::Delimited {
+            wtr, columns, header, ..
+        } = self
+        {
             if !*header {
                 *header = true;
                 wtr.write_record(*columns).map_err(csv_io)?;
@@ -179,7 +208,10 @@ impl<'w> RowWriter<'w> {
     fn row<T: Serialize>(&mut self, cells: Vec<String>, value: &T) -> io::Result<()> {
         self.header()?;
         match self {
-            RowWriter::Delimited { wtr, .. } => wtr.write_record(&cells).map_err(csv_io)?,
+            RowWriter::Delimited { wtr, tsv, excel, .. } => {
+                let cells = cells.iter().map(|c| whosaid::output::cell(c, *tsv, *excel));
+                wtr.write_record(cells).map_err(csv_io)?
+            }
             RowWriter::Jsonl(wtr) => {
                 serde_json::to_writer(&mut *wtr, value)?;
                 wtr.write_all(b"\n")?;
@@ -196,7 +228,7 @@ impl<'w> RowWriter<'w> {
 
     fn sources(&mut self, doc: &str, rows: &[SourceRow]) -> io::Result<()> {
         if let RowWriter::Table { wtr, .. } = self {
-            writeln!(wtr, "\n{doc}")?;
+            writeln!(wtr, "\n{}", printable(doc))?;
             if rows.is_empty() {
                 return writeln!(wtr, "  (no attributed quotation)");
             }
@@ -209,7 +241,7 @@ impl<'w> RowWriter<'w> {
                 let line = format!(
                     "{:<5} {} {:<12} {:>6} {:>3} {:>3} {:>3} {:>6} {:>4}  {}",
                     r.speaker_id,
-                    clip(r.speaker.as_deref().unwrap_or("—"), 30),
+                    printable(&clip(r.speaker.as_deref().unwrap_or("—"), 30)),
                     r.speaker_type.unwrap_or("—"),
                     r.quotes,
                     r.direct,
@@ -217,7 +249,7 @@ impl<'w> RowWriter<'w> {
                     r.indirect,
                     r.words_quoted,
                     r.first_paragraph,
-                    r.speaker_descriptor.as_deref().unwrap_or(""),
+                    printable(r.speaker_descriptor.as_deref().unwrap_or("")),
                 );
                 writeln!(wtr, "{}", line.trim_end())?;
             }
@@ -243,7 +275,7 @@ impl<'w> RowWriter<'w> {
             return writeln!(
                 wtr,
                 "{} {:>7} {:>7} {:>6} {:>7} {:>6} {:>6} {:>6} {:>7} {:>6}",
-                clip(&s.doc, 36),
+                printable(&clip(&s.doc, 36)),
                 s.records,
                 s.sources,
                 pct(s.named),
@@ -270,7 +302,7 @@ impl<'w> RowWriter<'w> {
                 *first = false;
                 serde_json::to_writer(&mut *wtr, &error_json(doc, error)).map_err(io::Error::from)
             }
-            RowWriter::Table { wtr, .. } => writeln!(wtr, "\n{doc}: error: {error}"),
+            RowWriter::Table { wtr, .. } => writeln!(wtr, "\n{}: error: {}", printable(doc), printable(error)),
         }
     }
 
@@ -295,7 +327,7 @@ mod tests {
         let mut buf = Vec::new();
         {
             let columns = if per_document { SUMMARY_COLUMNS } else { SOURCE_COLUMNS };
-            let mut w = RowWriter::new(format, Box::new(&mut buf), columns);
+            let mut w = RowWriter::new(format, Box::new(&mut buf), columns, false);
             f(&mut w);
             w.finish().unwrap();
         }

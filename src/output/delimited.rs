@@ -1,6 +1,7 @@
 //! CSV (RFC 4180) and TSV: one header row, every record field but `parts`,
 //! then the extra columns. Errors go to stderr only, so every row has the
-//! same shape.
+//! same shape. In TSV a tab, CR, LF or backslash inside a cell is written
+//! `\t`, `\r`, `\n`, `\\`, so that a row is always one line of cells.
 
 use super::{Sink, SinkOptions};
 use crate::record::{Record, COLUMNS};
@@ -9,6 +10,7 @@ use std::io::{self, Write};
 pub struct Delimited<W: Write> {
     wtr: csv::Writer<W>,
     opts: SinkOptions,
+    tsv: bool,
     header_written: bool,
 }
 
@@ -32,6 +34,7 @@ impl<W: Write> Delimited<W> {
         Delimited {
             wtr,
             opts,
+            tsv: delimiter == b'\t',
             header_written: false,
         }
     }
@@ -55,6 +58,34 @@ fn io_error(e: csv::Error) -> io::Error {
         _ => io::ErrorKind::Other,
     };
     io::Error::new(kind, e)
+}
+
+/// A TSV cell on one line: tab, CR, LF and backslash escaped.
+pub fn tsv_escape(cell: &str) -> std::borrow::Cow<'_, str> {
+    if !cell.contains(['\t', '\r', '\n', '\\']) {
+        return cell.into();
+    }
+    let mut out = String::with_capacity(cell.len() + 8);
+    for c in cell.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+/// A cell as written: escaped in TSV, guarded for a spreadsheet with `excel`.
+pub fn cell(s: &str, tsv: bool, excel: bool) -> String {
+    let s = if tsv { tsv_escape(s) } else { s.into() };
+    if excel {
+        guard_formula(&s).into_owned()
+    } else {
+        s.into_owned()
+    }
 }
 
 /// A cell that a spreadsheet would run as a formula gets a leading `'`.
@@ -82,8 +113,8 @@ impl<W: Write> Sink for Delimited<W> {
             for c in &self.opts.extra_columns {
                 row.push(r.extra.get(c).map(plain).unwrap_or_default());
             }
-            if self.opts.excel {
-                row = row.iter().map(|c| guard_formula(c).into_owned()).collect();
+            if self.opts.excel || self.tsv {
+                row = row.iter().map(|c| cell(c, self.tsv, self.opts.excel)).collect();
             }
             self.wtr.write_record(&row).map_err(io_error)?;
         }
@@ -108,5 +139,12 @@ mod tests {
         assert_eq!(guard_formula("-2"), "'-2");
         assert_eq!(guard_formula("@x"), "'@x");
         assert_eq!(guard_formula("plain"), "plain");
+    }
+
+    #[test]
+    fn tsv_cells_stay_on_one_line() {
+        assert_eq!(tsv_escape("a\tb\r\nc\\d"), "a\\tb\\r\\nc\\\\d");
+        assert_eq!(tsv_escape("plain"), "plain");
+        assert_eq!(cell("=x\ty", true, true), "'=x\\ty");
     }
 }

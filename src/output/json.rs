@@ -5,6 +5,9 @@ use super::Sink;
 use crate::record::Record;
 use std::io::{self, Write};
 
+/// Serialised records held before a write.
+const BUF_BYTES: usize = 1 << 16;
+
 pub struct JsonLines<W> {
     wtr: W,
     /// Records are serialised here first: serde_json makes many small
@@ -28,6 +31,12 @@ impl<W: Write> Sink for JsonLines<W> {
         for r in records {
             serde_json::to_writer(&mut self.buf, r)?;
             self.buf.push(b'\n');
+            // Written in pieces: a document of many records must not hold
+            // a second copy of them all as JSON.
+            if self.buf.len() >= BUF_BYTES {
+                self.wtr.write_all(&self.buf)?;
+                self.buf.clear();
+            }
         }
         self.wtr.write_all(&self.buf)
     }

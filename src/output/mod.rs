@@ -8,7 +8,7 @@ mod table;
 use crate::record::Record;
 use std::io::{self, Write};
 
-pub use delimited::Delimited;
+pub use delimited::{cell, Delimited};
 pub use json::{JsonArray, JsonLines};
 pub use table::{clip, Table};
 
@@ -37,6 +37,9 @@ pub struct SinkOptions {
     pub extra_columns: Vec<String>,
     /// CSV for Excel: a UTF-8 BOM and guarded formula-like cells.
     pub excel: bool,
+    /// The table's width in columns (the quote column takes what the others
+    /// leave); `None` prints whole quotes.
+    pub table_width: Option<usize>,
 }
 
 pub fn sink<'w>(format: Format, wtr: Box<dyn Write + 'w>, opts: SinkOptions) -> Box<dyn Sink + 'w> {
@@ -45,6 +48,6 @@ pub fn sink<'w>(format: Format, wtr: Box<dyn Write + 'w>, opts: SinkOptions) -> 
         Format::Jsonl => Box::new(JsonLines::new(wtr)),
         Format::Csv => Box::new(Delimited::new(wtr, b',', opts)),
         Format::Tsv => Box::new(Delimited::new(wtr, b'\t', opts)),
-        Format::Table => Box::new(Table::new(wtr)),
+        Format::Table => Box::new(Table::new(wtr, opts.table_width)),
     }
 }

@@ -1,0 +1,205 @@
+//! Speakers by name (issue 13): the printed `speaker` is the person's or
+//! organisation's name only, resolved across the article. Each test is one
+//! pattern of ordinary news; the texts are made up.
+
+use whosaid::{analyze, Document, Record};
+
+fn records(text: &str) -> Vec<Record> {
+    analyze(&Document::new("t", text))
+}
+
+/// The speaker printed for the record whose quote starts with `quote`.
+fn speaker_of(text: &str, quote: &str) -> Option<String> {
+    let recs = records(text);
+    let r = recs.iter().find(|r| r.quote.starts_with(quote)).unwrap_or_else(|| {
+        panic!(
+            "no record for {quote:?} in {:?}",
+            recs.iter().map(|r| &r.quote).collect::<Vec<_>>()
+        )
+    });
+    r.speaker.clone()
+}
+
+#[test]
+fn party_labels_and_adjectives_are_not_part_of_the_name() {
+    let text = "Rival Hillary Clinton said the plan would fail.\n\nRepublican Donald Trump said the plan would work.";
+    assert_eq!(
+        speaker_of(text, "the plan would fail").as_deref(),
+        Some("Hillary Clinton")
+    );
+    assert_eq!(speaker_of(text, "the plan would work").as_deref(), Some("Donald Trump"));
+    let recs = records(text);
+    assert_eq!(recs[0].speaker_descriptor.as_deref(), Some("Rival"));
+}
+
+#[test]
+fn a_description_ending_in_a_surname_is_that_person() {
+    let text = "Stephen Curry scored 40 points on Sunday. “We were locked in,” the 36-year-old Curry said.";
+    assert_eq!(speaker_of(text, "We were locked in").as_deref(), Some("Stephen Curry"));
+}
+
+#[test]
+fn a_title_names_the_role_a_description_refers_to() {
+    let text = "President Barack Obama spoke in Ohio on Monday.\n\nLater, aides met reporters. The president said the economy was strong.";
+    assert_eq!(
+        speaker_of(text, "the economy was strong").as_deref(),
+        Some("Barack Obama")
+    );
+    let text = "Indiana Gov. Mike Pence campaigned in Ohio.\n\nVoters cheered. Later the Indiana governor said the race was close.";
+    assert_eq!(speaker_of(text, "the race was close").as_deref(), Some("Mike Pence"));
+}
+
+#[test]
+fn a_description_opening_a_sentence_takes_the_subject_before() {
+    let text = "Donald Trump says he has big plans.\n\nThe Republican presidential nominee noted Friday that his campaign has spent little on ads.";
+    assert_eq!(speaker_of(text, "his campaign").as_deref(), Some("Donald Trump"));
+}
+
+#[test]
+fn a_description_after_its_cue_introduces_someone() {
+    let text = "Jo Park scored twice. “It was a hard year,” said the rookie winger.";
+    assert_ne!(speaker_of(text, "It was a hard year").as_deref(), Some("Jo Park"));
+}
+
+#[test]
+fn organisation_names_with_connectors_stay_whole() {
+    for (text, name) in [
+        (
+            "The Food and Drug Administration said the drug was safe.",
+            "Food and Drug Administration",
+        ),
+        (
+            "The Centers for Disease Control and Prevention said the drug was safe.",
+            "Centers for Disease Control and Prevention",
+        ),
+        ("Johnson & Johnson said the drug was safe.", "Johnson & Johnson"),
+        ("AT&T said the drug was safe.", "AT&T"),
+        (
+            "The Department of Health and Human Services said the drug was safe.",
+            "Department of Health and Human Services",
+        ),
+    ] {
+        assert_eq!(speaker_of(text, "the drug was safe").as_deref(), Some(name), "{text}");
+    }
+}
+
+#[test]
+fn role_comma_name_comma_said_is_the_named_person() {
+    for (text, name) in [
+        ("The mayor, Elena Ruiz, said the road would open.", "Elena Ruiz"),
+        ("Her accountant, Ravi Shah, says the road would open.", "Ravi Shah"),
+        (
+            "The company's chief executive, Jane Doe, said the road would open.",
+            "Jane Doe",
+        ),
+        (
+            "Michael Mulgrew, president of the United Federation of Teachers, said the road would open.",
+            "Michael Mulgrew",
+        ),
+    ] {
+        let recs = records(text);
+        assert_eq!(recs[0].speaker.as_deref(), Some(name), "{text}");
+        assert_eq!(recs[0].speaker_type, Some("person"), "{text}");
+    }
+}
+
+#[test]
+fn party_and_place_tags_are_not_names() {
+    for (text, name) in [
+        ("Pat Kim, D-Ore., said the bill was dead.", "Pat Kim"),
+        (
+            "Donna Sampson Rawlings, 59, of Ashton, Md., said the bill was dead.",
+            "Donna Sampson Rawlings",
+        ),
+        (
+            "“The bill is dead,” said Johnnie Wilson, of Springfield, Va.",
+            "Johnnie Wilson",
+        ),
+    ] {
+        assert_eq!(records(text)[0].speaker.as_deref(), Some(name), "{text}");
+    }
+}
+
+#[test]
+fn surnames_that_are_words_stay_in_the_name() {
+    let text = "“We will leave in an orderly way,” said Theresa May.";
+    assert_eq!(speaker_of(text, "We will leave").as_deref(), Some("Theresa May"));
+    let text = "Ann June said the road was closed.";
+    assert_eq!(speaker_of(text, "the road was closed").as_deref(), Some("Ann June"));
+}
+
+#[test]
+fn a_pronoun_takes_the_subject_of_the_paragraph_before() {
+    let text = "“I was told to stay quiet,” an employee said.\n\nMayor Elena Ruiz was asked about the threats. Ruiz denied that.\n\n“Nobody threatened anybody,” she told reporters.";
+    assert_eq!(speaker_of(text, "Nobody threatened").as_deref(), Some("Elena Ruiz"));
+}
+
+#[test]
+fn a_pronoun_chain_follows_the_narrative_subject() {
+    let text = "“Why won’t he release his taxes?” asked Brian Fallon.\n\nOn Monday night, Hillary Clinton leaned in. She started with the economy. She then attacked his record.\n\n“I think there may be reasons,” she said.";
+    assert_eq!(
+        speaker_of(text, "I think there may be").as_deref(),
+        Some("Hillary Clinton")
+    );
+}
+
+#[test]
+fn photo_credits_datelines_and_subheads_are_no_referents() {
+    let text = "“The pipes froze overnight,” Nadia Jamil said.\n\n(Dana Wu/Port Alder Press)\n\n“We had no warning,” she said.";
+    assert_eq!(speaker_of(text, "We had no warning").as_deref(), Some("Nadia Jamil"));
+    let text = "MIDWAY ATOLL — Barack Obama came to the island on Thursday.\n\n“The seas are rising,” he said.";
+    assert_eq!(speaker_of(text, "The seas are rising").as_deref(), Some("Barack Obama"));
+    let text = "“We rebuilt twice,” Roman Diaz said.\n\nROADS BLOCKED\n\nHe said many others had fled.";
+    assert_eq!(speaker_of(text, "many others had fled").as_deref(), Some("Roman Diaz"));
+}
+
+#[test]
+fn names_inside_a_quotation_are_the_speakers_words() {
+    let text = "Mr. Obama read the reports. “My top science adviser, John Holdren, brings me charts,” he said.";
+    assert_eq!(speaker_of(text, "My top science adviser").as_deref(), Some("Obama"));
+}
+
+#[test]
+fn one_word_mentions_of_a_named_person_are_referents() {
+    let text = "“The shelters are full,” said Alex Moreau, a nurse.\n\nNadia Jamil, a researcher, spoke next. Jamil said the project began in 2017.\n\n“It is complex,” she said.";
+    assert_eq!(speaker_of(text, "It is complex").as_deref(), Some("Nadia Jamil"));
+}
+
+#[test]
+fn a_role_noun_after_the_cue_leaves_the_name() {
+    let text = "“We will fight,” said gas and diesel mechanic Sam Ortiz.";
+    let recs = records(text);
+    assert_eq!(recs[0].speaker.as_deref(), Some("Sam Ortiz"));
+    assert_eq!(recs[0].speaker_descriptor.as_deref(), Some("gas and diesel mechanic"));
+    let text = "“The kiln is full,” says Kingston potter Lee Dunn.";
+    assert_eq!(records(text)[0].speaker.as_deref(), Some("Lee Dunn"));
+}
+
+#[test]
+fn a_document_speaks_for_its_owner() {
+    let text = "On Saturday, Environment Minister Shannon Phillips announced that sessions in Drayton Valley, Edmonton, Red Deer and Sundre were cancelled.\n\n“I have heard stories of Albertans afraid to attend,” her statement read.";
+    let s = speaker_of(text, "I have heard stories").unwrap_or_default();
+    assert!(s.ends_with("Shannon Phillips"), "{s}");
+}
+
+#[test]
+fn a_later_namesake_is_not_an_earlier_surname() {
+    let text = "President Obama is rolling out a new message.\n\n“My name may not be on the ballot,” Mr. Obama said.\n\nThe campaign plans to employ the first lady, Michelle Obama, as well.";
+    assert_eq!(speaker_of(text, "My name may not be").as_deref(), Some("Obama"));
+}
+
+#[test]
+fn an_unattributed_quotation_takes_the_narrative_subject_before_it() {
+    let text = "“One patient waited 48 minutes,” said Terry Chapman, a paramedic.\n\nChapman worked the night shift for twenty years.\n\n“I can’t say the wait caused them to die.”";
+    let recs = records(text);
+    let r = recs
+        .iter()
+        .find(|r| r.quote.starts_with("I can’t say"))
+        .expect("the quote");
+    assert_eq!(r.speaker.as_deref(), Some("Terry Chapman"));
+    assert_eq!(r.rule, "narrative-subject");
+    // With no person as the subject before it, the quotation stays unattributed.
+    let text = "The storm closed every road on Monday.\n\n“Nobody could get out.”";
+    let recs = records(text);
+    assert_eq!(recs[0].speaker, None);
+}
