@@ -126,6 +126,9 @@ pub struct Lexicon {
     /// Capitalised words before a name that are not part of it: "Rival",
     /// "Republican" (`data/name-modifiers.txt`).
     pub name_modifiers: WordSet,
+    /// Lowercase starts of page-furniture paragraphs: "read more:", "watch:",
+    /// "story continues below" (`data/furniture-prefixes.txt`).
+    pub furniture_prefixes: Vec<String>,
     /// Words that tell a cue's speech sense from another one, by sense
     /// (`data/cue-senses.tsv`: market-cue, phone-object, refusal …).
     pub senses: HashMap<String, WordSet, FastHash>,
@@ -224,6 +227,9 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         present_verbs: set(include_str!("../data/present-verbs.txt"), false),
         claim_nouns: set(include_str!("../data/claim-nouns.txt"), true),
         name_modifiers: set(include_str!("../data/name-modifiers.txt"), false),
+        furniture_prefixes: lines(include_str!("../data/furniture-prefixes.txt"))
+            .map(|l| l.trim().to_lowercase())
+            .collect(),
         senses: lines(include_str!("../data/cue-senses.tsv")).fold(
             HashMap::default(),
             |mut m: HashMap<String, WordSet, FastHash>, l| {

@@ -16,6 +16,7 @@ pub mod cues;
 pub mod entities;
 pub mod eval;
 pub mod eval_input;
+pub mod furniture;
 pub mod html;
 pub mod input;
 pub mod lexicon;
@@ -155,7 +156,8 @@ pub fn analyze_with(doc: &Document, opts: &Options) -> Vec<Record> {
     let text = doc.text.as_str();
     let segs = segment::segment(text);
     let quotations = quotes::find_quotations(text, &segs);
-    let cues = cues::find_cues(text, 0..text.len());
+    let mut cues = cues::find_cues(text, 0..text.len());
+    cues.retain(|c| !segs.is_furniture(c.span.start));
     let mut toks = TOKENS.with(|t| std::mem::take(&mut *t.borrow_mut()));
     tokens::tokenize_into(text, &segs.paragraphs, &mut toks);
     let claims = attribute::attribute_with(text, &segs, &toks, &quotations, &cues, opts);
