@@ -230,51 +230,6 @@ pub(super) fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
     })
 }
 
-/// The stricter test of `--scope speech`: reported speech is a clause whose
-/// finite verb comes within a dozen words of its start (not merely some
-/// verb later in the sentence), so that an object and its modifiers
-/// ("chastised JAZZ.FM91 on Friday morning, saying …", "mocked the U.S.
-/// failure to stabilize the country despite a 17-year campaign") are no
-/// claim. A quotation, a question word, a subject pronoun or an infinitive
-/// still open one, as in [`is_clausal`].
-pub(super) fn is_reported_clause(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
-    let w = ctx.lower(t);
-    if is_open_mark(ctx.s(t))
-        || matches!(&*w, "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "to")
-        || matches!(&*w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there")
-        || w.split_once(['’', '\''])
-            .is_some_and(|(p, _)| matches!(p, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there"))
-    {
-        return is_clausal(ctx, t, sent_end);
-    }
-    (t + 1..(t + 12).min(sent_end)).any(|k| {
-        let v = ctx.lower(k);
-        verb_like(ctx, k)
-            || matches!(
-                &*v,
-                "will"
-                    | "would"
-                    | "could"
-                    | "should"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "do"
-                    | "isn't"
-                    | "wasn't"
-                    | "won't"
-                    | "can't"
-                    | "don't"
-                    | "doesn't"
-                    | "didn't"
-            )
-            || LEXICON.irregular_past.contains(&*v)
-            || LEXICON.present_verbs.contains(&*v)
-            || is_open_mark(ctx.s(k))
-    })
-}
-
 /// "CLAUSE, X said." / "CLAUSE, said X." / "A, X said, B".
 /// How far, in tokens, a claim before its cue may reach back. Without a
 /// bound, a sentence of thousands of "…, according to X," (or of commas and

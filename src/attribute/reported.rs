@@ -3,7 +3,7 @@
 //! `according-to`, and `clause-speaker-cue`/`parenthetical` through
 //! `clause.rs`); a clause holding quotation marks is mixed.
 
-use super::clause::{clause_before, clause_end, is_clausal, is_reported_clause, sentence_subject};
+use super::clause::{clause_before, clause_end, is_clausal, sentence_subject};
 use super::content::{
     content_start, find_that, find_that_after, hearer_then_clause, infinitive_start, pronoun_after_adverbial,
 };
@@ -216,7 +216,7 @@ fn content_after_cue(
     }
     let noun_phrase = !naming
         && start_t.is_some_and(|st| {
-            !is_clausal(ctx, st, sent.end) || (!ctx.all_scope() && !is_reported_clause(ctx, st, sent.end))
+            !is_clausal(ctx, st, sent.end)
         });
     if knows_someone(cue.lemma(), noun_phrase) {
         return None;
