@@ -9,7 +9,9 @@ use super::content::{
 };
 use super::ctx::{quote_containing, quotes_within, Ctx};
 use super::headline::own_headline;
-use super::senses::{call_names, knows_someone, market_figure, passive_hearer, refusal, topic_cue};
+use super::senses::{
+    call_names, evidence_subject, knows_someone, market_figure, object_to_request, passive_hearer, refusal, topic_cue,
+};
 use super::Claim;
 use crate::lexicon::{CueClass, LEXICON};
 use crate::mentions::{mention_after, mention_before, Mention, MentionKind};
@@ -194,6 +196,16 @@ fn content_after_cue(
         return None;
     }
     let start_t = content_start_after(ctx, ce, &sent, &m, cue.lemma(), infinitive);
+    // Under `--scope speech`: "A review suggests …" is evidence, and "asked
+    // Easley to climb in" a request.
+    if !ctx.all_scope()
+        && (evidence_subject(cue.lemma(), &m, ctx.text)
+            || (infinitive.is_none()
+                && find_that(ctx, ce, sent.end).is_none()
+                && start_t.is_some_and(|st| object_to_request(ctx, cue.lemma(), st, sent.end))))
+    {
+        return None;
+    }
     // A noun phrase after a cue that mostly takes a clause
     // ("dismissed the prospects") is no claim by default (a
     // claim's content is a clause); with --noun-phrase-claims
@@ -214,10 +226,7 @@ fn content_after_cue(
     if !ctx.all_scope() && topic_cue(cue.lemma()) && find_that(ctx, ce, sent.end).is_none() {
         return None;
     }
-    let noun_phrase = !naming
-        && start_t.is_some_and(|st| {
-            !is_clausal(ctx, st, sent.end)
-        });
+    let noun_phrase = !naming && start_t.is_some_and(|st| !is_clausal(ctx, st, sent.end));
     if knows_someone(cue.lemma(), noun_phrase) {
         return None;
     }

@@ -30,6 +30,39 @@ pub(super) fn passive_hearer(ctx: &Ctx, c: usize) -> bool {
     k > sent.start && LEXICON.in_sense("passive-aux", &ctx.lower(k - 1))
 }
 
+/// "The PBO suggested …", "A review suggests …": after a document or a
+/// body, "suggest" and "indicate" report evidence, not speech.
+pub(super) fn evidence_subject(lemma: &str, m: &crate::mentions::Mention, text: &str) -> bool {
+    use crate::mentions::{MentionKind, SpeakerType};
+    if !LEXICON.in_sense("evidence-subject", lemma) {
+        return false;
+    }
+    let head = text[m.head.clone()].to_lowercase();
+    LEXICON.document_nouns.contains(&*LEXICON.singular(&head))
+        || (m.stype == SpeakerType::Organization && m.kind != MentionKind::Pronoun)
+}
+
+/// "asked Easley to climb in", "ordered it to pay", "urged the council to
+/// act": after a request cue, an object of one to four words and "to" with
+/// a verb is a request, not a claim (tokens from `st`, the content start).
+pub(super) fn object_to_request(ctx: &Ctx, lemma: &str, st: usize, sent_end: usize) -> bool {
+    if !LEXICON.in_sense("request", lemma) || ctx.is(st, "to") || ctx.lower(st) == "that" {
+        return false;
+    }
+    (st + 1..(st + 5).min(sent_end))
+        .find(|&k| ctx.is(k, "to"))
+        .is_some_and(|k| {
+            let object_words = (st..k).all(|j| {
+                let w = ctx.s(j);
+                w.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.'))
+                    && !matches!(&*ctx.lower(j), "that" | "if" | "whether" | "why" | "how" | "what")
+            });
+            let verb = ctx.s(k + 1).chars().next().is_some_and(char::is_lowercase) || is_open_mark(ctx.s(k + 1));
+            object_words && verb
+        })
+}
+
 /// "declined to comment", "refused to say why": a refusal reports no
 /// content, whatever follows it.
 pub(super) fn refusal(lemma: &str) -> bool {
@@ -157,6 +190,35 @@ mod tests {
         assert_eq!(
             quotes("The ministry reported that 48 people were dead.", Scope::Speech),
             ["48 people were dead"]
+        );
+    }
+
+    #[test]
+    fn a_document_or_a_body_suggests_evidence() {
+        for text in [
+            "The PBO suggested the pipeline would lose money.",
+            "A review suggests the program failed most students.",
+        ] {
+            assert!(quotes(text, Scope::Speech).is_empty(), "{text}");
+            assert_eq!(quotes(text, Scope::All).len(), 1, "{text}");
+        }
+        assert_eq!(
+            quotes("Lee suggested the pipeline would lose money.", Scope::Speech),
+            ["the pipeline would lose money"]
+        );
+    }
+
+    #[test]
+    fn a_request_with_an_object_is_not_a_claim() {
+        for text in [
+            "The paramedic asked Easley to climb into the ambulance.",
+            "The judge ordered it to pay $20,000 of the costs.",
+        ] {
+            assert!(quotes(text, Scope::Speech).is_empty(), "{text}");
+        }
+        assert_eq!(
+            quotes("The judge ordered that the station pay the costs.", Scope::Speech),
+            ["the station pay the costs"]
         );
     }
 
