@@ -31,7 +31,8 @@ pub(super) fn passive_hearer(ctx: &Ctx, c: usize) -> bool {
 }
 
 /// "The PBO suggested …", "A review suggests …": after a document or a
-/// body, "suggest" and "indicate" report evidence, not speech.
+/// body, "suggest" and "indicate" report evidence, not speech (a
+/// government named by its capital still speaks).
 pub(super) fn evidence_subject(lemma: &str, m: &crate::mentions::Mention, text: &str) -> bool {
     use crate::mentions::{MentionKind, SpeakerType};
     if !LEXICON.in_sense("evidence-subject", lemma) {
@@ -39,7 +40,10 @@ pub(super) fn evidence_subject(lemma: &str, m: &crate::mentions::Mention, text: 
     }
     let head = text[m.head.clone()].to_lowercase();
     LEXICON.document_nouns.contains(&*LEXICON.singular(&head))
-        || (m.stype == SpeakerType::Organization && m.kind != MentionKind::Pronoun)
+        || (m.stype == SpeakerType::Organization
+            && m.kind != MentionKind::Pronoun
+            // A capital speaks for its government: "Washington has indicated".
+            && !LEXICON.places.contains(&text[m.head.clone()]))
 }
 
 /// "asked Easley to climb in", "ordered it to pay", "urged the council to
@@ -202,6 +206,14 @@ mod tests {
             assert!(quotes(text, Scope::Speech).is_empty(), "{text}");
             assert_eq!(quotes(text, Scope::All).len(), 1, "{text}");
         }
+        assert_eq!(
+            quotes(
+                "Washington has indicated any deal would need three concessions.",
+                Scope::Speech
+            )
+            .len(),
+            1
+        );
         assert_eq!(
             quotes("Lee suggested the pipeline would lose money.", Scope::Speech),
             ["the pipeline would lose money"]
