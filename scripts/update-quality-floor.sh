@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release -q
-bin=target/release/whosaid
+bin=${CARGO_TARGET_DIR:-target}/release/whosaid
 shared=${SHARED:-../shared}
 python3 - "$bin" "$shared" <<'PY'
 import json, subprocess, sys

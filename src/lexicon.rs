@@ -51,6 +51,9 @@ pub enum CueClass {
     Speech,
     /// A belief or finding, not speech: believe, seem, polls show.
     Belief,
+    /// Evidence or a finding, not speech: polls show, a study found, data
+    /// point to. Its source is mostly a document, a poll or a body of data.
+    Evidence,
     /// "according to": the source follows the cue.
     According,
     /// Attributes words quoted, never reported content: read, sang.
@@ -58,6 +61,23 @@ pub enum CueClass {
 }
 
 impl CueClass {
+    /// The class as written in `data/cues.tsv` and in a record's `cue_class`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueClass::Speech => "speech",
+            CueClass::Belief => "belief",
+            CueClass::Evidence => "evidence",
+            CueClass::According => "according",
+            CueClass::Quote => "quote",
+        }
+    }
+
+    /// Whether a cue of this class reports speech (`--scope speech`):
+    /// speech acts, "according to", and "read"/"sing" of words quoted.
+    pub fn is_speech(self) -> bool {
+        !matches!(self, CueClass::Belief | CueClass::Evidence)
+    }
+
     /// Whether a cue of this class attributes a direct quotation.
     pub fn attributes_quotes(self) -> bool {
         matches!(self, CueClass::Speech | CueClass::Quote)
@@ -106,6 +126,12 @@ pub struct Lexicon {
     /// Capitalised words before a name that are not part of it: "Rival",
     /// "Republican" (`data/name-modifiers.txt`).
     pub name_modifiers: WordSet,
+    /// Lowercase starts of page-furniture paragraphs: "read more:", "watch:",
+    /// "story continues below" (`data/furniture-prefixes.txt`).
+    pub furniture_prefixes: Vec<String>,
+    /// Words that tell a cue's speech sense from another one, by sense
+    /// (`data/cue-senses.tsv`: market-cue, phone-object, refusal …).
+    pub senses: HashMap<String, WordSet, FastHash>,
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -138,6 +164,7 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             let lemma = f.next()?.trim().to_string();
             let class = match f.next().map(str::trim) {
                 Some("belief") => CueClass::Belief,
+                Some("evidence") => CueClass::Evidence,
                 Some("according") => CueClass::According,
                 Some("quote") => CueClass::Quote,
                 _ => CueClass::Speech,
@@ -200,11 +227,30 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         present_verbs: set(include_str!("../data/present-verbs.txt"), false),
         claim_nouns: set(include_str!("../data/claim-nouns.txt"), true),
         name_modifiers: set(include_str!("../data/name-modifiers.txt"), false),
+        furniture_prefixes: lines(include_str!("../data/furniture-prefixes.txt"))
+            .map(|l| l.trim().to_lowercase())
+            .collect(),
+        senses: lines(include_str!("../data/cue-senses.tsv")).fold(
+            HashMap::default(),
+            |mut m: HashMap<String, WordSet, FastHash>, l| {
+                if let Some((sense, word)) = l.split_once('\t') {
+                    m.entry(sense.trim().to_string())
+                        .or_default()
+                        .insert(word.trim().to_lowercase());
+                }
+                m
+            },
+        ),
         document_nouns: set(include_str!("../data/document-nouns.txt"), true),
     }
 });
 
 impl Lexicon {
+    /// Whether a lowercase word is listed under `sense` in `data/cue-senses.tsv`.
+    pub fn in_sense(&self, sense: &str, word: &str) -> bool {
+        self.senses.get(sense).is_some_and(|s| s.contains(word))
+    }
+
     /// The singular of a lowercase noun, by the irregular list or by rule
     /// (borrowed: the mention readers ask for it at most words ending in s).
     pub fn singular<'a>(&'a self, noun: &'a str) -> Cow<'a, str> {

@@ -31,6 +31,7 @@ pub mod cues;
 pub mod entities;
 pub mod eval;
 pub mod eval_input;
+pub mod furniture;
 pub mod html;
 pub mod input;
 #[doc(hidden)]
@@ -85,6 +86,31 @@ impl Document {
     }
 }
 
+/// Which attributions the analysis reports (`--scope`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// What people said: speech acts (say, tell, argue, warn, write, post …)
+    /// and "according to", with a clause or a quotation as content. What a
+    /// sourcing audit counts, and what GGT annotates.
+    #[default]
+    Speech,
+    /// Every attribution, PolNeAR's convention: also beliefs, knowledge,
+    /// findings and evidence ("Experts believe …", "Data show …"), and a
+    /// noun phrase as content ("Ross dismissed *the prospects for talks*",
+    /// at confidence 0.45).
+    All,
+}
+
+impl Scope {
+    /// The name on the command line and in documentation.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Speech => "speech",
+            Scope::All => "all",
+        }
+    }
+}
+
 /// What the analysis reports beyond its defaults.
 ///
 /// `Options::default()` is what [`analyze`] uses (the CLI without
@@ -101,12 +127,11 @@ impl Document {
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Options {
-    /// Also report a noun phrase as the content of a cue that normally takes
-    /// a clause ("Ross dismissed *the prospects for meaningful talks*"), at
-    /// confidence 0.45, as PolNeAR annotates it. By default a claim's content
-    /// is a clause, except for the cues of `data/cue-np-content.txt`
-    /// (criticize, praise, defend …) whose content is mostly a noun phrase.
-    pub noun_phrase_claims: bool,
+    /// Speech only (the default), or every attribution. Under
+    /// [`Scope::Speech`] a claim's content is a clause or a quotation, and
+    /// cues whose class is not speech (`data/cues.tsv`: belief, evidence)
+    /// report nothing.
+    pub scope: Scope,
 }
 
 /// Like [`analyze`], but a bug that panics becomes an error for this
@@ -206,7 +231,8 @@ pub fn analyze_with(doc: &Document, opts: &Options) -> Vec<Record> {
     let text = doc.text.as_str();
     let segs = segment::segment(text);
     let quotations = quotes::find_quotations(text, &segs);
-    let cues = cues::find_cues(text, 0..text.len());
+    let mut cues = cues::find_cues(text, 0..text.len());
+    cues.retain(|c| !segs.is_furniture(c.span.start));
     let mut toks = TOKENS.with(|t| std::mem::take(&mut *t.borrow_mut()));
     tokens::tokenize_into(text, &segs.paragraphs, &mut toks);
     let claims = attribute::attribute_with(text, &segs, &toks, &quotations, &cues, opts);

@@ -102,8 +102,14 @@ pub fn find_quotations(text: &str, segs: &Segments) -> Vec<Quotation> {
     let mut out: Vec<Quotation> = Vec::new();
     // A quotation that runs on into the next paragraph.
     let mut running: Option<Quotation> = None;
-    for (pi, para) in segs.paragraphs.iter().enumerate() {
-        let next_para = segs.paragraphs.get(pi + 1);
+    // Page furniture is not read: a quotation runs on over a "Story
+    // continues below advertisement" line to the paragraph after it.
+    let story: Vec<&Span> = (segs.paragraphs.iter().enumerate())
+        .filter(|&(i, _)| !segs.is_furniture_paragraph(i))
+        .map(|(_, p)| p)
+        .collect();
+    for (pi, &para) in story.iter().enumerate() {
+        let next_para = story.get(pi + 1).copied();
         let mut stack: Vec<OpenMark> = Vec::new();
         // For each family, the stack indexes of its open marks (ascending).
         let mut by_family: [Vec<usize>; 4] = Default::default();

@@ -73,6 +73,10 @@ pub struct Record {
     pub speaker_gender: Option<&'static str>,
     pub cue: Option<String>,
     pub cue_lemma: Option<String>,
+    /// The cue's class in `data/cues.tsv`: `speech`, `according`, `quote`
+    /// (words quoted: read, sing), `belief` or `evidence` (the last two only
+    /// under `--scope all`); null for a quote with no cue.
+    pub cue_class: Option<&'static str>,
     pub cue_start: Option<usize>,
     pub cue_end: Option<usize>,
     /// Written with two decimals in every format (0.72, as CSV prints it).
@@ -163,6 +167,7 @@ pub const COLUMNS: &[&str] = &[
     "speaker_gender",
     "cue",
     "cue_lemma",
+    "cue_class",
     "cue_start",
     "cue_end",
     "confidence",
@@ -199,6 +204,7 @@ impl Record {
             opt(&self.speaker_gender),
             opt(&self.cue),
             opt(&self.cue_lemma),
+            opt(&self.cue_class),
             opt(&self.cue_start),
             opt(&self.cue_end),
             format!("{:.2}", self.confidence),
@@ -269,6 +275,7 @@ pub fn build(doc: &Document, segs: &Segments, claims: &[Claim], res: &Resolution
                 speaker_gender: entity.and_then(|e| e.gender),
                 cue: c.cue.as_ref().map(|q| text[q.span.clone()].to_string()),
                 cue_lemma: c.cue.as_ref().map(|q| q.lemma().to_string()),
+                cue_class: c.cue.as_ref().map(|q| q.class().as_str()),
                 cue_start: c.cue.as_ref().map(|q| map.char_at(q.span.start)),
                 cue_end: c.cue.as_ref().map(|q| map.char_at(q.span.end)),
                 confidence: if res.inferred[index] {

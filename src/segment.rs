@@ -20,12 +20,28 @@ pub struct Segments {
     pub sentences: Vec<Span>,
     /// `sentence_paragraph[i]` is the paragraph index of sentence i.
     pub sentence_paragraph: Vec<usize>,
+    /// `furniture[i]`: paragraph i is page furniture, not story text ("READ
+    /// MORE: …", a photo credit, a byline, a quoted subhead; see
+    /// [`crate::furniture`]). It gives no record and no speaker.
+    pub furniture: Vec<bool>,
 }
 
 impl Segments {
     /// Index of the paragraph holding byte `pos` (or the last one before it).
     pub fn paragraph_of(&self, pos: usize) -> usize {
         index_of(&self.paragraphs, pos)
+    }
+
+    /// Whether paragraph `i` is page furniture.
+    pub fn is_furniture_paragraph(&self, i: usize) -> bool {
+        self.furniture.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether byte `pos` lies in a page-furniture paragraph (a link line,
+    /// credit, byline or subhead): no quotation, cue or speaker comes from it.
+    pub fn is_furniture(&self, pos: usize) -> bool {
+        let i = self.paragraph_of(pos);
+        self.paragraphs.get(i).is_some_and(|p| p.contains(&pos)) && self.is_furniture_paragraph(i)
     }
 
     /// Index of the sentence holding byte `pos` (or the last one before it).
@@ -48,10 +64,12 @@ pub fn segment(text: &str) -> Segments {
             sentence_paragraph.push(i);
         }
     }
+    let furniture = crate::furniture::classify(text, &paragraphs);
     Segments {
         paragraphs,
         sentences,
         sentence_paragraph,
+        furniture,
     }
 }
 

@@ -262,6 +262,7 @@ pub(crate) mod tests {
             speaker_gender: None,
             cue: None,
             cue_lemma: None,
+            cue_class: None,
             cue_start: None,
             cue_end: None,
             confidence: 0.9,

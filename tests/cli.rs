@@ -1531,7 +1531,7 @@ fn hostile_files_through_the_binary() {
 }
 
 #[test]
-fn noun_phrase_claims_are_opt_in() {
+fn noun_phrase_claims_come_with_scope_all() {
     let d = tempdir();
     write(
         d.path(),
@@ -1541,13 +1541,16 @@ fn noun_phrase_claims_are_opt_in() {
     let r = run(d.path(), &["extract", "a.txt", "--format", "jsonl"]);
     r.assert_code(0);
     assert!(r.records().is_empty(), "{:?}", r.records());
-    let r = run(
-        d.path(),
-        &["extract", "a.txt", "--format", "jsonl", "--noun-phrase-claims"],
-    );
-    r.assert_code(0);
-    let recs = r.records();
-    assert_eq!(recs.len(), 1, "{recs:?}");
-    assert_eq!(recs[0]["quote"], "the prospects for meaningful talks");
-    assert_eq!(recs[0]["confidence"], 0.45);
+    // `--scope all` reports it; `--noun-phrase-claims` is its old, hidden name.
+    for flags in [&["--scope", "all"][..], &["--noun-phrase-claims"][..]] {
+        let mut args = vec!["extract", "a.txt", "--format", "jsonl"];
+        args.extend_from_slice(flags);
+        let r = run(d.path(), &args);
+        r.assert_code(0);
+        let recs = r.records();
+        assert_eq!(recs.len(), 1, "{flags:?}: {recs:?}");
+        assert_eq!(recs[0]["quote"], "the prospects for meaningful talks");
+        assert_eq!(recs[0]["confidence"], 0.45);
+        assert_eq!(recs[0]["cue_class"], "speech");
+    }
 }

@@ -255,7 +255,7 @@ pub(super) fn clause_before(
     let (m, comma) = attribution_comma(ctx, c, &sent, mention)?;
     // Beliefs ("the president appeared cowed") do not report a clause
     // before them; speech does ("…, police said.").
-    if cue.class() == CueClass::Belief {
+    if !cue.class().is_speech() {
         return None;
     }
     let m_end_t = token_at(ctx.toks, m.span.end.max(cue.span.end));

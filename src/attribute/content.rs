@@ -121,6 +121,22 @@ pub(super) fn hearer_then_clause(ctx: &Ctx, lemma: &str, t: usize, sent_end: usi
         .filter(|&k| k + 1 < sent_end && ctx.toks[k + 1].kind == TokKind::Word)
 }
 
+/// "said in retrospect he feels …", "stated in July it opposed …": a short
+/// adverbial phrase between the cue and a subject pronoun; the clause starts
+/// at the pronoun.
+pub(super) fn pronoun_after_adverbial(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usize> {
+    if !matches!(
+        &*ctx.lower(t),
+        "in" | "on" | "at" | "during" | "after" | "last" | "earlier" | "this"
+    ) {
+        return None;
+    }
+    (t + 1..(t + 6).min(sent_end))
+        .take_while(|&k| ctx.toks[k].kind == TokKind::Word)
+        .find(|&k| matches!(&*ctx.lower(k), "he" | "she" | "they" | "it" | "we" | "i"))
+        .filter(|&k| k + 1 < sent_end && ctx.toks[k + 1].kind == TokKind::Word)
+}
+
 fn is_weekday(w: &str) -> bool {
     matches!(
         w,

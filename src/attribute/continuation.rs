@@ -118,6 +118,14 @@ pub(super) fn next_paragraph_speaker(
             continue;
         };
         let sent = ctx.sentence_toks(next.start);
+        // A pull quote signed by a name line: “Q” ¶ — Ann Lee, mayor.
+        if matches!(ctx.s(sent.start), "—" | "–" | "―") {
+            let para_end = token_at(ctx.toks, next.end);
+            if let Some(m) = mention_after(ctx.text, ctx.toks, sent.start + 1, para_end) {
+                direct[i] = Some(self::direct(q, None, Some(m), "quote-dash-speaker", 0.8));
+                continue;
+            }
+        }
         let Some(c) = (sent.start..sent.end.min(sent.start + 10)).find_map(|k| ctx.cue_starting(k)) else {
             continue;
         };

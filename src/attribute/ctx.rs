@@ -18,8 +18,8 @@ pub(super) struct Ctx<'a> {
     /// Cue index by the token just past its end.
     pub(super) cue_ending_at_tok: CueByTok,
     pub(super) cue_used: Vec<bool>,
-    /// See [`crate::Options::noun_phrase_claims`].
-    pub(super) noun_phrase_claims: bool,
+    /// See [`crate::Options::scope`].
+    pub(super) scope: crate::Scope,
 }
 
 impl<'a> Ctx<'a> {
@@ -49,12 +49,16 @@ impl<'a> Ctx<'a> {
             cue_at_tok,
             cue_ending_at_tok,
             cue_used: vec![false; cues.len()],
-            noun_phrase_claims: opts.noun_phrase_claims,
+            scope: opts.scope,
         }
     }
 }
 
 impl Ctx<'_> {
+    /// Whether every attribution is reported, not only speech (`--scope all`).
+    pub(super) fn all_scope(&self) -> bool {
+        self.scope == crate::Scope::All
+    }
     pub(super) fn s(&self, t: usize) -> &str {
         self.toks.get(t).map_or("", |t| &self.text[t.span.clone()])
     }

@@ -55,6 +55,7 @@ mod direct;
 mod headline;
 mod possessive;
 mod reported;
+mod senses;
 mod transcript;
 
 use crate::cues::Cue;
@@ -128,7 +129,13 @@ pub fn attribute_with(
     continuation(&ctx, &spoken, &mut direct, &consumed, &claims);
     // 9. The rest.
     unattributed(&ctx, &spoken, &mut direct, &consumed, &mut claims);
-    claims.retain(|c| c.parts.iter().all(|p| !p.is_empty()));
+    claims.retain(|c| c.parts.iter().all(|p| !p.is_empty()) && !segs.is_furniture(c.start()));
+    // A name in a credit or a link line speaks for nobody.
+    for c in &mut claims {
+        if c.mention.as_ref().is_some_and(|m| segs.is_furniture(m.span.start)) {
+            c.mention = None;
+        }
+    }
     claims.sort_by_key(|c| (c.start(), c.parts.last().map_or(0, |p| p.end)));
     claims
 }

@@ -4,9 +4,14 @@
 //! `clause.rs`); a clause holding quotation marks is mixed.
 
 use super::clause::{clause_before, clause_end, is_clausal, sentence_subject};
-use super::content::{content_start, find_that, find_that_after, hearer_then_clause, infinitive_start};
+use super::content::{
+    content_start, find_that, find_that_after, hearer_then_clause, infinitive_start, pronoun_after_adverbial,
+};
 use super::ctx::{quote_containing, quotes_within, Ctx};
 use super::headline::own_headline;
+use super::senses::{
+    call_names, evidence_subject, knows_someone, market_figure, object_to_request, passive_hearer, refusal, topic_cue,
+};
 use super::Claim;
 use crate::lexicon::{CueClass, LEXICON};
 use crate::mentions::{mention_after, mention_before, Mention, MentionKind};
@@ -30,6 +35,14 @@ pub(super) fn reported(
     let one_line_headline = own_headline(ctx).is_some();
     for c in 0..ctx.cues.len() {
         if ctx.cue_used[c] || ctx.cues[c].span.start < covered_until {
+            continue;
+        }
+        // Under `--scope speech` a belief or a finding reports nothing, nor
+        // does a refusal ("declined to comment").
+        if !ctx.all_scope() && (!ctx.cues[c].class().is_speech() || refusal(ctx.cues[c].lemma())) {
+            continue;
+        }
+        if passive_hearer(ctx, c) {
             continue;
         }
         if !may_report(ctx, spoken, c, one_line_headline) {
@@ -90,7 +103,7 @@ fn cue_claim(ctx: &Ctx, spoken: &[&Quotation], direct: &[Option<Claim>], claims:
         return according_to(ctx, c, sent);
     }
     let ct = ctx.cue_start_tok(c);
-    let belief = cue.class() == CueClass::Belief;
+    let belief = !cue.class().is_speech();
     let confidence = if belief { 0.4 } else { 0.8 };
     // "Citing an unfounded theory, Trump accused …": a participle
     // opening the sentence; its subject follows the comma.
@@ -116,7 +129,7 @@ fn who_speaks(
     let cue = &ctx.cues[c];
     let ct = ctx.cue_start_tok(c);
     let ce = ctx.cue_end_tok(c);
-    let belief = cue.class() == CueClass::Belief;
+    let belief = !cue.class().is_speech();
     let before = ctx.s(ct.saturating_sub(1)).to_lowercase();
     let after_comma = before == "," || (matches!(&*before, "”" | "\"" | "»") && ctx.is(ct.saturating_sub(2), ","));
     let by_ing = cue.form().ends_with("ing")
@@ -183,13 +196,42 @@ fn content_after_cue(
         return None;
     }
     let start_t = content_start_after(ctx, ce, &sent, &m, cue.lemma(), infinitive);
+    // Under `--scope speech`: "A review suggests …" is evidence, and "asked
+    // Easley to climb in" a request.
+    if !ctx.all_scope()
+        && (evidence_subject(cue.lemma(), &m, ctx.text)
+            || (infinitive.is_none()
+                && find_that(ctx, ce, sent.end).is_none()
+                && start_t.is_some_and(|st| object_to_request(ctx, cue.lemma(), st, sent.end))))
+    {
+        return None;
+    }
     // A noun phrase after a cue that mostly takes a clause
     // ("dismissed the prospects") is no claim by default (a
     // claim's content is a clause); with --noun-phrase-claims
     // it is one, at a lower confidence.
-    let np_after_clause_cue =
-        start_t.is_some_and(|st| !LEXICON.np_content.contains(cue.lemma()) && !is_clausal(ctx, st, sent.end));
-    let np_dropped = np_after_clause_cue && !ctx.noun_phrase_claims;
+    // Under `--scope speech` no noun phrase is content, whatever the cue
+    // ("criticized the plan" reports no words); under `--scope all` every
+    // one is, at 0.45 after a cue that mostly takes a clause.
+    if let Some(st) = start_t {
+        if market_figure(ctx, cue.lemma(), st, sent.end) {
+            return None;
+        }
+    }
+    // "call" reports speech only when it names something.
+    let naming = cue.lemma() == "call" && start_t.is_some_and(|st| call_names(ctx, st, sent.end));
+    if cue.lemma() == "call" && !naming && start_t.is_some() {
+        return None;
+    }
+    if !ctx.all_scope() && topic_cue(cue.lemma()) && find_that(ctx, ce, sent.end).is_none() {
+        return None;
+    }
+    let noun_phrase = !naming && start_t.is_some_and(|st| !is_clausal(ctx, st, sent.end));
+    if knows_someone(cue.lemma(), noun_phrase) {
+        return None;
+    }
+    let np_after_clause_cue = noun_phrase && !LEXICON.np_content.contains(cue.lemma());
+    let np_dropped = np_after_clause_cue && !ctx.all_scope();
     let confidence = if np_after_clause_cue { 0.45 } else { confidence };
     // "CLAUSE, X told The Huffington Post.": a short phrase
     // ending the sentence is the hearer, the content is before.
@@ -224,7 +266,9 @@ fn content_start_after(
         (Some(comma), _, _) => Some(comma + 1),
         (None, Some(to), _) => Some(to),
         (None, None, Some(that)) => Some(that + 1),
-        (None, None, None) => hearer_then_clause(ctx, lemma, ce, sent.end).or_else(|| content_start(ctx, ce, sent.end)),
+        (None, None, None) => hearer_then_clause(ctx, lemma, ce, sent.end)
+            .or_else(|| content_start(ctx, ce, sent.end))
+            .or_else(|| pronoun_after_adverbial(ctx, ce, sent.end)),
     }
 }
 

@@ -35,6 +35,7 @@ pub const FIELDS: &[&str] = &[
     "speaker_gender",
     "cue",
     "cue_lemma",
+    "cue_class",
     "cue_start",
     "cue_end",
     "confidence",
@@ -244,8 +245,14 @@ fn check_record_inner(ix: &TextIndex, rec: &Value) -> Result<(), String> {
         "speaker_descriptor",
         "speaker_gender",
         "cue_lemma",
+        "cue_class",
     ] {
         opt_str(rec, f)?;
+    }
+    if let Some(c) = opt_str(rec, "cue_class")? {
+        if !matches!(c, "speech" | "according" | "quote" | "belief" | "evidence") {
+            return Err(format!("cue_class is {c:?}"));
+        }
     }
     if let Some(g) = opt_str(rec, "speaker_gender")? {
         if g != "female" && g != "male" {

@@ -1,6 +1,7 @@
 //! `whosaid eval`: scores predictions against gold annotations, exactly as
 //! DESIGN.md defines it (see `whosaid::eval`).
 
+use super::input_args::ScopeArg;
 use anyhow::Context;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -31,9 +32,13 @@ pub struct Args {
     /// List up to N missed, spurious and wrong-speaker cases per task.
     #[arg(long, value_name = "N")]
     pub errors: Option<usize>,
-    /// When running the pipeline: also report noun-phrase content after
-    /// cues that take a clause (as extract --noun-phrase-claims).
-    #[arg(long)]
+    /// When running the pipeline: what to report, `speech` (the default) or
+    /// `all` (also beliefs, findings, evidence and noun-phrase content), as
+    /// `extract --scope`. Gold and `--pred` records are never filtered.
+    #[arg(long, value_enum, default_value = "speech", value_name = "SCOPE")]
+    pub scope: ScopeArg,
+    /// The old name of `--scope all`.
+    #[arg(long, hide = true)]
     pub noun_phrase_claims: bool,
 }
 
@@ -71,7 +76,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .par_iter()
             .map(|g| {
                 let opts = whosaid::Options {
-                    noun_phrase_claims: args.noun_phrase_claims,
+                    scope: args.scope.scope(args.noun_phrase_claims),
                 };
                 analyze_guarded_with(&Document::new(g.id.clone(), g.text.clone()), &opts).unwrap_or_else(|e| {
                     super::out::warn(&format!("{}: {e}", g.id));

@@ -23,15 +23,40 @@ pub struct InputArgs {
     /// Replace invalid UTF-8 with U+FFFD instead of failing the document.
     #[arg(long)]
     pub lossy: bool,
-    /// Also report noun-phrase content after cues that take a clause ("Ross
-    /// dismissed the prospects for talks"), at confidence 0.45, as PolNeAR
-    /// annotates it.
-    #[arg(long)]
+    /// What to report: `speech` (the default) is what people said: speech
+    /// acts and "according to" with a clause or quotation as content
+    /// ("Ortiz said the bridge will open in May"); `all` adds beliefs,
+    /// knowledge, findings and evidence ("Experts believe the outage was
+    /// caused by ice", "Census data show rents rose") and noun-phrase content
+    /// ("Ross dismissed the prospects for talks"), PolNeAR's convention.
+    #[arg(long, value_enum, default_value = "speech", value_name = "SCOPE")]
+    pub scope: ScopeArg,
+    /// The old name of `--scope all`.
+    #[arg(long, hide = true)]
     pub noun_phrase_claims: bool,
     /// Largest document read, in bytes (a file, stdin, a JSONL line, after
     /// decompression): a larger one is an error record, read no further.
     #[arg(long, value_name = "BYTES", default_value_t = whosaid::input::DEFAULT_MAX_DOC_BYTES)]
     pub max_doc_bytes: u64,
+}
+
+/// `--scope`: which attributions are reported (see [`whosaid::Scope`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ScopeArg {
+    /// What people said (speech acts, "according to"); the default.
+    Speech,
+    /// Every attribution: also beliefs, findings, evidence and noun-phrase content.
+    All,
+}
+
+impl ScopeArg {
+    /// The library's scope; `--noun-phrase-claims` (the old flag) means `all`.
+    pub fn scope(self, noun_phrase_claims: bool) -> whosaid::Scope {
+        match (self, noun_phrase_claims) {
+            (ScopeArg::All, _) | (_, true) => whosaid::Scope::All,
+            (ScopeArg::Speech, false) => whosaid::Scope::Speech,
+        }
+    }
 }
 
 impl InputArgs {
@@ -48,7 +73,7 @@ impl InputArgs {
     /// What the analysis reports.
     pub fn analysis(&self) -> whosaid::Options {
         whosaid::Options {
-            noun_phrase_claims: self.noun_phrase_claims,
+            scope: self.scope.scope(self.noun_phrase_claims),
         }
     }
 

@@ -1,0 +1,279 @@
+//! Cue senses: a cue word reports speech only in its speech sense. Each
+//! filter below names one other sense and says how to see it from the words
+//! around the cue (lists in `data/cue-senses.tsv`); `reported.rs` asks them
+//! before it reads a cue's content.
+
+use super::ctx::{is_open_mark, Ctx};
+use crate::lexicon::LEXICON;
+use crate::tokens::TokKind;
+
+/// "She was told her flight was cancelled", "They were informed that …":
+/// a passive cue's subject is the hearer, never the speaker. The cue is a
+/// participle right after a form of "be" or "get" (an adverb may sit
+/// between: "was later told").
+pub(super) fn passive_hearer(ctx: &Ctx, c: usize) -> bool {
+    let cue = &ctx.cues[c];
+    let form = cue.form();
+    if form.contains(' ') || form.ends_with("ing") || form.ends_with('s') && !form.ends_with("ss") {
+        return false;
+    }
+    let ct = ctx.cue_start_tok(c);
+    let sent = ctx.sentence_toks(cue.span.start);
+    let mut k = ct;
+    // One adverb may sit between: "was also told", "were later informed".
+    if k > sent.start + 1
+        && (ctx.lower(k - 1).ends_with("ly")
+            || matches!(&*ctx.lower(k - 1), "also" | "later" | "then" | "never" | "not"))
+    {
+        k -= 1;
+    }
+    k > sent.start && LEXICON.in_sense("passive-aux", &ctx.lower(k - 1))
+}
+
+/// "The PBO suggested …", "A review suggests …": after a document or a
+/// body, "suggest" and "indicate" report evidence, not speech (a
+/// government named by its capital still speaks).
+pub(super) fn evidence_subject(lemma: &str, m: &crate::mentions::Mention, text: &str) -> bool {
+    use crate::mentions::{MentionKind, SpeakerType};
+    if !LEXICON.in_sense("evidence-subject", lemma) {
+        return false;
+    }
+    let head = text[m.head.clone()].to_lowercase();
+    LEXICON.document_nouns.contains(&*LEXICON.singular(&head))
+        || (m.stype == SpeakerType::Organization
+            && m.kind != MentionKind::Pronoun
+            // A capital speaks for its government: "Washington has indicated".
+            && !LEXICON.places.contains(&text[m.head.clone()]))
+}
+
+/// "asked Easley to climb in", "ordered it to pay", "urged the council to
+/// act": after a request cue, an object of one to four words and "to" with
+/// a verb is a request, not a claim (tokens from `st`, the content start).
+pub(super) fn object_to_request(ctx: &Ctx, lemma: &str, st: usize, sent_end: usize) -> bool {
+    if !LEXICON.in_sense("request", lemma) || ctx.is(st, "to") || ctx.lower(st) == "that" {
+        return false;
+    }
+    (st + 1..(st + 5).min(sent_end))
+        .find(|&k| ctx.is(k, "to"))
+        .is_some_and(|k| {
+            let object_words = (st..k).all(|j| {
+                let w = ctx.s(j);
+                w.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.'))
+                    && !matches!(&*ctx.lower(j), "that" | "if" | "whether" | "why" | "how" | "what")
+            });
+            let verb = ctx.s(k + 1).chars().next().is_some_and(char::is_lowercase) || is_open_mark(ctx.s(k + 1));
+            object_words && verb
+        })
+}
+
+/// "declined to comment", "refused to say why": a refusal reports no
+/// content, whatever follows it.
+pub(super) fn refusal(lemma: &str) -> bool {
+    LEXICON.in_sense("refusal", lemma)
+}
+
+/// "talked about all he has been through", "railed against him": the
+/// object of these cues is a topic; only a that-clause after them is
+/// reported speech.
+pub(super) fn topic_cue(lemma: &str) -> bool {
+    LEXICON.in_sense("topic-cue", lemma)
+}
+
+/// "The index added 1.2 per cent", "Suncor reported a profit of
+/// $3.3-billion", "The Kospi declined 1.2 per cent": after a market cue,
+/// content that opens with a figure (a number, a currency amount, or
+/// "a"/"an" and a figure's noun) is a figure moving, not speech.
+pub(super) fn market_figure(ctx: &Ctx, lemma: &str, st: usize, sent_end: usize) -> bool {
+    // "reported that 48 people were dead" is a report, whatever its figures.
+    if !LEXICON.in_sense("market-cue", lemma) || st >= sent_end || st > 0 && ctx.lower(st - 1) == "that" {
+        return false;
+    }
+    let is_figure = |k: usize| {
+        let s = ctx.s(k);
+        s.starts_with(|ch: char| ch.is_ascii_digit() || matches!(ch, '$' | '€' | '£' | '¥'))
+            || LEXICON.in_sense("market-noun", &ctx.lower(k))
+    };
+    let mut k = st;
+    // "reported receiving $300-million": a gerund before the figure.
+    if ctx.lower(k).ends_with("ing") && k + 1 < sent_end {
+        k += 1;
+    }
+    if matches!(&*ctx.lower(k), "a" | "an" | "its" | "their" | "record" | "net") {
+        k += 1;
+        // "a quarterly profit", "a record loss": one adjective may come first.
+        if k + 1 < sent_end && !is_figure(k) {
+            k += 1;
+        }
+    }
+    k < sent_end && is_figure(k)
+}
+
+/// "After a passer-by called 911", "called police", "Green called
+/// Schniederjans on Thursday night": "call" is speech only when it names
+/// something ("called the plan a disaster", "called it “reckless”",
+/// "called the program one of the biggest commitments"): its object is
+/// followed, within a few words and before any comma, by a complement (an
+/// article, "one", or a quotation mark). A phone number or a service
+/// straight after the cue is a telephone call.
+pub(super) fn call_names(ctx: &Ctx, st: usize, sent_end: usize) -> bool {
+    if st >= sent_end
+        || LEXICON.in_sense("phone-object", &ctx.lower(st))
+        || ctx.s(st).starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    // A quotation right after the cue names the thing in the speaker's words.
+    if is_open_mark(ctx.s(st)) {
+        return true;
+    }
+    (st + 1..(st + 7).min(sent_end))
+        // (A preposition ends the object: "called Schniederjans on Thursday
+        // night to confirm the deal" names nothing.)
+        .take_while(|&k| {
+            (ctx.toks[k].kind == TokKind::Word || is_open_mark(ctx.s(k)))
+                && !matches!(
+                    &*ctx.lower(k),
+                    "on" | "in"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "after"
+                        | "before"
+                        | "by"
+                        | "during"
+                        | "about"
+                )
+        })
+        .any(|k| is_open_mark(ctx.s(k)) || matches!(&*ctx.lower(k), "a" | "an" | "one" | "the"))
+}
+
+/// "She knew the late poet": "know" with a noun phrase is knowing a person
+/// or a place, not a fact; only a clause after it is an attribution.
+pub(super) fn knows_someone(lemma: &str, noun_phrase: bool) -> bool {
+    lemma == "know" && noun_phrase
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze_with, Document, Options, Scope};
+
+    fn quotes(text: &str, scope: Scope) -> Vec<String> {
+        analyze_with(&Document::new("t", text), &Options { scope })
+            .into_iter()
+            .map(|r| r.quote)
+            .collect()
+    }
+
+    #[test]
+    fn a_passive_cue_makes_no_speaker_of_its_hearer() {
+        for scope in [Scope::Speech, Scope::All] {
+            assert!(quotes("She was told her flight was cancelled.", scope).is_empty());
+            assert!(quotes("Residents were informed that the water was unsafe.", scope).is_empty());
+            assert!(quotes("He was later told he had three months to live.", scope).is_empty());
+        }
+        assert_eq!(
+            quotes("She told him that her flight was cancelled.", Scope::Speech),
+            ["her flight was cancelled"]
+        );
+    }
+
+    #[test]
+    fn figures_moving_are_not_speech() {
+        for scope in [Scope::Speech, Scope::All] {
+            assert!(quotes("The index added 1.2 per cent to 7,108.82.", scope).is_empty());
+            assert!(quotes(
+                "Suncor reported a profit of $3.3-billion on revenue of $38.98-billion.",
+                scope
+            )
+            .is_empty());
+            assert!(quotes("The Kospi in South Korea declined 1.2 per cent to 2,177.05.", scope).is_empty());
+        }
+        assert_eq!(
+            quotes("The ministry reported that 48 people were dead.", Scope::Speech),
+            ["48 people were dead"]
+        );
+    }
+
+    #[test]
+    fn a_document_or_a_body_suggests_evidence() {
+        for text in [
+            "The PBO suggested the pipeline would lose money.",
+            "A review suggests the program failed most students.",
+        ] {
+            assert!(quotes(text, Scope::Speech).is_empty(), "{text}");
+            assert_eq!(quotes(text, Scope::All).len(), 1, "{text}");
+        }
+        assert_eq!(
+            quotes(
+                "Washington has indicated any deal would need three concessions.",
+                Scope::Speech
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            quotes("Lee suggested the pipeline would lose money.", Scope::Speech),
+            ["the pipeline would lose money"]
+        );
+    }
+
+    #[test]
+    fn a_request_with_an_object_is_not_a_claim() {
+        for text in [
+            "The paramedic asked Easley to climb into the ambulance.",
+            "The judge ordered it to pay $20,000 of the costs.",
+        ] {
+            assert!(quotes(text, Scope::Speech).is_empty(), "{text}");
+        }
+        assert_eq!(
+            quotes("The judge ordered that the station pay the costs.", Scope::Speech),
+            ["the station pay the costs"]
+        );
+    }
+
+    #[test]
+    fn telephone_calls_are_not_speech() {
+        for scope in [Scope::Speech, Scope::All] {
+            assert!(quotes("After a passer-by called 911, the fire was put out.", scope).is_empty());
+            assert!(quotes("The neighbours called police when they heard shouting.", scope).is_empty());
+            assert!(quotes(
+                "Green called Schniederjans on Thursday night to confirm the deal.",
+                scope
+            )
+            .is_empty());
+        }
+    }
+
+    #[test]
+    fn naming_is_speech_but_a_name_is_not() {
+        let named = quotes("The mayor called the plan a disaster for the city.", Scope::Speech);
+        assert_eq!(named.len(), 1, "{named:?}");
+        assert!(named[0].contains("a disaster"), "{named:?}");
+        assert!(quotes("She works for a company called Acme Widgets in Halifax.", Scope::Speech).is_empty());
+    }
+
+    #[test]
+    fn knowing_a_person_is_no_attribution() {
+        for scope in [Scope::Speech, Scope::All] {
+            assert!(quotes("She knew the late poet from her years in Montreal.", scope).is_empty());
+        }
+        assert_eq!(
+            quotes("She knew the bridge would close.", Scope::All),
+            ["the bridge would close"]
+        );
+        assert!(quotes("She knew the bridge would close.", Scope::Speech).is_empty());
+    }
+
+    #[test]
+    fn refusals_and_topics_report_nothing_under_speech() {
+        assert!(quotes("Google declined to say why it lost the certificate.", Scope::Speech).is_empty());
+        assert!(quotes(
+            "He began to cry when he talked about all he has been through.",
+            Scope::Speech
+        )
+        .is_empty());
+    }
+}
