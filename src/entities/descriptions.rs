@@ -117,7 +117,14 @@ pub(super) fn named_referent(text: &str, m: &Mention, head: &str, reg: &Registry
         return reg
             .recent(m.span.start)
             .take_while(|o| o.pos >= window)
-            .find(|o| named(o.entity) && reg.entities[o.entity].stype == SpeakerType::Organization)
+            .find(|o| {
+                let ent = &reg.entities[o.entity];
+                // "the U.S. administration" is not "Washington": its
+                // modifiers must be part of the name.
+                named(o.entity)
+                    && ent.stype == SpeakerType::Organization
+                    && modifiers.iter().all(|t| ent.name_tokens.contains(t))
+            })
             .map(|o| o.entity);
     }
     let person = |e: usize| named(e) && reg.entities[e].stype == SpeakerType::Person;
