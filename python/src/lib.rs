@@ -28,12 +28,13 @@ const CHUNK_DOCS: usize = 256;
 /// Text bytes per chunk: a chunk of long documents closes earlier.
 const CHUNK_BYTES: usize = 16 << 20;
 
-/// `scope`: `"speech"` (the default) or `"all"` (also noun-phrase claims).
+/// `scope`: `"speech"` (the default: what people said) or `"all"` (also
+/// beliefs, findings and noun-phrase contents, as `--scope all`).
 fn options(scope: Option<&str>) -> PyResult<Options> {
     match scope.unwrap_or("speech") {
         "speech" => Ok(Options::default()),
         "all" => Ok(Options {
-            noun_phrase_claims: true,
+            scope: whosaid::Scope::All,
         }),
         other => Err(PyValueError::new_err(format!(
             "scope must be \"speech\" or \"all\", not {other:?}"
@@ -281,7 +282,7 @@ fn record_to_py<'py>(py: Python<'py>, r: &Record) -> PyResult<Bound<'py, PyDict>
     if let Some(h) = r.html_end {
         d.set_item(intern!(py, "html_end"), h)?;
     }
-    for (k, v) in &r.extra {
+    for (k, v) in r.extra.iter() {
         d.set_item(k, value_to_py(py, v)?)?;
     }
     Ok(d)

@@ -76,8 +76,8 @@ def test_the_example_article_gives_the_cli_records():
         os.chdir(old)
 
 
-def test_scope_all_is_noun_phrase_claims():
-    args = ("extract", "data/iran-talks.txt", "--format", "jsonl", "-q", "--noun-phrase-claims")
+def test_scope_all_is_the_cli_scope_all():
+    args = ("extract", "data/iran-talks.txt", "--format", "jsonl", "-q", "--scope", "all")
     expected = dumps(cli_records(*args))
     text = ARTICLE.read_text(encoding="utf-8")
     got = dumps(whosaid.analyze(text, id="data/iran-talks.txt", scope="all"))

@@ -12,10 +12,10 @@ count code points, so they index a Python ``str`` directly::
     >>> r["speaker"], r["quote"]
     ('Ortiz', 'The bridge will open in May,')
 
-``scope`` chooses what is reported: ``"speech"`` (the default: quotations
-and claims whose content is a clause) or ``"all"`` (also a noun phrase as a
-claim's content, "Ross dismissed *the prospects for talks*", at confidence
-0.45, as PolNeAR annotates it; the CLI's ``--noun-phrase-claims``).
+``scope`` chooses what is reported, as the CLI's ``--scope``: ``"speech"``
+(the default: what people said — quotations, and claims after speech cues
+and "according to") or ``"all"`` (also beliefs, findings, evidence and noun
+phrases as a claim's content, as PolNeAR annotates them).
 """
 
 from __future__ import annotations
