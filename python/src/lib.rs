@@ -271,9 +271,19 @@ fn record_to_py<'py>(py: Python<'py>, r: &Record) -> PyResult<Bound<'py, PyDict>
     d.set_item(intern!(py, "speaker_gender"), r.speaker_gender)?;
     d.set_item(intern!(py, "cue"), r.cue.as_deref())?;
     d.set_item(intern!(py, "cue_lemma"), r.cue_lemma.as_deref())?;
+    d.set_item(intern!(py, "cue_class"), r.cue_class)?;
     d.set_item(intern!(py, "cue_start"), r.cue_start)?;
     d.set_item(intern!(py, "cue_end"), r.cue_end)?;
-    d.set_item(intern!(py, "confidence"), r.confidence)?;
+    // Two decimals, as the JSON writer rounds it (0.72, not 0.7200000000000001).
+    let confidence = (r.confidence * 100.0).round() / 100.0;
+    d.set_item(
+        intern!(py, "confidence"),
+        if confidence.is_finite() {
+            confidence
+        } else {
+            r.confidence
+        },
+    )?;
     d.set_item(intern!(py, "rule"), r.rule)?;
     // As in the JSON: absent unless the document is a web page.
     if let Some(h) = r.html_start {
