@@ -113,13 +113,13 @@ impl Scope {
 
 /// What the analysis reports beyond its defaults.
 ///
-/// `Options::default()` is what [`analyze`] uses (the CLI without
-/// `--noun-phrase-claims`; the Python `scope="speech"`).
+/// `Options::default()` is what [`analyze`] uses (the CLI's default
+/// `--scope speech`; the Python `scope="speech"`).
 ///
 /// ```
-/// use whosaid::{analyze_with, Document, Options};
+/// use whosaid::{analyze_with, Document, Options, Scope};
 /// let doc = Document::new("d", "Ross dismissed the prospects for meaningful talks.");
-/// let all = Options { noun_phrase_claims: true };
+/// let all = Options { scope: Scope::All };
 /// assert!(analyze_with(&doc, &Options::default()).is_empty());
 /// let recs = analyze_with(&doc, &all);
 /// assert_eq!(recs[0].quote, "the prospects for meaningful talks");
