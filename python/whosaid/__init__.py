@@ -36,7 +36,7 @@ RECORD_FIELDS = (
     "doc", "index", "kind", "quote", "start", "end", "byte_start", "byte_end", "parts",
     "line", "column", "paragraph", "sentence", "speaker", "speaker_id", "speaker_mention",
     "speaker_start", "speaker_end", "speaker_type", "speaker_descriptor", "speaker_gender",
-    "cue", "cue_lemma", "cue_start", "cue_end", "confidence", "rule",
+    "cue", "cue_lemma", "cue_class", "cue_start", "cue_end", "confidence", "rule",
 )
 
 #: The columns of ``sources``, as ``whosaid sources`` writes them.
