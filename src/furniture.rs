@@ -31,8 +31,10 @@ pub fn is_furniture(p: &str, next: Option<&str>) -> bool {
     listed_prefix(p) || byline(p) || photo_credit(p) || post_signature(p) || subhead(p, next)
 }
 
+/// The number of words of `p`, counted up to 16: every rule here compares it
+/// with a smaller bound, and a whole paragraph need not be walked.
 fn words(p: &str) -> usize {
-    p.split_whitespace().count()
+    p.split_whitespace().take(16).count()
 }
 
 fn capitalised(w: &str) -> bool {
