@@ -48,6 +48,14 @@ impl Segments {
     pub fn sentence_of(&self, pos: usize) -> usize {
         index_of(&self.sentences, pos)
     }
+
+    /// The byte range of the sentences holding `start..end` (a record's
+    /// `--context`, in the CLI and in Python alike).
+    pub fn context_of(&self, start: usize, end: usize) -> Span {
+        let a = self.sentences[self.sentence_of(start)].start;
+        let b = self.sentences[self.sentence_of(end.saturating_sub(1).max(start))].end;
+        a..b.max(a)
+    }
 }
 
 fn index_of(spans: &[Span], pos: usize) -> usize {

@@ -73,10 +73,9 @@ impl Analysis {
                     r.extra.insert(k.clone(), v.clone());
                 }
                 if let Some(segs) = &segs {
-                    let a = segs.sentences[segs.sentence_of(r.byte_start)].start;
-                    let b = segs.sentences[segs.sentence_of(r.byte_end.saturating_sub(1).max(r.byte_start))].end;
+                    let context = segs.context_of(r.byte_start, r.byte_end);
                     r.extra
-                        .insert("context".into(), Value::String(doc.text[a..b.max(a)].to_string()));
+                        .insert("context".into(), Value::String(doc.text[context].to_string()));
                 }
             }
         }
