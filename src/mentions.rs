@@ -409,8 +409,41 @@ fn post_modifier_start(text: &str, toks: &[Token], lo: usize, j: usize) -> Optio
     if j >= lo + 4 && matches!(&*w(j - 3), "i" | "we") && matches!(&*w(j - 1), "to" | "with") {
         return Some(j - 3);
     }
+    // A restrictive relative clause: "Those who know him", "residents who
+    // live nearby" (no comma before "who").
+    if let Some(k) = (j.saturating_sub(6).max(lo + 1)..j.saturating_sub(1)).find(|&k| w(k) == "who" && words(k)) {
+        return Some(k);
+    }
     // An adjective or participle and its prepositional object (1–5 words).
     (j.saturating_sub(7).max(lo + 1)..j.saturating_sub(1)).find(|&k| opens_post_modifier(&w(k), &w(k + 1)) && words(k))
+}
+
+/// "The volunteers, many of whom say …": a part of the group named before
+/// the comma, as a relative mention ending at token `j` (exclusive).
+fn quantified_relative(text: &str, toks: &[Token], lo: usize, j: usize, loose: bool, depth: u8) -> Option<Mention> {
+    if j < lo + 3 || lower(text, &toks[j - 1]) != "whom" || lower(text, &toks[j - 2]) != "of" {
+        return None;
+    }
+    let q = j - 3;
+    let quantifier = matches!(
+        &*lower(text, &toks[q]),
+        "many" | "most" | "some" | "all" | "several" | "few" | "both" | "none" | "one" | "two" | "three" | "half"
+    );
+    if !quantifier {
+        return None;
+    }
+    let antecedent = (q > lo && &text[toks[q - 1].span.clone()] == ",")
+        .then(|| mention_before_depth(text, toks, lo, q - 1, loose, depth + 1))
+        .flatten();
+    Some(Mention {
+        span: toks[q].span.start..toks[j - 1].span.end,
+        head: toks[q].span.clone(),
+        kind: MentionKind::Relative,
+        stype: SpeakerType::Group,
+        name: antecedent.map(|a| a.span),
+        descriptor: None,
+        gender: None,
+    })
 }
 
 fn opens_post_modifier(a: &str, b: &str) -> bool {
@@ -492,6 +525,9 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
                 return Some(m);
             }
         }
+    }
+    if let Some(m) = quantified_relative(text, toks, lo, j, loose, depth) {
+        return Some(m);
     }
     // "Mr. Kamin, who emphasized that …": the relative pronoun is the
     // mention the attribution uses; entities resolve it to its antecedent.

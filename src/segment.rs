@@ -234,8 +234,17 @@ fn sentences_in(text: &str, para: Span) -> Vec<Span> {
     out
 }
 
+/// The word a sentence would start with at `j`; after an opening quotation
+/// mark and a capital, the mark itself ("U.S. “Forget about it,” he said":
+/// a quotation opening after an abbreviation starts a sentence).
 fn starter_word(text: &str, j: usize) -> &str {
     let rest = &text[j..];
+    let mut chars = rest.chars();
+    if let (Some(open @ ('“' | '"')), Some(next)) = (chars.next(), chars.next()) {
+        if next.is_uppercase() {
+            return &rest[..open.len_utf8()];
+        }
+    }
     let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
     &rest[..end]
 }
@@ -281,6 +290,8 @@ const SENTENCE_STARTERS: &[&str] = &[
     "After",
     "Before",
     "While",
+    "“",
+    "\"",
 ];
 
 /// Abbreviations that never end a sentence: they always precede a name.

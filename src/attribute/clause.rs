@@ -68,7 +68,9 @@ pub(super) fn sentence_subject(ctx: &Ctx, lo: usize, hi: usize) -> Option<Mentio
 /// reported clause at ", while …" / ", but …").
 fn new_subject(ctx: &Ctx, t: usize) -> bool {
     let w = ctx.lower(t);
-    if w.ends_with("ing") || matches!(&*w, "instead" | "also" | "not" | "then" | "only" | "rather") {
+    // (", but that talks would continue": a second that-clause of the same
+    // content, not a new subject.)
+    if w.ends_with("ing") || matches!(&*w, "instead" | "also" | "not" | "then" | "only" | "rather" | "that") {
         return false;
     }
     true
@@ -104,7 +106,7 @@ pub(super) fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
                 break
             }
             // "… and questioned whether …": a coordinated cue.
-            "and" if depth <= 0 && finite_speech_cue_at(ctx, k + 1) => break,
+            "and" | "but" if depth <= 0 && finite_speech_cue_at(ctx, k + 1) => break,
             _ => {}
         }
         k += 1;
@@ -227,6 +229,8 @@ pub(super) fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
             || LEXICON.irregular_past.contains(&*v)
             || LEXICON.present_verbs.contains(&*v)
             || is_open_mark(ctx.s(k))
+            // "the records show …", "Cray anticipates …": a cue is a verb.
+            || ctx.cue_at_tok.get(k).is_some_and(|c| !ctx.cues[c].form().ends_with("ing"))
     })
 }
 

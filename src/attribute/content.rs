@@ -1,6 +1,7 @@
 //! Where a cue's content begins: after "that", an infinitive, a hearer, a
 //! time phrase, or straight after the cue.
 
+use super::clause::is_clausal;
 use super::ctx::{is_open_mark, Ctx};
 use crate::lexicon::LEXICON;
 use crate::tokens::TokKind;
@@ -29,8 +30,19 @@ pub(super) fn find_that_after(ctx: &Ctx, from: usize, sent_end: usize) -> Option
             return Some(k);
         }
     }
+    // (Not past another cue: in "praised the deal before suggesting that …"
+    // the clause is the second cue's.)
     (from..(from + 7).min(sent_end))
         .take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, "’") || ctx.is(k, "'"))
+        .take_while(|&k| k == from || ctx.cue_at_tok.get(k).is_none())
+        // (Nor past a verb: in "said the layoffs were unfair but that …" the
+        // content has begun.)
+        .take_while(|&k| {
+            !matches!(
+                &*ctx.lower(k),
+                "is" | "was" | "were" | "are" | "will" | "would" | "has" | "had"
+            )
+        })
         .find(|&k| ctx.lower(k) == "that")
         .filter(|&k| !demonstrative_that(ctx, k, sent_end))
 }
@@ -89,6 +101,9 @@ pub(super) fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usiz
             .flatten()
             .filter(|&k| ctx.toks[k].kind == TokKind::Word && !matches!(&*ctx.lower(k), "that" | "at" | "in" | "on"));
     }
+    if opens_subordinate_content(ctx, t, sent_end) {
+        return Some(t);
+    }
     match &*w {
         "about" | "of" | "over" | "against" => (t + 1 < sent_end).then_some(t + 1),
         "on" | "in" | "at" | "to" | "with" | "by" | "from" | "during" | "after" | "before" | "as" | "and" | "but"
@@ -100,6 +115,9 @@ pub(super) fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usiz
         | "repeatedly" => None,
         // "Health worries have dogged …": the "cue" was a noun, the verb follows.
         "have" | "has" | "had" | "is" | "was" | "are" | "were" | "will" | "would" | "can" | "could" => None,
+        // "said nearly a third of the members opposed …": an adverb of
+        // degree before a quantity starts the content.
+        w if w.len() > 4 && w.ends_with("ly") && opens_quantity(ctx, t + 1, sent_end) => Some(t),
         // "it has declined slightly from …": an adverb, no content.
         w if w.len() > 4 && w.ends_with("ly") => None,
         _ => Some(t),
@@ -135,6 +153,41 @@ pub(super) fn pronoun_after_adverbial(ctx: &Ctx, t: usize, sent_end: usize) -> O
         .take_while(|&k| ctx.toks[k].kind == TokKind::Word)
         .find(|&k| matches!(&*ctx.lower(k), "he" | "she" | "they" | "it" | "we" | "i"))
         .filter(|&k| k + 1 < sent_end && ctx.toks[k + 1].kind == TokKind::Word)
+}
+
+/// "said as the storm hit, the power went out": a subordinate clause, a
+/// comma, then a main clause; all of it is the content.
+fn opens_subordinate_content(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
+    let subordinator = matches!(
+        &*ctx.lower(t),
+        "as" | "when" | "after" | "before" | "while" | "once" | "since" | "until" | "because" | "unless"
+    );
+    if !subordinator {
+        return false;
+    }
+    let Some(comma) = (t + 2..(t + 16).min(sent_end)).find(|&k| ctx.is(k, ",")) else {
+        return false;
+    };
+    let main = comma + 1;
+    main + 1 < sent_end
+        && ctx.toks[main].kind == TokKind::Word
+        && !ctx.lower(main).ends_with("ing")
+        && is_clausal(ctx, t + 1, comma)
+        && is_clausal(ctx, main, sent_end)
+}
+
+/// Whether a quantity ("a third", "half", "40 per cent", "all") that is the
+/// subject of a clause starts at token `t`.
+fn opens_quantity(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
+    if t + 1 >= sent_end {
+        return false;
+    }
+    let w = ctx.lower(t);
+    let quantity = matches!(
+        &*w,
+        "a" | "an" | "half" | "all" | "every" | "one" | "two" | "three" | "four" | "five"
+    ) || w.starts_with(|c: char| c.is_ascii_digit());
+    quantity && is_clausal(ctx, t, sent_end)
 }
 
 fn is_weekday(w: &str) -> bool {

@@ -158,7 +158,7 @@ fn who_speaks(
         let m = last_mention_in(claims, direct, spoken, ctx, sent.clone(), cue.span.start)
             .or_else(|| sentence_subject(ctx, sent.start, ct - 1));
         (m, "participle-continuation")
-    } else if ct > sent.start && before == "and" {
+    } else if ct > sent.start && (before == "and" || (before == "but" && !object_then_to(ctx, ce, sent.end))) {
         let m = last_mention_in(claims, direct, spoken, ctx, sent.clone(), cue.span.start)
             .or_else(|| sentence_subject(ctx, sent.start, ct - 1));
         (m, "coordinated-cue")
@@ -168,8 +168,23 @@ fn who_speaks(
         // comma is the claim, not an appositive.
         (None, "clause-speaker-cue")
     } else {
-        (mention_before(ctx.text, ctx.toks, sent.start, ct), "speaker-cue-that")
+        let m = mention_before(ctx.text, ctx.toks, sent.start, ct).or_else(|| {
+            // "The senator apparently suggested …": an adverb before the cue.
+            let w = ctx.lower(ct.checked_sub(1)?);
+            let adverb = ct > sent.start + 1 && w.len() > 4 && w.ends_with("ly");
+            adverb
+                .then(|| mention_before(ctx.text, ctx.toks, sent.start, ct - 1))
+                .flatten()
+        });
+        (m, "speaker-cue-that")
     }
+}
+
+/// "… but urged Trump not to abandon them": an object and an infinitive
+/// after the cue (from token `ce`), an appeal rather than a claim; after
+/// "but" it is not read as the subject's next report.
+fn object_then_to(ctx: &Ctx, ce: usize, sent_end: usize) -> bool {
+    (ce + 1..(ce + 4).min(sent_end)).any(|k| ctx.is(k, "to"))
 }
 
 /// X said (that) CLAUSE: the content after the cue, or (when what follows
@@ -226,7 +241,13 @@ fn content_after_cue(
     if !ctx.all_scope() && topic_cue(cue.lemma()) && find_that(ctx, ce, sent.end).is_none() {
         return None;
     }
-    let noun_phrase = !naming && start_t.is_some_and(|st| !is_clausal(ctx, st, sent.end));
+    // "argued that the records show nothing improper": after "that" the
+    // content is a clause even when its verb is not one we recognise.
+    let that_clause = infinitive.is_none() && find_that(ctx, ce, sent.end).is_some();
+    // (Clausal within the content's own clause: in "criticized the prime
+    // minister, saying he …" the verbs after the comma are another claim's.)
+    let noun_phrase =
+        !naming && !that_clause && start_t.is_some_and(|st| !is_clausal(ctx, st, clause_end_tok(ctx, st, sent.end)));
     if knows_someone(cue.lemma(), noun_phrase) {
         return None;
     }
@@ -239,11 +260,14 @@ fn content_after_cue(
         && start_t
             .is_some_and(|st| sent.end - st <= 8 && ctx.is(sent.end - 1, ".") && !is_clausal(ctx, st, sent.end - 1))
         && clause_before(ctx, c, sent.clone(), Some(m.clone()), confidence).is_some();
+    // "When Ms. Diaz said the plant would close, workers walked out": the
+    // content ends with the subordinate clause the cue is in.
+    let content_end = subordinate_clause_end(ctx, sent.start, ctx.cue_start_tok(c)).unwrap_or(sent.end);
     match start_t {
         Some(_) if hearer_only => clause_before(ctx, c, sent.clone(), Some(m), confidence),
         Some(_) if np_dropped => clause_before(ctx, c, sent.clone(), Some(m), 0.8),
         // Clause before the subject: "CLAUSE, X said." is handled by clause_before.
-        Some(st) if st < sent.end => Some(clause_from(ctx, c, st, sent.end, m, rule, confidence)),
+        Some(st) if st < content_end => Some(clause_from(ctx, c, st, content_end, m, rule, confidence)),
         _ => clause_before(ctx, c, sent.clone(), Some(m), confidence),
     }
 }
@@ -257,6 +281,13 @@ fn content_start_after(
     lemma: &str,
     infinitive: Option<usize>,
 ) -> Option<usize> {
+    if let Some(after) = parenthetical_after_cue(ctx, ce, sent.end) {
+        return find_that(ctx, after, sent.end).map(|that| that + 1).or_else(|| {
+            is_clausal(ctx, after, sent.end)
+                .then(|| content_start(ctx, after, sent.end))
+                .flatten()
+        });
+    }
     // "As Ms. Simonyan put it in July, CLAUSE": the clause follows the comma.
     let as_clause = (ctx.lower(sent.start) == "as" && token_at(ctx.toks, m.span.start) == sent.start + 1)
         .then(|| (ce..(ce + 16).min(sent.end)).find(|&k| ctx.is(k, ",")))
@@ -270,6 +301,50 @@ fn content_start_after(
             .or_else(|| content_start(ctx, ce, sent.end))
             .or_else(|| pronoun_after_adverbial(ctx, ce, sent.end)),
     }
+}
+
+/// When the sentence (from token `sent_start`) opens with a subordinate
+/// clause holding the cue at token `ct`, the comma that closes that clause.
+fn subordinate_clause_end(ctx: &Ctx, sent_start: usize, ct: usize) -> Option<usize> {
+    let opens = matches!(
+        &*ctx.lower(sent_start),
+        "when" | "after" | "before" | "as" | "while" | "once" | "if" | "because" | "since" | "until" | "although"
+    );
+    if !opens || (sent_start..ct).any(|k| ctx.is(k, ",")) {
+        return None;
+    }
+    (ct..(ct + 40).min(ctx.toks.len()))
+        .take_while(|&k| !ctx.is(k, "."))
+        .find(|&k| ctx.is(k, ","))
+}
+
+/// The token where the clause starting at token `st` ends (exclusive).
+fn clause_end_tok(ctx: &Ctx, st: usize, sent_end: usize) -> usize {
+    let end = clause_end(ctx, st, sent_end);
+    (st..sent_end)
+        .find(|&k| ctx.toks[k].span.start >= end)
+        .unwrap_or(sent_end)
+}
+
+/// "said, in an email, that …", "said, however, the plan …": a phrase set
+/// off by commas right after the cue (token `ce`); the token after its
+/// closing comma.
+fn parenthetical_after_cue(ctx: &Ctx, ce: usize, sent_end: usize) -> Option<usize> {
+    if !ctx.is(ce, ",") || ce + 2 >= sent_end {
+        return None;
+    }
+    let first = ctx.lower(ce + 1);
+    let opens = matches!(
+        &*first,
+        "in" | "on" | "at" | "during" | "after" | "before" | "via" | "through" | "however" | "though" | "again"
+    ) || (first.len() > 4 && first.ends_with("ly"));
+    if !opens {
+        return None;
+    }
+    let close = (ce + 2..(ce + 12).min(sent_end))
+        .take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, ",") || ctx.is(k, "’") || ctx.is(k, "'"))
+        .find(|&k| ctx.is(k, ","))?;
+    (close + 2 < sent_end).then_some(close + 1)
 }
 
 /// The claim whose content runs from token `st` to the end of its clause.
@@ -376,8 +451,22 @@ fn settle_quotes(
         claim.kind = Kind::Direct;
         claim.parts = vec![inner];
         claim.rule = "speaker-cue-quote";
+    } else if holds_marked_fragment(&ctx.text[span]) {
+        // "called the trade “reckless”": a partial quote (too short to be a
+        // quotation of its own) makes the claim mixed.
+        claim.kind = Kind::Mixed;
     }
     true
+}
+
+/// Whether `s` holds a pair of quotation marks with words between them.
+fn holds_marked_fragment(s: &str) -> bool {
+    let Some((open, mark)) = s.char_indices().find(|&(_, c)| matches!(c, '“' | '"' | '«')) else {
+        return false;
+    };
+    let rest = &s[open + mark.len_utf8()..];
+    let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '”' | '"' | '»'));
+    rest.find(['”', '"', '»']).is_some_and(|close| close > 0)
 }
 
 /// The inside of `span` when it is one quotation and nothing else (but a
