@@ -50,7 +50,9 @@ pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
         .filter_map(|m| {
             let s = span.start + m.start();
             let e = span.start + m.end();
-            (boundary(char_before(text, s)) && boundary(char_after(text, e))).then(|| Cue {
+            // (A double hyphen is a dash: “Hello”--said Dana Cole.)
+            let starts = boundary(char_before(text, s)) || text[..s].ends_with("--");
+            (starts && boundary(char_after(text, e))).then(|| Cue {
                 span: s..e,
                 entry: m.pattern().as_usize(),
             })

@@ -428,6 +428,23 @@ fn classify(
     }
 }
 
+/// “Hello”--said Dana Cole / “Enough” — said the mayor: right after the
+/// closing mark (at byte `from`) a dash and a speech cue; a word or two
+/// quoted so is speech, not a term.
+fn cue_follows(text: &str, from: usize) -> bool {
+    let rest = &text[from..];
+    let after_dash = rest.trim_start().trim_start_matches(['-', '—', '–']);
+    if after_dash.len() == rest.trim_start().len() {
+        return false;
+    }
+    let window_end = after_dash
+        .char_indices()
+        .filter(|&(_, c)| c.is_whitespace())
+        .nth(1)
+        .map_or(after_dash.len(), |(k, _)| k);
+    crate::cues::contains_speech_verb(&after_dash[..window_end])
+}
+
 /// The documented rule for marks that do not quote speech.
 fn role(text: &str, q: &Quotation) -> Role {
     if q.parts.len() != 1 || !q.closed {
@@ -468,7 +485,8 @@ fn role(text: &str, q: &Quotation) -> Role {
         .collect();
     let closing_punct = content.ends_with(['.', ',', '?', '!', '…', ';', ':']);
     let sentence_end = content.ends_with(['.', '?', '!', '…']);
-    if words.len() <= 2 && !closing_punct {
+    let attributed = part.close.as_ref().is_some_and(|close| cue_follows(text, close.end));
+    if words.len() <= 2 && !closing_punct && !attributed {
         return Role::Scare;
     }
     if (2..=8).contains(&words.len()) && !sentence_end && title_case(&words) {

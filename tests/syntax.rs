@@ -7,7 +7,7 @@ use whosaid::{analyze, Document, Record};
 const OPENING: &str = "The council met on Tuesday to discuss the budget.\n\n";
 
 fn records(sentence: &str) -> Vec<Record> {
-    analyze(&Document::new("t", &format!("{OPENING}{sentence}")))
+    analyze(&Document::new("t", format!("{OPENING}{sentence}")))
 }
 
 /// The one record whose quote is exactly `quote`, with its kind, speaker
@@ -137,10 +137,10 @@ fn a_cue_coordinated_by_but_keeps_the_subject() {
 
 #[test]
 fn a_noun_phrase_before_a_second_cue_is_not_its_content() {
-    // "mentioned the prime minister, saying he …": the verbs after the
+    // "questioned the prime minister, saying he …": the verbs after the
     // comma belong to "saying", so "the prime minister" is a noun phrase,
     // no claim under the default scope.
-    let recs = records("Mr. Sparkes mentioned the prime minister, saying he had ignored the West.");
+    let recs = records("Mr. Sparkes questioned the prime minister, saying he had ignored the West.");
     let quotes: Vec<&str> = recs.iter().map(|r| r.quote.as_str()).collect();
     assert_eq!(quotes, ["he had ignored the West"]);
 }
@@ -159,4 +159,117 @@ fn a_clause_after_a_cue_in_a_subordinate_clause_is_still_a_claim() {
 #[test]
 fn unattributed_sentences_give_no_claim() {
     assert_no_claim("The volunteers gathered outside city hall at noon.");
+}
+
+#[test]
+fn a_second_that_clause_belongs_to_the_content() {
+    assert_claim(
+        "The union said the layoffs were unfair, but that talks would continue.",
+        "the layoffs were unfair, but that talks would continue",
+        "indirect",
+        "The union",
+        "said",
+    );
+}
+
+#[test]
+fn subjects_with_post_modifiers_and_partitives() {
+    let (_, speaker, _) = claim("Those close to him say he will not run again.", "he will not run again");
+    assert_eq!(speaker.as_deref(), Some("Those close to him"));
+    let (_, speaker, _) = claim("Those who know him say he will not run again.", "he will not run again");
+    assert_eq!(speaker.as_deref(), Some("Those who know him"));
+    let recs = records("The volunteers, many of whom say they have not been paid, gathered outside.");
+    let r = recs
+        .iter()
+        .find(|r| r.quote == "they have not been paid")
+        .expect("a record");
+    assert_eq!(r.speaker_mention.as_deref(), Some("many of whom"));
+}
+
+#[test]
+fn an_appositive_names_the_speaker_after_the_claim() {
+    assert_claim(
+        "A new drug slowed memory loss, its maker, Halvorsen Therapeutics, said.",
+        "A new drug slowed memory loss",
+        "indirect",
+        "Halvorsen Therapeutics",
+        "said",
+    );
+}
+
+#[test]
+fn a_participle_after_before_is_the_next_claim() {
+    let sentence = "The minister praised the deal before suggesting that more talks were needed.";
+    assert_claim(
+        sentence,
+        "more talks were needed",
+        "indirect",
+        "The minister",
+        "suggesting",
+    );
+}
+
+#[test]
+fn a_quotation_attributed_by_according_to_after_it() {
+    assert_claim(
+        "“We will strike if we must,” according to a statement from the union.",
+        "We will strike if we must,",
+        "direct",
+        "the union",
+        "according to",
+    );
+}
+
+#[test]
+fn a_dash_then_the_cue() {
+    assert_claim(
+        "“Hello, neighbours”--said Dana Cole.",
+        "Hello, neighbours",
+        "direct",
+        "Dana Cole",
+        "said",
+    );
+}
+
+#[test]
+fn a_hearer_between_the_cue_and_the_quotation() {
+    assert_claim(
+        "Mark Ruiz told Jacob “You should go home now.”",
+        "You should go home now.",
+        "direct",
+        "Mark Ruiz",
+        "told",
+    );
+}
+
+#[test]
+fn a_quotation_after_an_abbreviation_starts_a_sentence() {
+    assert_claim(
+        "The car sold best by revenue in the U.S. “Forget about Ford and GM,” Ellison said.",
+        "Forget about Ford and GM,",
+        "direct",
+        "Ellison",
+        "said",
+    );
+}
+
+#[test]
+fn a_partial_quote_makes_the_claim_mixed() {
+    let (kind, speaker, _) = claim(
+        "Mr. Trudeau called the allegation “false” on Thursday and said he never directed anyone.",
+        "the allegation “false” on Thursday",
+    );
+    assert_eq!((kind.as_str(), speaker.as_deref()), ("mixed", Some("Trudeau")));
+}
+
+#[test]
+fn a_short_quotation_as_the_whole_content() {
+    assert_claim("Mr. Kim finally said “no mas.”", "no mas.", "direct", "Kim", "said");
+    assert_claim(
+        "“You're short,” Bardos blurted out.",
+        "You're short,",
+        "direct",
+        "Bardos",
+        "blurted out",
+    );
 }

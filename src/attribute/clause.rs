@@ -107,6 +107,12 @@ pub(super) fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
             }
             // "… and questioned whether …": a coordinated cue.
             "and" | "but" if depth <= 0 && finite_speech_cue_at(ctx, k + 1) => break,
+            // "praised the deal before suggesting that …": the next act.
+            "before" | "after" | "while" | "by"
+                if depth <= 0 && k > from && ing_speech_cue_at(ctx, k + 1) && !is_clausal(ctx, from, k) =>
+            {
+                break
+            }
             _ => {}
         }
         k += 1;
@@ -170,6 +176,13 @@ fn finite_speech_cue_at(ctx: &Ctx, t: usize) -> bool {
     ctx.cue_at_tok
         .get(t)
         .is_some_and(|c| ctx.cues[c].class() == CueClass::Speech && !ctx.cues[c].form().ends_with("ing"))
+}
+
+/// Whether a speech cue in its -ing form starts at token `t`.
+fn ing_speech_cue_at(ctx: &Ctx, t: usize) -> bool {
+    ctx.cue_at_tok
+        .get(t)
+        .is_some_and(|c| ctx.cues[c].class() == CueClass::Speech && ctx.cues[c].form().ends_with("ing"))
 }
 
 /// A finite verb or auxiliary ("… and has since left", "… but urged").

@@ -30,11 +30,17 @@ pub(super) fn find_that_after(ctx: &Ctx, from: usize, sent_end: usize) -> Option
             return Some(k);
         }
     }
-    // (Not past another cue: in "praised the deal before suggesting that …"
+    // (Not past an -ing cue: in "praised the deal before suggesting that …"
     // the clause is the second cue's.)
     (from..(from + 7).min(sent_end))
         .take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, "’") || ctx.is(k, "'"))
-        .take_while(|&k| k == from || ctx.cue_at_tok.get(k).is_none())
+        .take_while(|&k| {
+            k == from
+                || !ctx
+                    .cue_at_tok
+                    .get(k)
+                    .is_some_and(|c| ctx.cues[c].form().ends_with("ing"))
+        })
         // (Nor past a verb: in "said the layoffs were unfair but that …" the
         // content has begun.)
         .take_while(|&k| {

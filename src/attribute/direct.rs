@@ -9,7 +9,7 @@ use super::ctx::Ctx;
 use super::transcript::transcript_label;
 use super::Claim;
 use crate::cues::Cue;
-use crate::lexicon::CueClass;
+use crate::lexicon::{CueClass, LEXICON};
 use crate::mentions::{mention_after, mention_before, mention_before_loose, Mention, MentionKind};
 use crate::quotes::{Part, Quotation};
 use crate::record::Kind;
@@ -138,7 +138,39 @@ fn after_close(ctx: &mut Ctx, q: &Quotation, last: &Part) -> Option<Claim> {
     if let Some(claim) = quote_speaker_cue(ctx, q, &at) {
         return Some(claim);
     }
+    if let Some(claim) = quote_according_to(ctx, q, &at) {
+        return Some(claim);
+    }
     quote_dash_speaker(ctx, q, &at)
+}
+
+/// “Q,” according to a statement from the union: the source after
+/// "according to" (the body behind a document: "a statement from X" is X).
+fn quote_according_to(ctx: &mut Ctx, q: &Quotation, at: &AfterClose) -> Option<Claim> {
+    let c = ctx.cue_starting(at.t)?;
+    // Only a quotation that opens its sentence: in "introducing “…,”
+    // according to the memo" the whole sentence is the claim (reported.rs).
+    let open = q.parts[0].open.start;
+    let sent_start = ctx.toks[ctx.sentence_toks(open).start].span.start;
+    if ctx.cues[c].class() != CueClass::According || sent_start < open {
+        return None;
+    }
+    let after = ctx.cue_end_tok(c);
+    let mut m = mention_after(ctx.text, ctx.toks, after, at.para_end)?;
+    let m_end = token_at(ctx.toks, m.span.end);
+    let head = ctx.text[m.head.clone()].to_lowercase();
+    if LEXICON.document_nouns.contains(&*LEXICON.singular(&head)) && matches!(&*ctx.lower(m_end), "from" | "by" | "of")
+    {
+        if let Some(body) = mention_after(ctx.text, ctx.toks, m_end + 1, at.para_end) {
+            m = body;
+        }
+    }
+    let end = token_at(ctx.toks, m.span.end);
+    if !at.attribution_ends(ctx, end) {
+        return None;
+    }
+    ctx.cue_used[c] = true;
+    Some(direct(q, Some(ctx.cues[c].clone()), Some(m), "quote-according-to", 0.9))
 }
 
 /// “Q,” said X: the cue right after the mark, its speaker after it.
@@ -208,12 +240,21 @@ fn speaker_between(ctx: &Ctx, t: usize, ct: usize) -> Option<Mention> {
 }
 
 /// “Q” — X: a dash and a speaker, no cue.
-fn quote_dash_speaker(ctx: &Ctx, q: &Quotation, at: &AfterClose) -> Option<Claim> {
+fn quote_dash_speaker(ctx: &mut Ctx, q: &Quotation, at: &AfterClose) -> Option<Claim> {
     let t = at.t;
     if !(matches!(ctx.s(t), "—" | "–" | "―") || (ctx.is(t, "-") && ctx.is(t + 1, "-"))) {
         return None;
     }
     let from = if ctx.is(t + 1, "-") { t + 2 } else { t + 1 };
+    // “Hello”--said Dana Cole: a cue after the dash, its speaker after it.
+    if let Some(c) = ctx
+        .cue_starting(from)
+        .filter(|&c| ctx.cues[c].class().attributes_quotes())
+    {
+        let m = mention_after(ctx.text, ctx.toks, ctx.cue_end_tok(c), at.para_end)?;
+        ctx.cue_used[c] = true;
+        return Some(direct(q, Some(ctx.cues[c].clone()), Some(m), "quote-dash-speaker", 0.9));
+    }
     let m = mention_after(ctx.text, ctx.toks, from, at.para_end)?;
     Some(direct(q, None, Some(m), "quote-dash-speaker", 0.85))
 }

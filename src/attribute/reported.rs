@@ -88,10 +88,15 @@ fn may_report(ctx: &Ctx, spoken: &[&Quotation], c: usize, one_line_headline: boo
     // "analysts asking what …": an -ing form straight after a noun is
     // not a finite report; it needs a comma (", adding that") or an
     // auxiliary ("is saying").
+    // ("before suggesting that …" is the subject's act: `who_speaks`.)
     !(cue.form().ends_with("ing")
         && !cue.form().contains(' ')
         && ct > sent.start
-        && ctx.toks[ct - 1].kind == TokKind::Word)
+        && ctx.toks[ct - 1].kind == TokKind::Word
+        && !matches!(
+            &*ctx.lower(ct - 1),
+            "by" | "after" | "before" | "while" | "when" | "without" | "in"
+        ))
 }
 
 /// The claim of cue `c` before its quotations are looked at: its speaker and
@@ -262,7 +267,11 @@ fn content_after_cue(
         && clause_before(ctx, c, sent.clone(), Some(m.clone()), confidence).is_some();
     // "When Ms. Diaz said the plant would close, workers walked out": the
     // content ends with the subordinate clause the cue is in.
-    let content_end = subordinate_clause_end(ctx, sent.start, ctx.cue_start_tok(c)).unwrap_or(sent.end);
+    // ("As Ms. Simonyan put it in July, CLAUSE": there the content is after
+    // the comma.)
+    let content_end = subordinate_clause_end(ctx, sent.start, ctx.cue_start_tok(c))
+        .filter(|&comma| start_t.is_some_and(|st| st < comma))
+        .unwrap_or(sent.end);
     match start_t {
         Some(_) if hearer_only => clause_before(ctx, c, sent.clone(), Some(m), confidence),
         Some(_) if np_dropped => clause_before(ctx, c, sent.clone(), Some(m), 0.8),
@@ -415,8 +424,10 @@ fn settle_quotes(
         let q = spoken[inside[0]];
         // "X declared “…”" quotes; "X says that “…”" reports (mixed).
         let after_that = ctx.lower(token_at(ctx.toks, span.start).saturating_sub(1)) == "that";
-        let all_quote =
-            inside.len() == 1 && q.outer().start == span.start && q.outer().end + 1 >= span.end && !after_that;
+        let all_quote = inside.len() == 1
+            && (q.outer().start == span.start || hearer_before_quote(ctx, cue.lemma(), span.start, q.outer().start))
+            && q.outer().end + 1 >= span.end
+            && !after_that;
         if all_quote {
             if direct[inside[0]].as_ref().is_some_and(|d| d.mention.is_some()) {
                 return false;
@@ -467,6 +478,26 @@ fn holds_marked_fragment(s: &str) -> bool {
     let rest = &s[open + mark.len_utf8()..];
     let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '”' | '"' | '»'));
     rest.find(['”', '"', '»']).is_some_and(|close| close > 0)
+}
+
+/// `Mark told Jacob "…"`: between the content start and the quotation's
+/// opening mark (bytes) only the hearer of a cue that takes one.
+fn hearer_before_quote(ctx: &Ctx, lemma: &str, from: usize, open: usize) -> bool {
+    let hearer_cue = matches!(
+        lemma,
+        "tell" | "ask" | "assure" | "inform" | "remind" | "warn" | "promise" | "answer"
+    );
+    let lead = &ctx.text[from..open];
+    let words = lead.split_whitespace().count();
+    // The hearer: a name ("Jacob", "Mayor Ruiz") or an object pronoun.
+    let hearer = lead.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+        || matches!(lead.trim(), "him" | "her" | "them" | "me" | "us" | "reporters");
+    hearer_cue
+        && hearer
+        && (1..=3).contains(&words)
+        && lead
+            .chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '.' | '\'' | '’' | '-'))
 }
 
 /// The inside of `span` when it is one quotation and nothing else (but a
