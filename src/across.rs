@@ -582,6 +582,21 @@ impl Across {
             .collect()
     }
 
+    /// One summary row per group (as [`Across::summary`]) with the group's
+    /// `top` most quoted rows (as in [`Across::rows`]): what the corpus page
+    /// of `report --across` shows.
+    pub fn summary_with_top(&self, top: usize) -> Vec<(Summary, Vec<Row>)> {
+        self.groups
+            .iter()
+            .map(|(g, group)| {
+                let mut rows = self.group_rows(g, group);
+                let summary = summarize(self.by_values(g), group, &rows);
+                rows.truncate(top);
+                (summary, rows)
+            })
+            .collect()
+    }
+
     /// One summary row per group.
     pub fn summary(&self) -> Vec<Summary> {
         self.groups

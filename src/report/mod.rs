@@ -16,8 +16,10 @@
 //! documents), [`section`] (one document), [`markup`] and [`marks`] (the
 //! highlighted text), [`chart`], [`table`], and [`look`] (colours and
 //! badges). Its CSS and JavaScript are files beside them (`report.css`,
-//! `report.js`), embedded with `include_str!`.
+//! `report.js`), embedded with `include_str!`. The corpus page of `report
+//! --across` is [`across`], with its own sections, CSS and script.
 
+pub mod across;
 mod chart;
 mod document;
 mod labels;

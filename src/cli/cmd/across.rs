@@ -6,6 +6,7 @@
 //! `sources`; only the aggregate (one entry per distinct source per group)
 //! is kept, so memory follows the number of sources, not of documents.
 
+use super::input_args::InputArgs;
 use super::out::{self, Output};
 use super::sources::Args;
 use anyhow::{bail, Context};
@@ -14,7 +15,7 @@ use serde::Serialize;
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 use whosaid::across::{self, Across, Line, Row, Summary};
-use whosaid::input::{documents, Item};
+use whosaid::input::{documents, InputOptions, Item};
 use whosaid::output::{clip, Format};
 use whosaid::printable::printable;
 use whosaid::{analyze_guarded_with, Record};
@@ -22,22 +23,68 @@ use whosaid::{analyze_guarded_with, Record};
 const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 32 << 20;
 
+/// `--by SPEC` (none: no groups).
+pub(super) fn parse_by_arg(spec: Option<&str>) -> anyhow::Result<Vec<across::By>> {
+    match spec {
+        Some(spec) => across::parse_by(spec).map_err(|e| anyhow::anyhow!("--by {spec}: {e}")),
+        None => Ok(Vec::new()),
+    }
+}
+
 /// Reads, analyses and aggregates the corpus; writes the table or summary.
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let format = out::resolve_format(args.format, args.output.as_deref())?;
     out::check_excel(args.excel, format)?;
-    let by = match args.by.as_deref() {
-        Some(spec) => across::parse_by(spec).map_err(|e| anyhow::anyhow!("--by {spec}: {e}"))?,
-        None => Vec::new(),
-    };
-    let mut agg = Across::new(by);
+    let mut agg = Across::new(parse_by_arg(args.by.as_deref())?);
     let mut opts = args.input.options(agg.fields());
-    let analysis = args.input.analysis();
     let (output, wtr) = Output::open(args.output.as_deref(), &args.input.inputs)?;
     opts.skip_file = output.id();
     args.input.notice_stdin();
-    let mut docs = documents(&args.input.inputs, opts);
-    let (mut n_docs, mut n_errors, mut n_quoted, mut n_records) = (0u64, 0u64, 0u64, 0u64);
+    let tally = stream(&args.input, opts, args.shard, |at, doc, fields, recs| {
+        agg.add_document(at, doc, fields, recs)
+    });
+    let columns = by_columns(&agg);
+    write(args, format, wtr, &agg, &columns)?;
+    output.commit()?;
+    if !args.quiet {
+        out::warn(&format!("{}; {}", tally.summary(), state_note(&agg)));
+    }
+    Ok(if tally.errors > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// What a run read: documents, those with quotations, records, errors.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Tally {
+    pub documents: u64,
+    pub quoted: u64,
+    pub records: u64,
+    pub errors: u64,
+}
+
+impl Tally {
+    /// The line on stderr at the end of a run.
+    pub fn summary(&self) -> String {
+        super::notice::summary(self.documents, self.quoted, self.records, self.errors)
+    }
+}
+
+/// Reads and analyses the inputs (those of `shard`) in parallel batches and
+/// hands each document to `add` in input order: its index in the input
+/// (every document read counts, in every shard), id, input fields and
+/// records. Documents that fail are warned about and counted.
+pub(super) fn stream(
+    input: &InputArgs,
+    opts: InputOptions,
+    shard: Option<(u64, u64)>,
+    mut add: impl FnMut(u64, &str, &serde_json::Map<String, serde_json::Value>, &[Record]),
+) -> Tally {
+    let analysis = input.analysis();
+    let mut docs = documents(&input.inputs, opts);
+    let mut tally = Tally::default();
     let mut index = 0u64;
     type Analysed = (
         u64,
@@ -53,7 +100,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             if !matches!(item, Item::Skipped { .. }) {
                 index += 1;
             }
-            if !super::extract::in_shard(&item, args.shard) {
+            if !super::extract::in_shard(&item, shard) {
                 continue;
             }
             if let Item::Doc(d, _) = &item {
@@ -82,35 +129,21 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             })
             .collect();
         for (at, doc, fields, result) in analysed.into_iter().flatten() {
-            n_docs += 1;
+            tally.documents += 1;
             match result {
                 Ok(recs) => {
-                    n_quoted += u64::from(!recs.is_empty());
-                    n_records += recs.len() as u64;
-                    agg.add_document(at, &doc, &fields, &recs);
+                    tally.quoted += u64::from(!recs.is_empty());
+                    tally.records += recs.len() as u64;
+                    add(at, &doc, &fields, &recs);
                 }
                 Err(error) => {
-                    n_errors += 1;
+                    tally.errors += 1;
                     out::warn(&format!("{doc}: {error}"));
                 }
             }
         }
     }
-    let columns = by_columns(&agg);
-    write(args, format, wtr, &agg, &columns)?;
-    output.commit()?;
-    if !args.quiet {
-        out::warn(&format!(
-            "{}; {}",
-            super::notice::summary(n_docs, n_quoted, n_records, n_errors),
-            state_note(&agg)
-        ));
-    }
-    Ok(if n_errors > 0 {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    tally
 }
 
 /// "N sources (in K groups)": the size of the aggregate.
