@@ -162,12 +162,6 @@ fn by_columns(agg: &Across) -> Vec<String> {
 
 /// `sources --merge`: the across tables (JSONL) of shards into one.
 pub fn merge(args: &Args) -> anyhow::Result<ExitCode> {
-    if args.summary {
-        bail!(
-            "--merge --summary: a summary counts documents, which the shards' tables do not hold; \
-             run --summary on the corpus, or --merge the tables"
-        );
-    }
     if args.by.is_some() {
         bail!("--merge takes the --by columns from the tables; give no --by");
     }
@@ -182,7 +176,7 @@ pub fn merge(args: &Args) -> anyhow::Result<ExitCode> {
     args.input.notice_stdin();
     let mut agg = Across::new(Vec::new());
     let mut columns: Option<Vec<String>> = None;
-    let (mut n_rows, mut n_errors) = (0u64, 0u64);
+    let (mut n_rows, mut n_errors, mut n_totals) = (0u64, 0u64, 0u64);
     for input in &inputs {
         let reader: Box<dyn BufRead> = if input == "-" {
             Box::new(io::BufReader::new(io::stdin()))
@@ -202,22 +196,23 @@ pub fn merge(args: &Args) -> anyhow::Result<ExitCode> {
                     out::warn(&format!("{input}:{}: {doc}: {error}", i + 1));
                 }
                 Line::Row(row) => {
-                    let cols: Vec<String> = row.by.iter().map(|(k, _)| k.clone()).collect();
-                    match &columns {
-                        None => columns = Some(cols),
-                        Some(c) if *c != cols => bail!(
-                            "{input}:{}: the table is split by [{}], an earlier one by [{}]",
-                            i + 1,
-                            cols.join(", "),
-                            c.join(", ")
-                        ),
-                        Some(_) => {}
-                    }
+                    same_columns(&mut columns, &row.by, input, i + 1)?;
                     n_rows += 1;
                     agg.merge_row(*row);
                 }
+                Line::Totals(t) => {
+                    same_columns(&mut columns, &t.by, input, i + 1)?;
+                    n_totals += 1;
+                    agg.merge_totals(&t);
+                }
             }
         }
+    }
+    if args.summary && n_totals == 0 && n_rows > 0 {
+        bail!(
+            "--merge --summary: the tables have no group totals (lines with group_documents, \
+             written at the end of a --format jsonl table since this version); write them again"
+        );
     }
     let columns = columns.unwrap_or_default();
     agg.by = columns
@@ -243,6 +238,26 @@ pub fn merge(args: &Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The `--by` columns of a line must be those of the lines before it.
+fn same_columns(
+    columns: &mut Option<Vec<String>>,
+    by: &[(String, Option<String>)],
+    input: &str,
+    line: usize,
+) -> anyhow::Result<()> {
+    let cols: Vec<String> = by.iter().map(|(k, _)| k.clone()).collect();
+    match columns {
+        None => *columns = Some(cols),
+        Some(c) if *c != cols => bail!(
+            "{input}:{line}: the table is split by [{}], an earlier one by [{}]",
+            cols.join(", "),
+            c.join(", ")
+        ),
+        Some(_) => {}
+    }
+    Ok(())
 }
 
 fn raw_by(c: &str) -> across::By {
@@ -281,6 +296,13 @@ fn write(args: &Args, format: Format, mut wtr: Box<dyn Write>, agg: &Across, by:
                 args.excel,
                 rows.iter().map(|r| (r.cells(), r)),
             )?,
+        }
+        // What --merge --summary needs besides the rows (JSONL: what --merge reads).
+        if format == Format::Jsonl {
+            for t in agg.totals() {
+                serde_json::to_writer(&mut *wtr, &t)?;
+                wtr.write_all(b"\n")?;
+            }
         }
     }
     wtr.flush()?;
