@@ -26,13 +26,15 @@ pub struct Args {
     /// No summary on stderr (warnings are still shown).
     #[arg(short, long)]
     pub quiet: bool,
-    /// One page for the whole corpus instead of one section per document:
-    /// shares of sources by type and by gender per group, the most quoted
-    /// sources (a table to sort and filter), and a timeline by month when
-    /// documents have a date. The counts of `sources --across --summary`;
-    /// no text or quotation is on the page, so its size follows the number
-    /// of groups and sources shown, not of documents. Memory follows the
-    /// number of distinct sources.
+    /// One page for a whole corpus: shares by type and gender, top sources.
+    ///
+    /// Instead of one section per document: per --by group (and for all
+    /// documents), bars of the shares of sources by type and of quoted people
+    /// by gender, the most quoted sources (a table to sort and filter), and a
+    /// timeline by month when documents have a date. The counts of `sources
+    /// --across --summary`; no text or quotation is on the page, so its size
+    /// follows the groups (at most 100) and sources shown, not the documents.
+    /// Memory follows the number of distinct sources.
     #[arg(long)]
     pub across: bool,
     /// With --across: groups by these input JSONL fields, comma-separated;
@@ -70,7 +72,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if n_docs > MAX_DOCS {
         out::warn(&format!(
             "{n_docs} documents in one report: the page holds every text and may be too large for a browser \
-             (report is made for a few articles; `whosaid sources` summarises a corpus)"
+             (report is made for a few articles; `whosaid report --across` is the page for a corpus)"
         ));
     }
     let analysed: Vec<Analysed> = items
