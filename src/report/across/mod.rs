@@ -94,7 +94,7 @@ impl Default for Limits {
 
 /// The label of a group: its `--by` values joined ("nyt · 2016-09"), "—"
 /// for no value.
-pub(crate) fn group_label(by: &[(String, Option<String>)]) -> String {
+fn group_label(by: &[(String, Option<String>)]) -> String {
     by.iter()
         .map(|(_, v)| v.as_deref().unwrap_or("—"))
         .collect::<Vec<_>>()
@@ -149,13 +149,13 @@ pub fn render(corpus: &Corpus, limits: Limits, errors: u64) -> String {
     s
 }
 
-pub(crate) fn plural(n: u64, word: &str) -> String {
+fn plural(n: u64, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The groups to show: at most `limits.groups`, those with the most
 /// documents, kept in their table order; and how many were left out.
-pub(crate) fn shown<T>(groups: &[(crate::across::Summary, T)], cap: usize) -> (Vec<usize>, usize) {
+fn shown<T>(groups: &[(crate::across::Summary, T)], cap: usize) -> (Vec<usize>, usize) {
     let mut order: Vec<usize> = (0..groups.len()).collect();
     order.sort_by(|&a, &b| groups[b].0.documents.cmp(&groups[a].0.documents).then(a.cmp(&b)));
     order.truncate(cap);
