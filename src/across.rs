@@ -532,6 +532,26 @@ impl Across {
         }
     }
 
+    /// Adds a group's totals of another run's table (`sources --merge`).
+    pub fn merge_totals(&mut self, t: &Totals) {
+        let g: Vec<Option<String>> = t.by.iter().map(|(_, v)| v.clone()).collect();
+        let group = self.groups.entry(g).or_default();
+        group.documents += t.documents;
+        group.records += t.records;
+    }
+
+    /// Each group's totals, in table order.
+    pub fn totals(&self) -> Vec<Totals> {
+        self.groups
+            .iter()
+            .map(|(g, group)| Totals {
+                by: self.by_values(g),
+                documents: group.documents,
+                records: group.records,
+            })
+            .collect()
+    }
+
     /// Distinct sources held (the size of the state).
     pub fn len(&self) -> usize {
         self.groups.values().map(|g| g.sources.len()).sum()
@@ -579,6 +599,21 @@ impl Across {
         self.groups
             .iter()
             .flat_map(|(g, group)| self.group_rows(g, group))
+            .collect()
+    }
+
+    /// One summary row per group (as [`Across::summary`]) with the group's
+    /// `top` most quoted rows (as in [`Across::rows`]): what the corpus page
+    /// of `report --across` shows.
+    pub fn summary_with_top(&self, top: usize) -> Vec<(Summary, Vec<Row>)> {
+        self.groups
+            .iter()
+            .map(|(g, group)| {
+                let mut rows = self.group_rows(g, group);
+                let summary = summarize(self.by_values(g), group, &rows);
+                rows.truncate(top);
+                (summary, rows)
+            })
             .collect()
     }
 
@@ -846,6 +881,31 @@ pub enum Line {
     Row(Box<Row>),
     /// A document error of the run that wrote the table (`{"doc", "error"}`).
     Error(String, String),
+    /// A group's documents and records ([`Totals`]).
+    Totals(Totals),
+}
+
+/// What a table's rows do not say of a group: the documents read (with
+/// quotations or not) and the records. A JSONL table ends with one such line
+/// per group (`{BY…, "group_documents", "group_records"}`, no `name`), so
+/// that merged tables give the summary too (`sources --merge --summary`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Totals {
+    pub by: Vec<(String, Option<String>)>,
+    pub documents: u64,
+    pub records: u64,
+}
+
+/// The keys of a [`Totals`] line, after the `--by` ones.
+pub const TOTALS_COLUMNS: &[&str] = &["group_documents", "group_records"];
+
+impl Serialize for Totals {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m: Vec<(&str, Value)> = self.by.iter().map(|(k, v)| (k.as_str(), json_opt(v.clone()))).collect();
+        m.push((TOTALS_COLUMNS[0], self.documents.into()));
+        m.push((TOTALS_COLUMNS[1], self.records.into()));
+        Ordered(m).serialize(s)
+    }
 }
 
 /// Parses one JSONL line of an `--across --format jsonl` table.
@@ -871,6 +931,17 @@ pub fn parse_row(line: &str) -> Result<Line, String> {
             _ => BTreeMap::new(),
         }
     };
+    if get("name").is_none() && get(TOTALS_COLUMNS[0]).is_some() {
+        return Ok(Line::Totals(Totals {
+            by: fields
+                .iter()
+                .filter(|(k, _)| !TOTALS_COLUMNS.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), text_of(Some(v))))
+                .collect(),
+            documents: num(TOTALS_COLUMNS[0])?,
+            records: num(TOTALS_COLUMNS[1])?,
+        }));
+    }
     let name = text("name").ok_or("no \"name\"")?;
     let dated = |k: &str, doc: &Option<DocAt>| text(k).filter(|s| doc.as_ref().is_none_or(|d| &d.1 != s));
     let first_doc = doc_at("first_doc", "first_doc_index");
@@ -1073,5 +1144,13 @@ mod tests {
             b.merge_row(*back.clone());
         }
         assert_eq!(b.rows(), a.rows());
+        for t in a.totals() {
+            let line = serde_json::to_string(&t).unwrap();
+            let Ok(Line::Totals(back)) = parse_row(&line) else {
+                panic!("{line}")
+            };
+            b.merge_totals(&back);
+        }
+        assert_eq!(b.summary(), a.summary());
     }
 }

@@ -89,6 +89,14 @@ fn jsonl(s: &str) -> Vec<Value> {
     s.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
 }
 
+/// The source rows of a JSONL across table (without the group totals at
+/// its end, which have no `name`).
+fn table_rows(s: &str) -> Vec<Value> {
+    let (rows, totals): (Vec<Value>, Vec<Value>) = jsonl(s).into_iter().partition(|r| r.get("name").is_some());
+    assert!(!totals.is_empty() && totals.iter().all(|t| t["group_documents"].is_u64()));
+    rows
+}
+
 fn records(corpus: &Path) -> Vec<Value> {
     let c = corpus.to_str().unwrap();
     jsonl(&run(&[
@@ -108,7 +116,7 @@ fn ten_people_are_one_row_per_outlet() {
     let dir = scratch("people");
     let Some(corpus) = corpus(&dir) else { return };
     let c = corpus.to_str().unwrap();
-    let rows = jsonl(&run(&[
+    let rows = table_rows(&run(&[
         "sources", "--across", "--by", "outlet", "--jsonl", c, "--format", "jsonl", "-q",
     ]));
     let recs = records(&corpus);
@@ -166,7 +174,7 @@ fn ten_people_are_one_row_per_outlet() {
     };
     let breitbart = names_in("breitbart");
     assert!(breitbart.contains(&"Hillary Clinton") && breitbart.contains(&"Bill Clinton"));
-    let all = jsonl(&run(&["sources", "--across", "--jsonl", c, "--format", "jsonl", "-q"]));
+    let all = table_rows(&run(&["sources", "--across", "--jsonl", c, "--format", "jsonl", "-q"]));
     let obamas: Vec<&str> = all
         .iter()
         .map(|r| r["name"].as_str().unwrap())
@@ -357,10 +365,51 @@ fn shards_merge(corpus: &Path, by: &str, dir: &Path) {
     let mut args = vec!["sources", "--merge", "--format", "jsonl", "-q"];
     args.extend(parts.iter().map(String::as_str));
     assert_eq!(run(&args), single, "merged shards");
+    // The summary of the merged tables is the single run's (the tables end
+    // with each group's documents and records).
+    let summary = run(&[
+        "sources",
+        "--across",
+        "--summary",
+        "--by",
+        by,
+        "--jsonl",
+        c,
+        "--format",
+        "jsonl",
+        "-q",
+    ]);
+    let mut merged = vec!["sources", "--merge", "--summary", "--format", "jsonl", "-q"];
+    merged.extend(parts.iter().map(String::as_str));
+    assert_eq!(run(&merged), summary, "merged shards' summary");
     // CSV of the merged table too.
     args[3] = "csv";
     let csv = run(&["sources", "--across", "--by", by, "--jsonl", c, "--format", "csv", "-q"]);
     assert_eq!(run(&args), csv, "merged shards (CSV)");
+}
+
+/// A table without the group totals (an older one) cannot give a summary.
+#[test]
+fn merge_summary_needs_the_group_totals() {
+    let dir = scratch("old-table");
+    let fixtures = root().join("tests/fixtures/outlets.jsonl");
+    let c = fixtures.to_str().unwrap();
+    let table = run(&["sources", "--across", "--jsonl", c, "--format", "jsonl", "-q"]);
+    let rows: String = table
+        .lines()
+        .filter(|l| l.contains("\"name\""))
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    let old = dir.join("old.jsonl");
+    std::fs::write(&old, rows).unwrap();
+    let out = Command::new(BIN)
+        .args(["sources", "--merge", "--summary", "-q", "--format", "jsonl"])
+        .arg(&old)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no group totals"));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

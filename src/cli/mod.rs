@@ -22,7 +22,8 @@ enum Command {
     Eval(cmd::eval::Args),
     /// Who is quoted: one row per speaker per document (or per document).
     Sources(cmd::sources::Args),
-    /// A self-contained HTML page: quotations highlighted per speaker, sources table.
+    /// A self-contained HTML page: quotations highlighted per speaker, sources
+    /// table; with --across, one page for a corpus.
     Report(cmd::report::Args),
     /// The text that is analysed, exactly (for a web page: its story).
     Text(cmd::text::Args),

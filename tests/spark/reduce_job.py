@@ -11,7 +11,9 @@ tables, coalesced into one partition, are piped through
 table, row for row, except the fields that name documents by their position
 in the input (`first_doc`, `first_doc_index`, `last_doc`, `last_doc_index`,
 and `first_seen`/`last_seen` when no date was given): a partition only knows
-positions within itself.
+positions within itself. The same tables merged with `--summary` must give
+the single run's `--summary` exactly (the tables end with each group's
+documents and records).
 """
 
 import json
@@ -39,6 +41,7 @@ def main() -> int:
     whosaid, corpus = sys.argv[1], sys.argv[2]
     across = ["sources", "--across", "--by", "outlet,date:month", "--jsonl", "--format", "jsonl", "-q"]
     merge = ["sources", "--merge", "--format", "jsonl", "-q"]
+    summary = ["sources", "--across", "--summary", "--by", "outlet,date:month", "--jsonl", "--format", "jsonl", "-q"]
 
     single = subprocess.run([whosaid, *across, "--threads", "1", corpus], capture_output=True, check=False)
     if single.returncode not in (0, 2):
@@ -46,6 +49,8 @@ def main() -> int:
         print(f"single-process run failed with status {single.returncode}", file=sys.stderr)
         return 1
     expected = [comparable(l) for l in single.stdout.decode("utf-8").splitlines()]
+    single_summary = subprocess.run([whosaid, *summary, corpus], capture_output=True, check=False)
+    expected_summary = single_summary.stdout.decode("utf-8").splitlines()
 
     conf = (
         SparkConf()
@@ -63,9 +68,11 @@ def main() -> int:
         if rdd.getNumPartitions() > 4:
             rdd = rdd.coalesce(4)
         partitions = rdd.getNumPartitions()
-        mapped = rdd.pipe(" ".join(shlex.quote(a) for a in [whosaid, *across, "--threads", "1"]))
+        mapped = rdd.pipe(" ".join(shlex.quote(a) for a in [whosaid, *across, "--threads", "1"])).cache()
         reduced = mapped.coalesce(1).pipe(" ".join(shlex.quote(a) for a in [whosaid, *merge]))
         got_lines = reduced.collect()
+        summarised = mapped.coalesce(1).pipe(" ".join(shlex.quote(a) for a in [whosaid, *merge, "--summary"]))
+        got_summary = summarised.collect()
     finally:
         sc.stop()
     got = [comparable(l) for l in got_lines]
@@ -83,7 +90,16 @@ def main() -> int:
                 print(f"  got:      {a[:300]}\n  expected: {b[:300]}", file=sys.stderr)
                 break
         return 1
-    print(f"spark reduce test passed: {len(got)} source rows ({partitions} partitions, merged in one reduce)")
+    if not expected_summary or got_summary != expected_summary:
+        print(f"spark reduce test FAILED: merged summary ({len(got_summary)} groups) differs from the single run's "
+              f"({len(expected_summary)})", file=sys.stderr)
+        for a, b in zip(got_summary, expected_summary):
+            if a != b:
+                print(f"  got:      {a[:300]}\n  expected: {b[:300]}", file=sys.stderr)
+                break
+        return 1
+    print(f"spark reduce test: the merged summary equals the single run's ({len(got_summary)} groups)")
+    print(f"spark reduce test passed: {len(got)} table lines ({partitions} partitions, merged in one reduce)")
     return 0
 
 

@@ -6,6 +6,7 @@
 //! `sources`; only the aggregate (one entry per distinct source per group)
 //! is kept, so memory follows the number of sources, not of documents.
 
+use super::input_args::InputArgs;
 use super::out::{self, Output};
 use super::sources::Args;
 use anyhow::{bail, Context};
@@ -14,7 +15,7 @@ use serde::Serialize;
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 use whosaid::across::{self, Across, Line, Row, Summary};
-use whosaid::input::{documents, Item};
+use whosaid::input::{documents, InputOptions, Item};
 use whosaid::output::{clip, Format};
 use whosaid::printable::printable;
 use whosaid::{analyze_guarded_with, Record};
@@ -22,22 +23,68 @@ use whosaid::{analyze_guarded_with, Record};
 const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 32 << 20;
 
+/// `--by SPEC` (none: no groups).
+pub(super) fn parse_by_arg(spec: Option<&str>) -> anyhow::Result<Vec<across::By>> {
+    match spec {
+        Some(spec) => across::parse_by(spec).map_err(|e| anyhow::anyhow!("--by {spec}: {e}")),
+        None => Ok(Vec::new()),
+    }
+}
+
 /// Reads, analyses and aggregates the corpus; writes the table or summary.
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let format = out::resolve_format(args.format, args.output.as_deref())?;
     out::check_excel(args.excel, format)?;
-    let by = match args.by.as_deref() {
-        Some(spec) => across::parse_by(spec).map_err(|e| anyhow::anyhow!("--by {spec}: {e}"))?,
-        None => Vec::new(),
-    };
-    let mut agg = Across::new(by);
+    let mut agg = Across::new(parse_by_arg(args.by.as_deref())?);
     let mut opts = args.input.options(agg.fields());
-    let analysis = args.input.analysis();
     let (output, wtr) = Output::open(args.output.as_deref(), &args.input.inputs)?;
     opts.skip_file = output.id();
     args.input.notice_stdin();
-    let mut docs = documents(&args.input.inputs, opts);
-    let (mut n_docs, mut n_errors, mut n_quoted, mut n_records) = (0u64, 0u64, 0u64, 0u64);
+    let tally = stream(&args.input, opts, args.shard, |at, doc, fields, recs| {
+        agg.add_document(at, doc, fields, recs)
+    });
+    let columns = by_columns(&agg);
+    write(args, format, wtr, &agg, &columns)?;
+    output.commit()?;
+    if !args.quiet {
+        out::warn(&format!("{}; {}", tally.summary(), state_note(&agg)));
+    }
+    Ok(if tally.errors > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// What a run read: documents, those with quotations, records, errors.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Tally {
+    pub documents: u64,
+    pub quoted: u64,
+    pub records: u64,
+    pub errors: u64,
+}
+
+impl Tally {
+    /// The line on stderr at the end of a run.
+    pub fn summary(&self) -> String {
+        super::notice::summary(self.documents, self.quoted, self.records, self.errors)
+    }
+}
+
+/// Reads and analyses the inputs (those of `shard`) in parallel batches and
+/// hands each document to `add` in input order: its index in the input
+/// (every document read counts, in every shard), id, input fields and
+/// records. Documents that fail are warned about and counted.
+pub(super) fn stream(
+    input: &InputArgs,
+    opts: InputOptions,
+    shard: Option<(u64, u64)>,
+    mut add: impl FnMut(u64, &str, &serde_json::Map<String, serde_json::Value>, &[Record]),
+) -> Tally {
+    let analysis = input.analysis();
+    let mut docs = documents(&input.inputs, opts);
+    let mut tally = Tally::default();
     let mut index = 0u64;
     type Analysed = (
         u64,
@@ -53,7 +100,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             if !matches!(item, Item::Skipped { .. }) {
                 index += 1;
             }
-            if !super::extract::in_shard(&item, args.shard) {
+            if !super::extract::in_shard(&item, shard) {
                 continue;
             }
             if let Item::Doc(d, _) = &item {
@@ -82,35 +129,21 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             })
             .collect();
         for (at, doc, fields, result) in analysed.into_iter().flatten() {
-            n_docs += 1;
+            tally.documents += 1;
             match result {
                 Ok(recs) => {
-                    n_quoted += u64::from(!recs.is_empty());
-                    n_records += recs.len() as u64;
-                    agg.add_document(at, &doc, &fields, &recs);
+                    tally.quoted += u64::from(!recs.is_empty());
+                    tally.records += recs.len() as u64;
+                    add(at, &doc, &fields, &recs);
                 }
                 Err(error) => {
-                    n_errors += 1;
+                    tally.errors += 1;
                     out::warn(&format!("{doc}: {error}"));
                 }
             }
         }
     }
-    let columns = by_columns(&agg);
-    write(args, format, wtr, &agg, &columns)?;
-    output.commit()?;
-    if !args.quiet {
-        out::warn(&format!(
-            "{}; {}",
-            super::notice::summary(n_docs, n_quoted, n_records, n_errors),
-            state_note(&agg)
-        ));
-    }
-    Ok(if n_errors > 0 {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    tally
 }
 
 /// "N sources (in K groups)": the size of the aggregate.
@@ -129,12 +162,6 @@ fn by_columns(agg: &Across) -> Vec<String> {
 
 /// `sources --merge`: the across tables (JSONL) of shards into one.
 pub fn merge(args: &Args) -> anyhow::Result<ExitCode> {
-    if args.summary {
-        bail!(
-            "--merge --summary: a summary counts documents, which the shards' tables do not hold; \
-             run --summary on the corpus, or --merge the tables"
-        );
-    }
     if args.by.is_some() {
         bail!("--merge takes the --by columns from the tables; give no --by");
     }
@@ -149,7 +176,7 @@ pub fn merge(args: &Args) -> anyhow::Result<ExitCode> {
     args.input.notice_stdin();
     let mut agg = Across::new(Vec::new());
     let mut columns: Option<Vec<String>> = None;
-    let (mut n_rows, mut n_errors) = (0u64, 0u64);
+    let (mut n_rows, mut n_errors, mut n_totals) = (0u64, 0u64, 0u64);
     for input in &inputs {
         let reader: Box<dyn BufRead> = if input == "-" {
             Box::new(io::BufReader::new(io::stdin()))
@@ -169,22 +196,23 @@ pub fn merge(args: &Args) -> anyhow::Result<ExitCode> {
                     out::warn(&format!("{input}:{}: {doc}: {error}", i + 1));
                 }
                 Line::Row(row) => {
-                    let cols: Vec<String> = row.by.iter().map(|(k, _)| k.clone()).collect();
-                    match &columns {
-                        None => columns = Some(cols),
-                        Some(c) if *c != cols => bail!(
-                            "{input}:{}: the table is split by [{}], an earlier one by [{}]",
-                            i + 1,
-                            cols.join(", "),
-                            c.join(", ")
-                        ),
-                        Some(_) => {}
-                    }
+                    same_columns(&mut columns, &row.by, input, i + 1)?;
                     n_rows += 1;
                     agg.merge_row(*row);
                 }
+                Line::Totals(t) => {
+                    same_columns(&mut columns, &t.by, input, i + 1)?;
+                    n_totals += 1;
+                    agg.merge_totals(&t);
+                }
             }
         }
+    }
+    if args.summary && n_totals == 0 && n_rows > 0 {
+        bail!(
+            "--merge --summary: the tables have no group totals (lines with group_documents, \
+             written at the end of a --format jsonl table since this version); write them again"
+        );
     }
     let columns = columns.unwrap_or_default();
     agg.by = columns
@@ -210,6 +238,26 @@ pub fn merge(args: &Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The `--by` columns of a line must be those of the lines before it.
+fn same_columns(
+    columns: &mut Option<Vec<String>>,
+    by: &[(String, Option<String>)],
+    input: &str,
+    line: usize,
+) -> anyhow::Result<()> {
+    let cols: Vec<String> = by.iter().map(|(k, _)| k.clone()).collect();
+    match columns {
+        None => *columns = Some(cols),
+        Some(c) if *c != cols => bail!(
+            "{input}:{line}: the table is split by [{}], an earlier one by [{}]",
+            cols.join(", "),
+            c.join(", ")
+        ),
+        Some(_) => {}
+    }
+    Ok(())
 }
 
 fn raw_by(c: &str) -> across::By {
@@ -248,6 +296,13 @@ fn write(args: &Args, format: Format, mut wtr: Box<dyn Write>, agg: &Across, by:
                 args.excel,
                 rows.iter().map(|r| (r.cells(), r)),
             )?,
+        }
+        // What --merge --summary needs besides the rows (JSONL: what --merge reads).
+        if format == Format::Jsonl {
+            for t in agg.totals() {
+                serde_json::to_writer(&mut *wtr, &t)?;
+                wtr.write_all(b"\n")?;
+            }
         }
     }
     wtr.flush()?;

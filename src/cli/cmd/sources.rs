@@ -45,12 +45,15 @@ pub struct Args {
     /// YYYY of an ISO date (e.g. --by outlet,date:month).
     #[arg(long, value_name = "FIELD[,FIELD]", requires = "across")]
     pub by: Option<String>,
-    /// With --across: one row per group (per --by value) instead: documents,
-    /// records, sources, shares by type and by gender, top-5 sources.
+    /// With --across (or --merge): one row per group (per --by value)
+    /// instead: documents, records, sources, shares by type and by gender,
+    /// top-5 sources.
     #[arg(long)]
     pub summary: bool,
     /// Merge across tables (written by --across --format jsonl, e.g. one per
-    /// shard) given as INPUT into the table of a single run.
+    /// shard) given as INPUT into the table of a single run (with
+    /// --summary: its summary). A JSONL table ends with one line per group,
+    /// {BY…, group_documents, group_records}, for the summary.
     #[arg(long, conflicts_with_all = ["across", "per_document"])]
     pub merge: bool,
     /// Worker threads; 0 chooses (all cores) [default: 0].
