@@ -52,12 +52,30 @@ pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
             let e = span.start + m.end();
             // (A double hyphen is a dash: “Hello”--said Dana Cole.)
             let starts = boundary(char_before(text, s)) || text[..s].ends_with("--");
-            (starts && boundary(char_after(text, e))).then(|| Cue {
-                span: s..e,
-                entry: m.pattern().as_usize(),
-            })
+            if !starts {
+                return None;
+            }
+            if boundary(char_after(text, e)) {
+                return Some(Cue {
+                    span: s..e,
+                    entry: m.pattern().as_usize(),
+                });
+            }
+            shorter_cue(text, s, e)
         })
         .collect()
+}
+
+/// The longest cue that starts at `s` and ends at a word boundary before
+/// `e`: the automaton's longest match "said in an email" must not hide
+/// "said" in "said in an emailed statement".
+fn shorter_cue(text: &str, s: usize, e: usize) -> Option<Cue> {
+    let matched = &text[s..e];
+    matched
+        .match_indices(' ')
+        .map(|(k, _)| k)
+        .rev()
+        .find_map(|k| entry_of(&matched[..k].to_lowercase()).map(|entry| Cue { span: s..s + k, entry }))
 }
 
 // FNV rather than SipHash: the mention readers test a word here at almost

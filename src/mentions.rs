@@ -666,6 +666,20 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
             }
         }
     }
+    // "Smith and Jones wrote": two names joined by "and" speak together, a
+    // group described by both names (no one person's name).
+    if m.kind == MentionKind::Name && first > lo + 1 && lower(text, &toks[first - 1]) == "and" {
+        if let Some(left) = mention_before_depth(text, toks, lo, first - 1, loose, depth + 1) {
+            let adjacent = left.span.end == toks[first - 2].span.end;
+            if left.kind == MentionKind::Name && adjacent && left.stype == m.stype {
+                return Some(Mention::description(
+                    left.span.start..m.span.end,
+                    m.head,
+                    SpeakerType::Group,
+                ));
+            }
+        }
+    }
     Some(m)
 }
 

@@ -66,6 +66,8 @@ const CASES: &[Case] = &[
     Case { text: "Citing an unfounded conspiracy theory, Trump repeatedly attacked Rafael Cruz.", kind: "indirect", quote: "an unfounded conspiracy theory", speaker: "Trump", rule: "participle-continuation" },
     Case { text: "The obsession is an insult to all black people, top black lawmakers said Friday afternoon, a day after he conceded.", kind: "indirect", quote: "The obsession is an insult to all black people", speaker: "top black lawmakers", rule: "clause-speaker-cue" },
     Case { text: "Partial transcript:\n\n\"WALLACE: Will she be there tomorrow night?\n\n\"PENCE: She will not be attending the debate.\"", kind: "direct", quote: "She will not be attending the debate.", speaker: "PENCE", rule: "transcript-label" },
+    Case { text: "The strike began at dawn.\n\n“We will strike if we must,” according to a statement from the union.", kind: "direct", quote: "We will strike if we must,", speaker: "the union", rule: "quote-according-to" },
+    Case { text: "The strike began at dawn.\n\nAna Ortiz sold the farm after the flood.\n\n“We couldn’t face another spring.”", kind: "direct", quote: "We couldn’t face another spring.", speaker: "Ana Ortiz", rule: "narrative-subject" },
 ];
 
 fn claim_of(text: &str) -> Vec<Record> {

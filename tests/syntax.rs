@@ -273,3 +273,78 @@ fn a_short_quotation_as_the_whole_content() {
         "blurted out",
     );
 }
+
+#[test]
+fn a_lead_in_and_a_closing_cue_on_one_quotation_over_paragraphs() {
+    let text = format!(
+        "{OPENING}Hugh Hill, a doctor, said: \"They need urgent treatment.\n\n\"If they don't get it they'll die,\" he added."
+    );
+    let recs = analyze(&Document::new("t", text.as_str()));
+    assert_eq!(recs.len(), 1, "{recs:?}");
+    let r = &recs[0];
+    assert_eq!(r.kind.as_str(), "direct");
+    assert_eq!(r.speaker.as_deref(), Some("Hugh Hill"));
+    assert_eq!(r.cue.as_deref(), Some("said"));
+    let parts: Vec<&str> = r
+        .parts
+        .as_ref()
+        .expect("two parts")
+        .iter()
+        .map(|p| &text[p.byte_start..p.byte_end])
+        .collect();
+    assert_eq!(
+        parts,
+        ["They need urgent treatment.", "If they don't get it they'll die,"]
+    );
+}
+
+#[test]
+fn a_quote_only_paragraph_after_narrative_about_its_speaker() {
+    let (kind, speaker, _) = claim(
+        "Ana Ortiz sold the farm after the flood.\n\n“We couldn’t face another spring.”",
+        "We couldn’t face another spring.",
+    );
+    assert_eq!((kind.as_str(), speaker.as_deref()), ("direct", Some("Ana Ortiz")));
+    // After a paragraph that quotes, a lone quotation is not narrative's.
+    let recs = records("Ana Ortiz said “no” twice.\n\n“We couldn’t face another spring.”");
+    let r = recs
+        .iter()
+        .find(|r| r.quote.starts_with("We couldn"))
+        .expect("a record");
+    assert_ne!(r.rule, "narrative-subject");
+}
+
+#[test]
+fn quotation_marks_nested_and_between_quotes() {
+    let (kind, speaker, _) = claim(
+        "\"He told me, 'Get out now,' and I ran,\" said Ms. Park.",
+        "He told me, 'Get out now,' and I ran,",
+    );
+    assert_eq!((kind.as_str(), speaker.as_deref()), ("direct", Some("Park")));
+    // A single-quoted word between two quotations does not break them.
+    let (_, speaker, _) = claim(
+        "“We are not leaving,” Ms. Diaz said. ‘Never’ was her answer. “We will stay here.”",
+        "We are not leaving, … We will stay here.",
+    );
+    assert_eq!(speaker.as_deref(), Some("Diaz"));
+}
+
+#[test]
+fn a_quotation_over_a_line_break_in_hard_wrapped_text() {
+    let text = "The council met on Tuesday evening to discuss the budget for the\n\
+                coming year, and members spoke for more than three hours about it.\n\
+                \"The plan is a good one,\" said Mr. Ross, the council's chair, \"and\n\
+                the council should adopt it before the winter comes, not after it.\"\n\
+                Members then voted on the plan and adjourned shortly after ten.\n";
+    let recs = analyze(&Document::new("t", text));
+    let r = recs
+        .iter()
+        .find(|r| r.quote.starts_with("The plan is a good one"))
+        .expect("a record");
+    assert!(
+        r.quote.ends_with("before the winter comes, not after it."),
+        "{:?}",
+        r.quote
+    );
+    assert_eq!(r.speaker.as_deref(), Some("Ross"));
+}

@@ -90,6 +90,51 @@ pub(super) fn continuation(
     }
 }
 
+/// `Ortiz sold the farm after the flood. ¶ “We couldn't face another
+/// spring.”`: a quote-only paragraph that nothing attributes, after a
+/// paragraph of narrative (no quotation) whose sentences are about a
+/// named person: that person speaks (the sentence subject, latest first).
+pub(super) fn narrative_subject(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], consumed: &[bool]) {
+    for i in 0..spoken.len() {
+        if direct[i].is_some() || consumed[i] {
+            continue;
+        }
+        let q = spoken[i];
+        let p_now = ctx.segs.paragraph_of(q.start());
+        let para = &ctx.segs.paragraphs[p_now];
+        let quote_only = q.parts[0].open.start == para.start && q.outer().end + 1 >= para.end;
+        if !quote_only || p_now == 0 {
+            continue;
+        }
+        let prev = &ctx.segs.paragraphs[p_now - 1];
+        let narrative = !ctx.text[prev.clone()].contains(['“', '”', '"']);
+        if !narrative {
+            continue;
+        }
+        if let Some(m) = named_subject_in(ctx, prev.clone()) {
+            let mut c = direct_from(q);
+            c.mention = Some(m);
+            c.rule = "narrative-subject";
+            c.confidence = 0.5;
+            direct[i] = Some(c);
+        }
+    }
+}
+
+/// The subject of the last sentence of `para` (bytes) that a named person
+/// opens.
+fn named_subject_in(ctx: &Ctx, para: std::ops::Range<usize>) -> Option<crate::mentions::Mention> {
+    use crate::mentions::{MentionKind, SpeakerType};
+    let first = ctx.segs.sentence_of(para.start);
+    let last = ctx.segs.sentence_of(para.end.saturating_sub(1));
+    (first..=last).rev().take(4).find_map(|s| {
+        let toks = ctx.sentence_toks(ctx.segs.sentences[s].start);
+        super::clause::sentence_subject(ctx, toks.start, toks.end)
+            .filter(|m| m.kind == MentionKind::Name && m.stype == SpeakerType::Person)
+            .filter(|m| token_at(ctx.toks, m.span.start) == toks.start)
+    })
+}
+
 /// `“Q.” ¶ So said Mayor John Smith on Monday.` / `¶ Smith said that at …`:
 /// a quote-only paragraph takes the speaker of the next paragraph's opening
 /// attribution when that attribution reports nothing of its own.

@@ -88,6 +88,13 @@ pub(super) fn direct_claim(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
         return Some(claim);
     }
     let last = q.parts.last()?;
+    // `Hugh Hill, a doctor, said: "… ¶ "…," he added.`: a quotation over
+    // paragraphs is first of the lead-in that opens it.
+    if ctx.segs.paragraph_of(q.start()) != ctx.segs.paragraph_of(last.content.start) {
+        if let Some(claim) = before_open(ctx, q) {
+            return Some(claim);
+        }
+    }
     if let Some(claim) = after_close(ctx, q, last) {
         return Some(claim);
     }

@@ -16,7 +16,8 @@
 //!    finds where it starts, `clause.rs` where it ends and the clause before a cue
 //! 6. `headline.rs` `headline_colon`          "Pence: CLAUSE" as the article's first line
 //! 7. `possessive.rs` `possessive_claims`     X's claim that CLAUSE
-//! 8. `continuation.rs` `continuation`        a quote after an attributed one goes on with it
+//! 8. `continuation.rs` `continuation`        a quote after an attributed one goes on with it;
+//!    `narrative_subject`                     else a quote-only paragraph after narrative about someone
 //! 9. the driver: the rest is `unattributed`, but fragments (`direct.rs` `is_fragment`) go
 //!
 //! (`ctx.rs`: the context every sieve reads and the quotation lookups.)
@@ -35,6 +36,7 @@
 //! - `transcript-label`         "WALLACE: …" (a capitalised label inside the marks)
 //! - `continuation`             a quote-only paragraph after an attributed one
 //! - `next-paragraph-speaker`   “Q.” ¶ So said Mayor John Smith on Monday.
+//! - `narrative-subject`        Ortiz sold the farm. ¶ “Q.” (a quote-only paragraph after narrative)
 //! - `unattributed`             any other quotation: no speaker
 //!
 //! Reported speech (mixed when the clause holds quote marks):
@@ -65,7 +67,7 @@ use crate::record::Kind;
 use crate::segment::Segments;
 use crate::text::Span;
 use crate::tokens::Token;
-use continuation::{continuation, next_paragraph_speaker};
+use continuation::{continuation, narrative_subject, next_paragraph_speaker};
 use ctx::Ctx;
 use direct::{direct_claim, merge_split_quotes, unattributed, widen_to_clause};
 use headline::headline_colon;
@@ -127,6 +129,8 @@ pub fn attribute_with(
     possessive_claims(&ctx, &spoken, &mut consumed, &mut direct, &mut claims);
     // 8. Quotations still without a speaker continue the previous one.
     continuation(&ctx, &spoken, &mut direct, &consumed, &claims);
+    // 8b. A quote-only paragraph after a narrative one about a named person.
+    narrative_subject(&ctx, &spoken, &mut direct, &consumed);
     // 9. The rest.
     unattributed(&ctx, &spoken, &mut direct, &consumed, &mut claims);
     claims.retain(|c| c.parts.iter().all(|p| !p.is_empty()) && !segs.is_furniture(c.start()));
