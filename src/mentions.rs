@@ -671,7 +671,10 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
     if m.kind == MentionKind::Name && first > lo + 1 && lower(text, &toks[first - 1]) == "and" {
         if let Some(left) = mention_before_depth(text, toks, lo, first - 1, loose, depth + 1) {
             let adjacent = left.span.end == toks[first - 2].span.end;
-            if left.kind == MentionKind::Name && adjacent && left.stype == m.stype {
+            // (People only: "The Food and Drug Administration" is one name.)
+            let people = left.stype == SpeakerType::Person && m.stype == SpeakerType::Person;
+            let the = lower(text, &toks[token_at_start(toks, left.span.start)]) == "the";
+            if left.kind == MentionKind::Name && adjacent && people && !the {
                 return Some(Mention::description(
                     left.span.start..m.span.end,
                     m.head,
