@@ -1,26 +1,42 @@
 #!/usr/bin/env bash
-# End-to-end benchmark of `whosaid extract` (issue 7; numbers in docs/performance.md).
+# End-to-end benchmark of `whosaid extract` on article text (issue 20;
+# numbers in docs/performance.md and the README).
 #
-# Builds the release binary, makes a JSONL corpus of about BENCH_SIZE_MB
-# megabytes (default 100) by repeating ../shared/corpora/polnear-train.jsonl
-# with unique ids ("<id>#N"), runs `whosaid extract --jsonl --format jsonl -q`
-# under /usr/bin/time -v at each of BENCH_THREADS (default "1 2"), and prints
-# a markdown table: wall seconds, MB/s, CPU seconds, peak RSS, speed-up.
-# Then a per-stage profile (examples/stage_profile.rs) on data/iran-talks.txt
-# and on the source corpus, unless BENCH_STAGES=0; with BENCH_CRITERION=1 also
-# the criterion benches (benches/pipeline.rs), one stage at a time.
+# Builds the release binary and examples/floor.rs, makes a text-only JSONL
+# corpus ({"id", "text"} lines: the texts of ../shared/corpora/polnear-train.jsonl
+# repeated with unique ids "<id>#N") of about BENCH_SIZE_MB megabytes (default
+# 50), then runs, alternating, BENCH_ROUNDS rounds (default 3) of:
 #
-#   scripts/bench.sh                      # 100 MB corpus, 1 and 2 threads
-#   BENCH_SIZE_MB=1000 scripts/bench.sh   # 1 GB: peak RSS must not grow
+#   whosaid   `whosaid extract --jsonl --format jsonl -q` at each of
+#             BENCH_THREADS (default "1 2")
+#   python    scripts/naive_quotes.py: json.loads per line, one regex for
+#             “…” and "…" pairs, each match written as a JSON line
+#   floor     examples/floor.rs: parse each line (serde_json), the cue
+#             automaton, a quote-mark scan, the tokenizer, one JSON line per
+#             quote-mark pair: the least an extractor on whosaid's parts does
+#   baseline  with BENCH_BASELINE=/path/to/whosaid: another whosaid binary,
+#             to measure a change as a ratio (before/after in one command)
+#
+# Each run is under GNU time; the report (stdout, markdown) gives the medians:
+# MB/s of article text (the JSON "text" strings as UTF-8) and of the file,
+# peak RSS, and each reference's speed as a ratio to whosaid. This VM's speed
+# drifts by up to 50 % over minutes, hence the alternation and the medians.
+#
+#   scripts/bench.sh                                  # 50 MB, 3 rounds
+#   BENCH_SIZE_MB=200 BENCH_ROUNDS=5 scripts/bench.sh
+#   BENCH_BASELINE=/tmp/old-whosaid scripts/bench.sh  # old against new
+#   BENCH_STAGES=1 scripts/bench.sh                   # also the stage profile
 #
 # Everything generated goes to a temporary folder that is removed at the end;
-# the report goes to stdout, progress notes to stderr.
+# progress notes go to stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-size_mb=${BENCH_SIZE_MB:-100}
+size_mb=${BENCH_SIZE_MB:-50}
+rounds=${BENCH_ROUNDS:-3}
 threads_list=${BENCH_THREADS:-1 2}
 source_corpus=${BENCH_CORPUS:-../shared/corpora/polnear-train.jsonl}
+baseline=${BENCH_BASELINE:-}
 note() { printf '%s\n' "$*" >&2; }
 
 if [ ! -f "$source_corpus" ]; then
@@ -34,111 +50,129 @@ if [ ! -x /usr/bin/time ]; then
     fi
     [ -x /usr/bin/time ] || { note "bench: could not install GNU time"; exit 1; }
 fi
+command -v python3 >/dev/null || { note "bench: python3 is needed (the corpus and the naive reference)"; exit 1; }
 
-note "bench: cargo build --release"
-cargo build --release --quiet
-bin="$(cargo metadata --format-version 1 --no-deps 2>/dev/null |
-    sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')/release/whosaid"
-[ -x "$bin" ] || bin=target/release/whosaid
+note "bench: cargo build --release (whosaid and examples/floor.rs)"
+cargo build --release --quiet --bin whosaid --example floor
+target=$(cargo metadata --format-version 1 --no-deps 2>/dev/null |
+    sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
+bin=${BENCH_BIN:-$target/release/whosaid}
+floor=$target/release/examples/floor
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/whosaid-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# The corpus: copy N of the source, each id suffixed with #N so every
-# document id is unique (the JSONL lines start with {"id": "...").
+# The corpus: only ids and texts (the source's annotations are most of its
+# bytes), copied until the file reaches the size. Prints the text bytes.
 corpus="$work/corpus.jsonl"
-src_bytes=$(wc -c <"$source_corpus")
-copies=$(((size_mb * 1000000 + src_bytes - 1) / src_bytes))
-note "bench: building a ${size_mb} MB corpus ($copies copies of $source_corpus)"
-for n in $(seq 1 "$copies"); do
-    sed "s/^{\"id\": *\"\([^\"]*\)\"/{\"id\": \"\1#$n\"/" "$source_corpus"
-done >"$corpus"
-bytes=$(wc -c <"$corpus")
+note "bench: building a ${size_mb} MB text-only corpus from $source_corpus"
+text_bytes=$(python3 - "$source_corpus" "$corpus" "$size_mb" <<'PY'
+import json, sys
+src, dst, mb = sys.argv[1], sys.argv[2], float(sys.argv[3])
+docs = [json.loads(l) for l in open(src, encoding="utf-8") if l.strip()]
+size = text = 0
+n = 0
+with open(dst, "w", encoding="utf-8") as out:
+    while size < mb * 1e6:
+        n += 1
+        for d in docs:
+            line = json.dumps({"id": f"{d['id']}#{n}", "text": d["text"]}, ensure_ascii=False) + "\n"
+            out.write(line)
+            size += len(line.encode("utf-8"))
+            text += len(d["text"].encode("utf-8"))
+print(text)
+PY
+)
+file_bytes=$(wc -c <"$corpus")
 docs=$(wc -l <"$corpus")
-mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
 
-run() { # threads -> "wall cpu rss_kb"
-    local t=$1 log="$work/time-$1.txt"
-    local status=0
-    /usr/bin/time -v -o "$log" "$bin" extract --jsonl --format jsonl -q --threads "$t" "$corpus" \
-        >"$work/out-$t.jsonl" 2>"$work/err-$t.txt" || status=$?
-    # 2: some documents are error records (listed on stderr); anything else failed.
+run() { # name command... -> "wall rss_kb" (the output goes to $work/out-NAME)
+    local name=$1 log="$work/time.txt" status=0
+    shift
+    /usr/bin/time -v -o "$log" "$@" "$corpus" >"$work/out-$name" 2>"$work/err.txt" || status=$?
+    # whosaid exits 2 when some documents are error records; anything else failed.
     if [ "$status" != 0 ] && [ "$status" != 2 ]; then
-        note "bench: whosaid failed with status $status"; cat "$work/err-$t.txt" "$log" >&2; return 1
+        note "bench: $name failed with status $status"; cat "$work/err.txt" "$log" >&2; return 1
     fi
-    [ "$status" = 0 ] || note "bench: $(grep -c . "$work/err-$t.txt") documents are error records (see whosaid's stderr)"
     awk -F': ' '
         /Elapsed \(wall clock\)/ { n = split($2, p, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + p[i] }
-        /User time/ { u = $2 } /System time/ { s = $2 } /Maximum resident/ { r = $2 }
-        END { printf "%.2f %.2f %d\n", w, u + s, r }' "$log"
+        /Maximum resident/ { r = $2 }
+        END { printf "%.3f %d\n", w, r }' "$log"
 }
 
-echo "## whosaid extract: $mb MB JSONL corpus ($docs documents), $(nproc) cores"
-echo
-echo "Binary: \`$bin\` ($("$bin" --version)), $(date -u +%Y-%m-%dT%H:%MZ)."
-echo
-echo "| threads | seconds | MB/s | CPU seconds | MB per CPU-second | peak RSS (MB) | speed-up |"
-echo "|---:|---:|---:|---:|---:|---:|---:|"
-base=""
-first=""
+# The contestants, in the order they alternate within a round.
+names=()
+declare -A cmd
 for t in $threads_list; do
-    note "bench: --threads $t"
-    res=$(run "$t") || exit 1
-    read -r wall cpu rss <<<"$res"
-    if [ -z "$first" ]; then
-        first=$t
-    elif ! cmp -s "$work/out-$first.jsonl" "$work/out-$t.jsonl"; then
-        note "bench: output with --threads $t differs from --threads $first"
-        exit 1
+    names+=("whosaid-$t"); cmd[whosaid-$t]="$bin extract --jsonl --format jsonl -q --threads $t"
+    if [ -n "$baseline" ]; then
+        names+=("baseline-$t"); cmd[baseline-$t]="$baseline extract --jsonl --format jsonl -q --threads $t"
     fi
-    [ -n "$base" ] || base=$wall
-    awk -v t="$t" -v w="$wall" -v c="$cpu" -v r="$rss" -v b="$bytes" -v base="$base" 'BEGIN {
-        printf "| %d | %.2f | %.1f | %.2f | %.1f | %.1f | %.2f× |\n",
-            t, w, b / 1e6 / w, c, b / 1e6 / c, r / 1024, base / w }'
 done
-records=$(wc -l <"$work/out-$first.jsonl")
-echo
-echo "Output: $records records, identical at every thread count."
+names+=(python floor)
+cmd[python]="python3 scripts/naive_quotes.py"
+cmd[floor]="$floor"
 
-if [ "${BENCH_STAGES:-1}" != 0 ]; then
+declare -A walls rsss
+for r in $(seq 1 "$rounds"); do
+    for name in "${names[@]}"; do
+        note "bench: round $r/$rounds: $name"
+        # shellcheck disable=SC2086 # the command is words on purpose
+        read -r wall rss <<<"$(run "$name" ${cmd[$name]})"
+        walls[$name]+="$wall "
+        rsss[$name]+="$rss "
+    done
+    first=${names[0]}
+    for name in "${names[@]}"; do
+        case $name in whosaid-* | baseline-*)
+            cmp -s "$work/out-$first" "$work/out-$name" ||
+                { note "bench: the output of $name differs from $first's"; exit 1; } ;;
+        esac
+    done
+done
+
+median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+maxof() { tr ' ' '\n' | grep . | sort -g | tail -1; }
+
+ref=whosaid-$(echo "$threads_list" | awk '{ print $1 }')
+ref_wall=$(median <<<"${walls[$ref]}")
+text_mb=$(awk -v b="$text_bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+file_mb=$(awk -v b="$file_bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+
+echo "## whosaid extract on article text: $text_mb MB of text in a $file_mb MB JSONL file ($docs documents)"
+echo
+echo "$(nproc) cores, $rounds alternating rounds, medians; $(date -u +%Y-%m-%dT%H:%MZ); \`$("$bin" --version)\`."
+echo "Speed is relative to $ref (above 1: faster than it)."
+echo
+echo "| run | seconds (runs) | MB/s of text | MB/s of file | peak RSS (MB) | speed relative to $ref |"
+echo "|---|---|---:|---:|---:|---:|"
+for name in "${names[@]}"; do
+    w=$(median <<<"${walls[$name]}")
+    rss=$(maxof <<<"${rsss[$name]}")
+    awk -v n="$name" -v runs="${walls[$name]% }" -v w="$w" -v r="$rss" -v t="$text_bytes" -v f="$file_bytes" -v base="$ref_wall" 'BEGIN {
+        gsub(/ /, ", ", runs)
+        printf "| %s | %s | %.1f | %.1f | %.1f | %.2f× |\n", n, runs, t / 1e6 / w, f / 1e6 / w, r / 1024, base / w }'
+done
+echo
+speed() { awk -v a="$(median <<<"${walls[$1]}")" -v b="$(median <<<"${walls[$2]}")" 'BEGIN { printf "%.2f", b / a }'; }
+echo "whosaid, $ref: $(speed "$ref" python)× the naive Python scan (target ≥ 1.2), $(speed "$ref" floor)× the floor (target ≥ 0.5)."
+for name in "${names[@]}"; do
+    case $name in
+        "$ref") ;;
+        whosaid-*) echo "whosaid, $name: $(speed "$name" "$ref")× $ref (target for 2 threads ≥ 1.7), $(speed "$name" python)× the Python scan, $(speed "$name" floor)× the floor." ;;
+        baseline-*) echo "whosaid, whosaid-${name#baseline-}: $(speed "whosaid-${name#baseline-}" "$name")× the baseline binary at the same thread count." ;;
+    esac
+done
+echo
+echo "Output: $(wc -l <"$work/out-$ref") records, identical for every whosaid run."
+
+if [ "${BENCH_STAGES:-0}" != 0 ]; then
     # Stage by stage, in pipeline order (examples/stage_profile.rs): each
     # stage meets the caches the others left, as in a real run.
     note "bench: per-stage profile (examples/stage_profile.rs)"
     cargo build --release --quiet --example stage_profile
-    profile=$(dirname "$bin")/examples/stage_profile
-    echo
-    echo "## Per-stage profile: data/iran-talks.txt, 300 passes"
-    echo
-    "$profile" data/iran-talks.txt 300 | sed 1,2d
     echo
     echo "## Per-stage profile: $(basename "$source_corpus")"
     echo
-    "$profile" "$source_corpus" | sed 1,2d
-fi
-
-if [ "${BENCH_CRITERION:-0}" != 0 ]; then
-    note "bench: cargo bench --bench pipeline (criterion, one stage at a time)"
-    cargo bench --quiet --bench pipeline -- --warm-up-time 1 --measurement-time 3 >"$work/stages.txt" 2>&1 ||
-        { cat "$work/stages.txt" >&2; exit 1; }
-    echo
-    echo "## Criterion: data/iran-talks.txt ($(wc -c <data/iran-talks.txt) bytes), each stage alone (warm caches)"
-    echo
-    echo "| stage | µs per document | share of the stages |"
-    echo "|---|---:|---:|"
-    # "stage/segment  time:   [24.3 µs 25.2 µs 26.1 µs]": the middle value is the estimate.
-    awk '
-        function us(v, u) { return u == "ns" ? v / 1000 : u == "ms" ? v * 1000 : u == "s" ? v * 1e6 : v }
-        /^stage\// { name = substr($1, 7); if (NF == 1) { getline } }
-        /time:/ && name != "" {
-            for (i = 1; i <= NF; i++) if ($i ~ /^\[/) break
-            t = us($(i + 2), $(i + 3)); name_of[++n] = name; t_of[n] = t
-            if (name != "analyze") sum += t
-            name = ""
-        }
-        END {
-            for (k = 1; k <= n; k++) if (name_of[k] != "analyze")
-                printf "| %s | %.1f | %.0f%% |\n", name_of[k], t_of[k], 100 * t_of[k] / sum
-            for (k = 1; k <= n; k++) if (name_of[k] == "analyze")
-                printf "| **analyze** (whole pipeline, without output) | %.1f | |\n", t_of[k]
-        }' "$work/stages.txt"
+    "$target/release/examples/stage_profile" "$source_corpus" | sed 1,2d
 fi

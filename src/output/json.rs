@@ -5,9 +5,6 @@ use super::Sink;
 use crate::record::Record;
 use std::io::{self, Write};
 
-/// Serialised records held before a write.
-const BUF_BYTES: usize = 1 << 16;
-
 pub struct JsonLines<W> {
     wtr: W,
     /// Records are serialised here first: serde_json makes many small
@@ -21,16 +18,27 @@ impl<W: Write> JsonLines<W> {
     }
 }
 
+/// Serialised records held before a write.
+const BUF_BYTES: usize = 1 << 16;
+
 fn error_json(doc: &str, error: &str) -> serde_json::Value {
     serde_json::json!({ "doc": doc, "error": error })
+}
+
+/// One JSON line per record, appended to `buf`.
+fn encode_lines(records: &[Record], buf: &mut Vec<u8>) -> io::Result<()> {
+    for r in records {
+        serde_json::to_writer(&mut *buf, r)?;
+        buf.push(b'\n');
+    }
+    Ok(())
 }
 
 impl<W: Write> Sink for JsonLines<W> {
     fn records(&mut self, records: &[Record]) -> io::Result<()> {
         self.buf.clear();
         for r in records {
-            serde_json::to_writer(&mut self.buf, r)?;
-            self.buf.push(b'\n');
+            encode_lines(std::slice::from_ref(r), &mut self.buf)?;
             // Written in pieces: a document of many records must not hold
             // a second copy of them all as JSON.
             if self.buf.len() >= BUF_BYTES {
@@ -39,6 +47,12 @@ impl<W: Write> Sink for JsonLines<W> {
             }
         }
         self.wtr.write_all(&self.buf)
+    }
+    fn encoder(&self) -> Option<super::Encoder> {
+        Some(encode_lines)
+    }
+    fn encoded(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.wtr.write_all(bytes)
     }
     fn error(&mut self, doc: &str, error: &str) -> io::Result<()> {
         serde_json::to_writer(&mut self.wtr, &error_json(doc, error))?;

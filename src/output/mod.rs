@@ -22,12 +22,26 @@ pub enum Format {
     Table,
 }
 
+/// Serialises records into bytes exactly as a [`Sink`] would write them.
+pub type Encoder = fn(&[Record], &mut Vec<u8>) -> io::Result<()>;
+
 /// Receives the records of each document in input order.
 pub trait Sink {
     fn records(&mut self, records: &[Record]) -> io::Result<()>;
     /// A document that could not be read.
     fn error(&mut self, doc: &str, error: &str) -> io::Result<()>;
     fn finish(&mut self) -> io::Result<()>;
+    /// For a format with no state from one document to the next: the
+    /// function that serialises a document's records, which worker threads
+    /// can run so that the writing thread only writes bytes.
+    fn encoder(&self) -> Option<Encoder> {
+        None
+    }
+    /// Writes bytes made by [`Sink::encoder`]'s function, in its place.
+    fn encoded(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let _ = bytes;
+        unreachable!("only a sink with an encoder is given encoded records")
+    }
 }
 
 /// Options shared by the writers.

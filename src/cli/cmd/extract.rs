@@ -16,7 +16,7 @@ use std::sync::mpsc::sync_channel;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use whosaid::input::{documents, Documents, Item};
-use whosaid::output::{sink, Format, Sink, SinkOptions};
+use whosaid::output::{sink, Encoder, Format, Sink, SinkOptions};
 use whosaid::{analyze_guarded_with, Record};
 
 #[derive(clap::Args, Debug)]
@@ -135,6 +135,9 @@ enum Analysed {
     /// The records, and which kept fields the document had (`None`: a
     /// plain-text document, which has no fields).
     Records(Vec<Record>, Option<Vec<bool>>),
+    /// The same, already serialised by the sink's encoder (in a worker):
+    /// the bytes, how many records they hold, and the kept fields.
+    Encoded(Vec<u8>, usize, Option<Vec<bool>>),
     Error {
         doc: String,
         error: String,
@@ -208,7 +211,8 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
     if threads == 1 {
         sequential(docs, &args, &mut writer)?;
     } else {
-        pipeline(docs, &args, threads, &mut writer)?;
+        let encoder = writer.sink.encoder();
+        pipeline(docs, &args, threads, encoder, &mut writer)?;
     }
     let Writer {
         mut sink,
@@ -281,6 +285,22 @@ fn analyse(item: Item, args: &Args) -> Analysed {
     }
 }
 
+/// Serialises a document's records with `encoder`, when there is one. An
+/// encoding error (none is expected: records serialise to a buffer) keeps
+/// the records, for the sink to report as it writes them.
+fn encode(a: Analysed, encoder: Option<Encoder>) -> Analysed {
+    match (a, encoder) {
+        (Analysed::Records(recs, fields), Some(encode)) => {
+            let mut bytes = Vec::new();
+            match encode(&recs, &mut bytes) {
+                Ok(()) => Analysed::Encoded(bytes, recs.len(), fields),
+                Err(_) => Analysed::Records(recs, fields),
+            }
+        }
+        (a, _) => a,
+    }
+}
+
 /// `--threads 1`: read, analyse and write one document at a time, on this
 /// thread (a cluster runs one such process per core).
 fn sequential(mut docs: Documents, args: &Args, writer: &mut Writer) -> anyhow::Result<()> {
@@ -298,7 +318,15 @@ fn sequential(mut docs: Documents, args: &Args, writer: &mut Writer) -> anyhow::
 /// order. Every stage runs at once (no barrier between batches), and a chunk
 /// is read only when fewer than `CHUNKS_PER_WORKER * threads` are in flight,
 /// so memory is bounded whatever the corpus size.
-fn pipeline(mut docs: Documents, args: &Arc<Args>, threads: usize, writer: &mut Writer) -> anyhow::Result<()> {
+/// With an `encoder`, the workers also serialise the records: the writing
+/// thread then only writes bytes, and is not the bottleneck.
+fn pipeline(
+    mut docs: Documents,
+    args: &Arc<Args>,
+    threads: usize,
+    encoder: Option<Encoder>,
+    writer: &mut Writer,
+) -> anyhow::Result<()> {
     let window = CHUNKS_PER_WORKER * threads;
     let (work_tx, work_rx) = sync_channel::<Chunk<Item>>(window);
     let (done_tx, done_rx) = sync_channel::<Chunk<Analysed>>(window);
@@ -347,7 +375,11 @@ fn pipeline(mut docs: Documents, args: &Arc<Args>, threads: usize, writer: &mut 
                 // A panic outside `analyze_guarded` (a bug) reaches the writer,
                 // which re-raises it, rather than leaving a hole in the order.
                 let items = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                    chunk.items.into_iter().map(|item| analyse(item, &args)).collect()
+                    chunk
+                        .items
+                        .into_iter()
+                        .map(|item| encode(analyse(item, &args), encoder))
+                        .collect()
                 }))
                 .unwrap_or_else(|panic| vec![Analysed::Panic(panic)]);
                 let done = Chunk {
@@ -409,16 +441,12 @@ impl Writer<'_> {
         let t = &mut self.totals;
         match a {
             Analysed::Records(recs, fields) => {
-                if let Some(fields) = fields {
-                    self.fielded = true;
-                    for (s, f) in self.seen.iter_mut().zip(fields) {
-                        *s |= f;
-                    }
-                }
-                t.docs += 1;
-                t.quoted += u64::from(!recs.is_empty());
-                t.records += recs.len() as u64;
+                self.count(recs.len(), fields);
                 self.sink.records(&recs)?;
+            }
+            Analysed::Encoded(bytes, records, fields) => {
+                self.count(records, fields);
+                self.sink.encoded(&bytes)?;
             }
             Analysed::Error { doc, error } => {
                 t.docs += 1;
@@ -438,6 +466,20 @@ impl Writer<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Counts a document of `records` records, with its kept fields.
+    fn count(&mut self, records: usize, fields: Option<Vec<bool>>) {
+        if let Some(fields) = fields {
+            self.fielded = true;
+            for (s, f) in self.seen.iter_mut().zip(fields) {
+                *s |= f;
+            }
+        }
+        let t = &mut self.totals;
+        t.docs += 1;
+        t.quoted += u64::from(records > 0);
+        t.records += records as u64;
     }
 
     fn report(&mut self, bytes_read: u64) {
