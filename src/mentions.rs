@@ -977,6 +977,15 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
             return Some(Mention::description(span, head.span.clone(), stype));
         }
     }
+    // "the Kentucky Republican", "the Vermont Democrat": a capitalised
+    // person noun after a determiner and capitalised modifiers describes a
+    // person; it is not a name.
+    if DETERMINERS.contains(&*lower(text, &toks[s]))
+        && noun_type(&hw) == Some(SpeakerType::Unnamed)
+        && (s + 1..e).all(|k| is_cap(text, &toks[k]))
+    {
+        return Some(Mention::description(span, head.span.clone(), SpeakerType::Unnamed));
+    }
     // The trailing run of capitalised words (with name particles) is the name.
     let mut n = e - 1;
     while n > s {
@@ -1015,7 +1024,14 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
         let w = &text[toks[title_end].span.clone()];
         (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
     };
-    let stype = if org_head || (det == "the" && title_end == n) || place || acronym {
+    // "CTV News", "CBC Radio", "IBM Canada": a name led by an acronym of
+    // three or more capitals is an organisation (two capitals are often a
+    // person's initials: "JD Vance").
+    let acronym_led = title_end < e - 1 && {
+        let w = &text[toks[title_end].span.clone()];
+        (3..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    let stype = if org_head || (det == "the" && title_end == n) || place || acronym || acronym_led {
         SpeakerType::Organization
     } else {
         SpeakerType::Person

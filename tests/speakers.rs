@@ -228,3 +228,26 @@ fn a_name_before_its_employer_is_the_speaker() {
     let text = "Atmospheric physics professor Kent Moore at the University of Toronto says the weather is odd.";
     assert_eq!(records(text)[0].speaker.as_deref(), Some("Kent Moore"));
 }
+
+#[test]
+fn a_party_member_description_is_the_person_named_before() {
+    let text = "Senate Majority Leader Mitch McConnell blamed the media on Friday.\n\n“Activists rushed to judgment,” the Kentucky Republican said.";
+    assert_eq!(speaker_of(text, "Activists rushed").as_deref(), Some("Mitch McConnell"));
+    let recs = records(text);
+    let r = recs.iter().find(|r| r.quote.starts_with("Activists")).unwrap();
+    assert_eq!(r.speaker_type, Some("person"));
+}
+
+#[test]
+fn a_name_led_by_an_acronym_is_an_organisation() {
+    // "CTV News" is no candidate for "she".
+    let text = "Kim Moran received a letter on Monday.\n\nCTV News has learned that a third party was involved.\n\n“We are not giving up,” she said.";
+    assert_ne!(speaker_of(text, "We are not giving up").as_deref(), Some("CTV News"));
+    let text = "CBC News reported that the talks had stalled.\n\nThe network said the talks would resume.";
+    let recs = records(text);
+    assert!(
+        recs.iter()
+            .any(|r| r.speaker.as_deref() == Some("CBC News") && r.speaker_type == Some("organization")),
+        "{recs:?}"
+    );
+}
