@@ -102,6 +102,8 @@ pub struct Lexicon {
     /// Irregular plural → singular (men → man).
     pub irregular_plurals: HashMap<String, String, FastHash>,
     pub not_speakers: WordSet,
+    /// Ordinary words that never start a name ("Prominent Canadian examples").
+    pub lowercase_words: WordSet,
     pub scare_triggers: Vec<String>,
     /// The triggers grouped by their last word, for a quick lookup.
     pub scare_triggers_by_last: HashMap<String, Vec<String>, FastHash>,
@@ -203,6 +205,7 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         group_nouns: set(include_str!("../data/group-nouns.txt"), true),
         irregular_plurals,
         not_speakers: set(include_str!("../data/not-speakers.txt"), true),
+        lowercase_words: set(include_str!("../data/lowercase-words.txt"), true),
         scare_triggers: lines(include_str!("../data/scare-quote-triggers.txt"))
             .map(|l| l.trim().to_lowercase())
             .collect(),

@@ -251,3 +251,21 @@ fn a_name_led_by_an_acronym_is_an_organisation() {
         "{recs:?}"
     );
 }
+
+#[test]
+fn an_ordinary_word_opening_a_sentence_starts_no_name() {
+    let text = "Robert Wisner, a lawyer in Toronto, said disputes are rising.\n\nProminent Canadian examples include mining firms.\n\n“The big cases are at the high end,” he added.";
+    assert_eq!(speaker_of(text, "The big cases").as_deref(), Some("Robert Wisner"));
+}
+
+#[test]
+fn a_corporate_suffix_ends_a_company_name() {
+    let text = "The council met on Monday.\n\nRusoro Mining Corp. said it would appeal the ruling.";
+    let recs = records(text);
+    let r = recs
+        .iter()
+        .find(|r| r.quote.starts_with("it would appeal"))
+        .expect("a record");
+    assert_eq!(r.speaker.as_deref(), Some("Rusoro Mining Corp."));
+    assert_eq!(r.speaker_type, Some("organization"));
+}

@@ -229,6 +229,12 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<Nam
                 k += 1;
                 continue;
             }
+            // "Prominent Canadian examples include": an ordinary word
+            // capitalised only because it opens the sentence starts no name.
+            if opens_sentence_at(text, toks, lo, k) && LEXICON.lowercase_words.contains(toks[k].lower(text)) {
+                k += 1;
+                continue;
+            }
             // A name of two or more words starts with two capitalised words
             // (or a name particle): checking that first skips the mention
             // reader for most capitalised words ("The", "But", "Tuesday").
@@ -280,6 +286,14 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<Nam
         }
     }
     out
+}
+
+/// Whether token `k` is the sentence's first word (after any opening
+/// quotation marks or brackets).
+fn opens_sentence_at(text: &str, toks: &[Token], lo: usize, k: usize) -> bool {
+    toks[lo..k]
+        .iter()
+        .all(|t| t.kind != TokKind::Word && !text[t.span.clone()].chars().any(char::is_alphanumeric))
 }
 
 /// The capitalised run that starts the phrase when the reader chose a later
