@@ -269,3 +269,9 @@ fn a_corporate_suffix_ends_a_company_name() {
     assert_eq!(r.speaker.as_deref(), Some("Rusoro Mining Corp."));
     assert_eq!(r.speaker_type, Some("organization"));
 }
+
+#[test]
+fn a_person_known_by_one_name_is_a_referent() {
+    let text = "President Joko Widodo was scheduled to visit.\n\nYuni, a resident of Lampung in Sumatra, was watching television at home when she heard the water.\n\n“I heard a rumbling sound,” she said.";
+    assert_eq!(speaker_of(text, "I heard a rumbling").as_deref(), Some("Yuni"));
+}

@@ -247,6 +247,7 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<Nam
                         ))
             });
             if !next_is_name {
+                out.extend(one_word_name(text, toks, lo, k, hi));
                 k += 1;
                 continue;
             }
@@ -286,6 +287,26 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<Nam
         }
     }
     out
+}
+
+/// "Yuni, a resident of Lampung, was watching television": one capitalised
+/// word opening a sentence, set off by an appositive with a role noun, is a
+/// person known by one name.
+fn one_word_name(text: &str, toks: &[Token], lo: usize, k: usize, hi: usize) -> Option<NameRun> {
+    if !opens_sentence_at(text, toks, lo, k) || toks[k].kind != TokKind::Word {
+        return None;
+    }
+    let w = toks[k].lower(text);
+    if LEXICON.not_speakers.contains(w) || crate::mentions::DETERMINERS.contains(w) || w.len() < 2 {
+        return None;
+    }
+    let descriptor = appositive_after(text, toks, k + 1, hi)?;
+    Some(NameRun {
+        name: toks[k].span.clone(),
+        descriptor: Some(descriptor),
+        gender: None,
+        subject: true,
+    })
 }
 
 /// Whether token `k` is the sentence's first word (after any opening
