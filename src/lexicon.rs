@@ -102,6 +102,8 @@ pub struct Lexicon {
     /// Irregular plural → singular (men → man).
     pub irregular_plurals: HashMap<String, String, FastHash>,
     pub not_speakers: WordSet,
+    /// Organisation nouns flagged `business` (company, airline, team …).
+    pub business_nouns: WordSet,
     /// Ordinary words that never start a name ("Prominent Canadian examples").
     pub lowercase_words: WordSet,
     pub scare_triggers: Vec<String>,
@@ -146,6 +148,15 @@ fn set(data: &'static str, lowercase: bool) -> WordSet {
     lines(data)
         .map(|l| l.split('\t').next().unwrap_or(l).trim())
         .map(|l| if lowercase { l.to_lowercase() } else { l.to_string() })
+        .collect()
+}
+
+/// The entries of a `noun<TAB>flags` list that carry `flag`.
+fn flagged(data: &'static str, flag: &str) -> WordSet {
+    lines(data)
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(_, flags)| flags.split(',').any(|f| f.trim() == flag))
+        .map(|(w, _)| w.trim().to_lowercase())
         .collect()
 }
 
@@ -205,6 +216,7 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         group_nouns: set(include_str!("../data/group-nouns.txt"), true),
         irregular_plurals,
         not_speakers: set(include_str!("../data/not-speakers.txt"), true),
+        business_nouns: flagged(include_str!("../data/org-nouns.txt"), "business"),
         lowercase_words: set(include_str!("../data/lowercase-words.txt"), true),
         scare_triggers: lines(include_str!("../data/scare-quote-triggers.txt"))
             .map(|l| l.trim().to_lowercase())

@@ -275,3 +275,18 @@ fn a_person_known_by_one_name_is_a_referent() {
     let text = "President Joko Widodo was scheduled to visit.\n\nYuni, a resident of Lampung in Sumatra, was watching television at home when she heard the water.\n\n“I heard a rumbling sound,” she said.";
     assert_eq!(speaker_of(text, "I heard a rumbling").as_deref(), Some("Yuni"));
 }
+
+#[test]
+fn the_company_is_the_one_word_name_before_it() {
+    let text = "The council met on Monday.\n\nFacebook said on Monday that the tool was removed.\n\n“We fixed it,” the company said.";
+    let recs = records(text);
+    let r = recs
+        .iter()
+        .find(|r| r.quote.starts_with("We fixed it"))
+        .expect("a record");
+    assert_eq!(r.speaker.as_deref(), Some("Facebook"));
+    assert_eq!(r.speaker_type, Some("organization"));
+    // A one-word name only "the company" can turn into an organisation.
+    let text = "Obama said the plan would work. The company was not named.\n\n“We will act,” he said.";
+    assert_eq!(speaker_of(text, "We will act").as_deref(), Some("Obama"));
+}

@@ -125,7 +125,14 @@ pub(super) fn named_referent(text: &str, m: &Mention, head: &str, reg: &Registry
                     && ent.stype == SpeakerType::Organization
                     && modifiers.iter().all(|t| ent.name_tokens.contains(t))
             })
-            .map(|o| o.entity);
+            .map(|o| o.entity)
+            .or_else(|| {
+                LEXICON
+                    .business_nouns
+                    .contains(head)
+                    .then(|| one_word_organisation(reg, m.span.start))
+                    .flatten()
+            });
     }
     let person = |e: usize| named(e) && reg.entities[e].stype == SpeakerType::Person;
     // Evidence: the entity's title or descriptor names this role.
@@ -154,6 +161,18 @@ pub(super) fn named_referent(text: &str, m: &Mention, head: &str, reg: &Registry
         .take_while(|o| o.pos >= window)
         .find(|o| o.subject)
         .filter(|o| person(o.entity))
+        .map(|o| o.entity)
+}
+
+/// "Facebook said … The company said" (a business noun): a one-word name the article gives
+/// no person's features (no first name, title, gender or role) may be an
+/// organisation; the latest within five sentences, when no named
+/// organisation is.
+pub(super) fn one_word_organisation(reg: &Registry, pos: usize) -> Option<usize> {
+    let window = reg.window_start(pos, 5);
+    reg.recent(pos)
+        .take_while(|o| o.pos >= window)
+        .find(|o| reg.entities[o.entity].could_be_organisation())
         .map(|o| o.entity)
 }
 
@@ -207,6 +226,7 @@ pub(super) fn resolve_description(
     }
     if det == "the" {
         if let Some(e) = named_referent(text, m, &head, reg) {
+            reg.entities[e].learn_organisation(m.stype);
             return Some(e);
         }
     }

@@ -56,6 +56,25 @@ pub struct Entity {
     pub first: usize,
 }
 
+impl Entity {
+    /// A one-word name typed a person only for want of evidence: no first
+    /// name, title, gender or role ("Facebook", "Suncor").
+    fn could_be_organisation(&self) -> bool {
+        self.stype == SpeakerType::Person
+            && self.name_tokens.len() == 1
+            && self.gender.is_none()
+            && self.head.is_none()
+            && self.descriptor.is_none()
+    }
+
+    /// Referred to as an organisation ("the company", "it"), such a name is one.
+    fn learn_organisation(&mut self, referred_as: SpeakerType) {
+        if referred_as == SpeakerType::Organization && self.could_be_organisation() {
+            self.stype = SpeakerType::Organization;
+        }
+    }
+}
+
 /// For each claim, the entity that speaks it (index into the entity list).
 pub struct Resolution {
     pub entities: Vec<Entity>,
