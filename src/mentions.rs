@@ -69,7 +69,7 @@ pub struct Mention {
 
 impl Mention {
     /// A description without name, title or gender ("the journalist").
-    fn description(span: Span, head: Span, stype: SpeakerType) -> Mention {
+    pub fn description(span: Span, head: Span, stype: SpeakerType) -> Mention {
         Mention {
             span,
             head,
@@ -336,7 +336,7 @@ pub fn pronoun(word: &str) -> Option<(SpeakerType, Option<&'static str>)> {
 }
 
 /// Whether a lowercase noun can head a source description, and as what.
-fn noun_type(noun: &str) -> Option<SpeakerType> {
+pub fn noun_type(noun: &str) -> Option<SpeakerType> {
     let lx = &*LEXICON;
     if lx.group_nouns.contains(noun) {
         return Some(SpeakerType::Group);

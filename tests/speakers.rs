@@ -290,3 +290,14 @@ fn the_company_is_the_one_word_name_before_it() {
     let text = "Obama said the plan would work. The company was not named.\n\n“We will act,” he said.";
     assert_eq!(speaker_of(text, "We will act").as_deref(), Some("Obama"));
 }
+
+#[test]
+fn a_document_of_a_described_owner_speaks_as_the_owner() {
+    let text = "Workers went on strike.\n\nThe layoffs were unfair, according to the union's Friday release.";
+    let recs = records(text);
+    let r = recs
+        .iter()
+        .find(|r| r.quote.starts_with("The layoffs"))
+        .expect("a record");
+    assert_eq!(r.speaker.as_deref(), Some("the union"));
+}

@@ -66,6 +66,22 @@ pub(super) fn document_author(
     reg.find_by_name_before(&owner_tokens, m.span.start)
         .or_else(|| reg.by_tokens.get(&owner_tokens).copied())
         .or_else(|| named_referent_of_head(owner_tokens.last()?, m.span.start, reg))
+        .or_else(|| owner_description(text, m.span.start..m.span.start + cut, reg, last_speaker))
+}
+
+/// "the union's Friday release", "the city's assessment": an owner that is
+/// itself a description speaks, as that description ("the union"), not as
+/// its document.
+fn owner_description(text: &str, owner: Span, reg: &mut Registry, last_speaker: Option<usize>) -> Option<usize> {
+    let phrase = &text[owner.clone()];
+    let (det, rest) = phrase.split_once(' ')?;
+    if !det.eq_ignore_ascii_case("the") || rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let head_word = phrase.rsplit(' ').next()?;
+    let stype = crate::mentions::noun_type(&head_word.to_lowercase())?;
+    let owner_m = Mention::description(owner.clone(), owner.end - head_word.len()..owner.end, stype);
+    resolve_description(text, &owner_m, reg, last_speaker)
 }
 
 /// The named organisation a bare head ("union", "city") refers back to:
