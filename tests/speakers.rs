@@ -301,3 +301,9 @@ fn a_document_of_a_described_owner_speaks_as_the_owner() {
         .expect("a record");
     assert_eq!(r.speaker.as_deref(), Some("the union"));
 }
+
+#[test]
+fn a_name_after_an_article_modifies_a_noun() {
+    let text = "Sarah Buckley said the school had a culture of entitlement.\n\nStudents at Covington Catholic returned on Monday.\n\nBuckley, the Catholic girls’ school graduate, said the students were wrong.\n\n“It is like history 101,” she said.";
+    assert_eq!(speaker_of(text, "It is like history").as_deref(), Some("Sarah Buckley"));
+}

@@ -156,7 +156,10 @@ pub(super) fn scan_surnames(
             let next_cap = k + 1 < hi && is_cap(text, &toks[k + 1]);
             let prev_cap =
                 k > lo && is_cap(text, &toks[k - 1]) && person_title(&text[toks[k - 1].span.clone()]).is_none();
-            if next_cap || prev_cap {
+            // "the Catholic girls' school", "a Trump rally": after an article
+            // the word modifies a noun; it is no mention of the person.
+            let after_article = k > lo && matches!(toks[k - 1].lower(text), "the" | "a" | "an");
+            if next_cap || prev_cap || after_article {
                 continue;
             }
             let word = name_tokens(&text[t.span.clone()]);
