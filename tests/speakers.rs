@@ -307,3 +307,13 @@ fn a_name_after_an_article_modifies_a_noun() {
     let text = "Sarah Buckley said the school had a culture of entitlement.\n\nStudents at Covington Catholic returned on Monday.\n\nBuckley, the Catholic girls’ school graduate, said the students were wrong.\n\n“It is like history 101,” she said.";
     assert_eq!(speaker_of(text, "It is like history").as_deref(), Some("Sarah Buckley"));
 }
+
+#[test]
+fn a_lone_name_after_a_leading_clause_is_the_subject() {
+    let text = "John Smoltz played golf on Friday.\n\nWhen asked about the game, Mulder didn’t hesitate.\n\n“It is this for sure,” he said.";
+    assert_eq!(speaker_of(text, "It is this for sure").as_deref(), Some("Mulder"));
+    // A place in that position is no person.
+    let text =
+        "John Smoltz played golf on Friday.\n\nAfter the storm, Toronto was quiet.\n\n“It is this for sure,” he said.";
+    assert_eq!(speaker_of(text, "It is this for sure").as_deref(), Some("John Smoltz"));
+}

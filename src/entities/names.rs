@@ -174,6 +174,7 @@ pub(super) fn scan_surnames(
                     let gender = match title {
                         Some(g) => g,
                         None if speakers.contains(&word[0]) => None,
+                        None if acts_as_subject(text, toks, lo, k, hi) => None,
                         None => continue,
                     };
                     reg.add(Entity {
@@ -199,6 +200,47 @@ pub(super) fn scan_surnames(
         }
     }
     out
+}
+
+/// "When asked what is harder, Mulder didn't hesitate": a lone capitalised
+/// word after a leading clause, before an auxiliary, is the sentence's
+/// subject, a person known by one name (places, weekdays and ordinary words
+/// aside).
+fn acts_as_subject(text: &str, toks: &[Token], lo: usize, k: usize, hi: usize) -> bool {
+    let auxiliary = toks.get(k + 1).filter(|_| k + 1 < hi).is_some_and(|t| {
+        matches!(
+            t.lower(text),
+            "didn't"
+                | "didn’t"
+                | "did"
+                | "wasn't"
+                | "wasn’t"
+                | "was"
+                | "hasn't"
+                | "hasn’t"
+                | "has"
+                | "had"
+                | "won't"
+                | "won’t"
+                | "would"
+                | "could"
+                | "can't"
+                | "can’t"
+                | "doesn't"
+                | "doesn’t"
+                | "is"
+                | "isn't"
+                | "isn’t"
+        )
+    });
+    let w = toks[k].lower(text);
+    auxiliary
+        && k > lo
+        && &text[toks[k - 1].span.clone()] == ","
+        && is_subject_position(text, toks, lo, k)
+        && !LEXICON.places.contains(&text[toks[k].span.clone()])
+        && !LEXICON.lowercase_words.contains(w)
+        && crate::mentions::noun_type(w).is_none()
 }
 
 /// The person title right before token `k` ("Mr." is one token or "Mr" and ".").
