@@ -50,7 +50,24 @@ fn capitalised(w: &str) -> bool {
 /// comma ("Read more carefully, the judge said" is story text).
 fn listed_prefix(p: &str) -> bool {
     let body = p.trim_start_matches(['•', '*', '–', '—', '-', ' ', '\u{a0}']);
-    let head: String = body.chars().take(40).collect::<String>().to_lowercase();
+    // The first 40 chars in lowercase. Nearly every paragraph opens in
+    // ASCII, lowercased on the stack: this runs for every paragraph, and
+    // two allocations and the Unicode tables per paragraph showed up in
+    // profiles.
+    let mut ascii = [0u8; 40];
+    let owned: String;
+    let head: &str = match body.as_bytes().get(..40.min(body.len())) {
+        Some(b) if b.is_ascii() => {
+            let h = &mut ascii[..b.len()];
+            h.copy_from_slice(b);
+            h.make_ascii_lowercase();
+            std::str::from_utf8(h).expect("ASCII is UTF-8")
+        }
+        _ => {
+            owned = body.chars().take(40).collect::<String>().to_lowercase();
+            &owned
+        }
+    };
     LEXICON.furniture_prefixes.iter().any(|pre| {
         if !head.starts_with(pre.as_str()) {
             return false;
