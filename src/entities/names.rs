@@ -62,16 +62,19 @@ pub(super) fn is_subject_position(text: &str, toks: &[Token], lo: usize, k: usiz
                 )
         })
     };
-    let titled = k - lo <= 6 && (lo..k).all(|j| toks[j].kind == TokKind::Word) && verbless(lo);
-    let near_start = k - lo <= 3 && verbless(lo);
     let after_comma = k >= 1 && &text[toks[k - 1].span.clone()] == ",";
-    let after_adverbial = after_comma && k - lo < 8 && verbless(lo);
+    // The three short-prefix tests share one verb scan from `lo` (this runs
+    // at every capitalised pair and surname, each scan hashing its words).
+    let near_start = k - lo <= 3;
+    let titled = k - lo <= 6 && (lo..k).all(|j| toks[j].kind == TokKind::Word);
+    let after_adverbial = after_comma && k - lo < 8;
+    if (near_start || titled || after_adverbial) && verbless(lo) {
+        return true;
+    }
     // "Speaking in Vaughan, Ont., on Thursday morning, Trudeau denied …",
     // "When asked what is harder, Mulder didn't hesitate": a leading
     // subordinate or participle clause of any length.
-    let after_subordinate =
-        after_comma && k - lo < 40 && opens_subordinate(toks[lo].lower(text)) && verbless((lo + 2).min(k));
-    near_start || titled || after_adverbial || after_subordinate
+    after_comma && k - lo < 40 && opens_subordinate(toks[lo].lower(text)) && verbless((lo + 2).min(k))
 }
 
 /// Words that open a leading clause or phrase before the subject.
