@@ -162,6 +162,9 @@ pub(super) fn scan_surnames(
             if next_cap || prev_cap {
                 continue;
             }
+            if unknown_untitled(text, toks, lo, k, speakers, reg) {
+                continue;
+            }
             let word = name_tokens(&text[t.span.clone()]);
             if word.len() != 1 || LEXICON.not_speakers.contains(&word[0]) {
                 continue;
@@ -199,6 +202,29 @@ pub(super) fn scan_surnames(
         }
     }
     out
+}
+
+/// Whether the capitalised word at token `k` is neither a known surname,
+/// nor a claim speaker's, nor titled: `scan_surnames` passes it over, and
+/// most capitalised words ("The", "But") are such. Decided on the token's
+/// stored lowercase form, without the allocation of `name_tokens`, when the
+/// word is ASCII (where trimming and lowercasing commute); `false` (look
+/// closer) otherwise.
+fn unknown_untitled(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    k: usize,
+    speakers: &std::collections::HashSet<String, FastHash>,
+    reg: &Registry,
+) -> bool {
+    if !text[toks[k].span.clone()].is_ascii() {
+        return false;
+    }
+    let key = toks[k].lower(text).trim_matches(|c: char| !c.is_alphanumeric());
+    !reg.by_last.contains_key(key)
+        && !speakers.contains(key)
+        && (k == lo || title_before(text, toks, k).is_none())
 }
 
 /// The person title right before token `k` ("Mr." is one token or "Mr" and ".").
@@ -248,7 +274,6 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<Nam
                 continue;
             }
             // Read a mention starting here, as a cue's object would be read.
-            let at_start = is_subject_position(text, toks, lo, k);
             let Some(m) = mention_after(text, toks, k, hi) else {
                 k += 1;
                 continue;
@@ -271,6 +296,8 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<Nam
                         .clone()
                         .or_else(|| description_before(text, toks, lo, k))
                         .or_else(|| appositive_after(text, toks, end, hi));
+                    // Asked only of a name kept (its verb scan is not free).
+                    let at_start = is_subject_position(text, toks, lo, k);
                     out.push(NameRun {
                         name,
                         descriptor,
