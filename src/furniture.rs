@@ -101,7 +101,9 @@ fn name_words(s: &str, max: usize) -> bool {
 /// "By Ann Lee", "By Ann Lee and Raj Patel", "Jeff Karoub, The Associated
 /// Press": names only, no sentence end.
 fn byline(p: &str) -> bool {
-    if words(p) > 9 || p.ends_with(['.', '?', '!', ':', '"', '”']) {
+    // The end first: most paragraphs end a sentence, and counting words
+    // walks the paragraph's start.
+    if p.ends_with(['.', '?', '!', ':', '"', '”']) || words(p) > 9 {
         return false;
     }
     if let Some(rest) = p.strip_prefix("By ").or_else(|| p.strip_prefix("BY ")) {
@@ -203,9 +205,6 @@ fn name_line(p: &str) -> bool {
 /// quotation that the next paragraphs attribute). A name line after it makes
 /// it a pull quote.
 fn subhead(p: &str, next: Option<&str>) -> bool {
-    if words(p) > 15 {
-        return false;
-    }
     let mut cs = p.chars();
     let (Some(open), Some(close)) = (cs.next(), cs.next_back()) else {
         return false;
@@ -213,7 +212,9 @@ fn subhead(p: &str, next: Option<&str>) -> bool {
     let inner: &str = cs.as_str();
     let single = matches!((open, close), ('\'', '\'') | ('‘', '’'));
     let double = matches!((open, close), ('"', '"') | ('“', '”'));
-    if !(single || double) || inner.trim().is_empty() {
+    // (The marks before the word count: few paragraphs open and close
+    // with them.)
+    if !(single || double) || inner.trim().is_empty() || words(p) > 15 {
         return false;
     }
     // One quotation: no mark of the same kind inside.
