@@ -222,9 +222,7 @@ fn unknown_untitled(
         return false;
     }
     let key = toks[k].lower(text).trim_matches(|c: char| !c.is_alphanumeric());
-    !reg.by_last.contains_key(key)
-        && !speakers.contains(key)
-        && (k == lo || title_before(text, toks, k).is_none())
+    !reg.by_last.contains_key(key) && !speakers.contains(key) && (k == lo || title_before(text, toks, k).is_none())
 }
 
 /// The person title right before token `k` ("Mr." is one token or "Mr" and ".").
