@@ -90,6 +90,7 @@ static CUE_WORDS: Lazy<std::collections::HashSet<&'static str, FastHash>> = Lazy
 });
 
 /// Whether a lowercase word is a one-word cue (said, argues, warning).
+#[inline]
 pub fn is_cue_word(word: &str) -> bool {
     CUE_WORDS.contains(word)
 }

@@ -50,7 +50,24 @@ fn capitalised(w: &str) -> bool {
 /// comma ("Read more carefully, the judge said" is story text).
 fn listed_prefix(p: &str) -> bool {
     let body = p.trim_start_matches(['•', '*', '–', '—', '-', ' ', '\u{a0}']);
-    let head: String = body.chars().take(40).collect::<String>().to_lowercase();
+    // The first 40 chars in lowercase. Nearly every paragraph opens in
+    // ASCII, lowercased on the stack: this runs for every paragraph, and
+    // two allocations and the Unicode tables per paragraph showed up in
+    // profiles.
+    let mut ascii = [0u8; 40];
+    let owned: String;
+    let head: &str = match body.as_bytes().get(..40.min(body.len())) {
+        Some(b) if b.is_ascii() => {
+            let h = &mut ascii[..b.len()];
+            h.copy_from_slice(b);
+            h.make_ascii_lowercase();
+            std::str::from_utf8(h).expect("ASCII is UTF-8")
+        }
+        _ => {
+            owned = body.chars().take(40).collect::<String>().to_lowercase();
+            &owned
+        }
+    };
     LEXICON.furniture_prefixes.iter().any(|pre| {
         if !head.starts_with(pre.as_str()) {
             return false;
@@ -84,7 +101,9 @@ fn name_words(s: &str, max: usize) -> bool {
 /// "By Ann Lee", "By Ann Lee and Raj Patel", "Jeff Karoub, The Associated
 /// Press": names only, no sentence end.
 fn byline(p: &str) -> bool {
-    if words(p) > 9 || p.ends_with(['.', '?', '!', ':', '"', '”']) {
+    // The end first: most paragraphs end a sentence, and counting words
+    // walks the paragraph's start.
+    if p.ends_with(['.', '?', '!', ':', '"', '”']) || words(p) > 9 {
         return false;
     }
     if let Some(rest) = p.strip_prefix("By ").or_else(|| p.strip_prefix("BY ")) {
@@ -186,9 +205,6 @@ fn name_line(p: &str) -> bool {
 /// quotation that the next paragraphs attribute). A name line after it makes
 /// it a pull quote.
 fn subhead(p: &str, next: Option<&str>) -> bool {
-    if words(p) > 15 {
-        return false;
-    }
     let mut cs = p.chars();
     let (Some(open), Some(close)) = (cs.next(), cs.next_back()) else {
         return false;
@@ -196,7 +212,9 @@ fn subhead(p: &str, next: Option<&str>) -> bool {
     let inner: &str = cs.as_str();
     let single = matches!((open, close), ('\'', '\'') | ('‘', '’'));
     let double = matches!((open, close), ('"', '"') | ('“', '”'));
-    if !(single || double) || inner.trim().is_empty() {
+    // (The marks before the word count: few paragraphs open and close
+    // with them.)
+    if !(single || double) || inner.trim().is_empty() || words(p) > 15 {
         return false;
     }
     // One quotation: no mark of the same kind inside.

@@ -273,7 +273,14 @@ impl Documents {
                         continue;
                     }
                     let loc = format!("{name}:{line_no}");
-                    return Some(parse_jsonl_line(buf, &loc, &self.opts));
+                    let item = parse_jsonl_line(buf, &loc, &self.opts);
+                    // A long line's buffer goes now, not at the next read:
+                    // the document is analysed meanwhile, and a 200 MB line
+                    // would otherwise sit beside its parsed text.
+                    if self.line.capacity() > 1 << 20 {
+                        self.line = Vec::new();
+                    }
+                    return Some(item);
                 }
             }
         }

@@ -62,16 +62,19 @@ pub(super) fn is_subject_position(text: &str, toks: &[Token], lo: usize, k: usiz
                 )
         })
     };
-    let titled = k - lo <= 6 && (lo..k).all(|j| toks[j].kind == TokKind::Word) && verbless(lo);
-    let near_start = k - lo <= 3 && verbless(lo);
     let after_comma = k >= 1 && &text[toks[k - 1].span.clone()] == ",";
-    let after_adverbial = after_comma && k - lo < 8 && verbless(lo);
+    // The three short-prefix tests share one verb scan from `lo` (this runs
+    // at every capitalised pair and surname, each scan hashing its words).
+    let near_start = k - lo <= 3;
+    let titled = k - lo <= 6 && (lo..k).all(|j| toks[j].kind == TokKind::Word);
+    let after_adverbial = after_comma && k - lo < 8;
+    if (near_start || titled || after_adverbial) && verbless(lo) {
+        return true;
+    }
     // "Speaking in Vaughan, Ont., on Thursday morning, Trudeau denied …",
     // "When asked what is harder, Mulder didn't hesitate": a leading
     // subordinate or participle clause of any length.
-    let after_subordinate =
-        after_comma && k - lo < 40 && opens_subordinate(toks[lo].lower(text)) && verbless((lo + 2).min(k));
-    near_start || titled || after_adverbial || after_subordinate
+    after_comma && k - lo < 40 && opens_subordinate(toks[lo].lower(text)) && verbless((lo + 2).min(k))
 }
 
 /// Words that open a leading clause or phrase before the subject.
@@ -162,6 +165,9 @@ pub(super) fn scan_surnames(
             if next_cap || prev_cap || after_article {
                 continue;
             }
+            if unknown_untitled(text, toks, lo, k, speakers, reg) && !acts_as_subject(text, toks, lo, k, hi) {
+                continue;
+            }
             let word = name_tokens(&text[t.span.clone()]);
             if word.len() != 1 || LEXICON.not_speakers.contains(&word[0]) {
                 continue;
@@ -243,6 +249,27 @@ fn acts_as_subject(text: &str, toks: &[Token], lo: usize, k: usize, hi: usize) -
         && crate::mentions::noun_type(w).is_none()
 }
 
+/// Whether the capitalised word at token `k` is neither a known surname,
+/// nor a claim speaker's, nor titled: `scan_surnames` passes it over, and
+/// most capitalised words ("The", "But") are such. Decided on the token's
+/// stored lowercase form, without the allocation of `name_tokens`, when the
+/// word is ASCII (where trimming and lowercasing commute); `false` (look
+/// closer) otherwise.
+fn unknown_untitled(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    k: usize,
+    speakers: &std::collections::HashSet<String, FastHash>,
+    reg: &Registry,
+) -> bool {
+    if !text[toks[k].span.clone()].is_ascii() {
+        return false;
+    }
+    let key = toks[k].lower(text).trim_matches(|c: char| !c.is_alphanumeric());
+    !reg.by_last.contains_key(key) && !speakers.contains(key) && (k == lo || title_before(text, toks, k).is_none())
+}
+
 /// The person title right before token `k` ("Mr." is one token or "Mr" and ".").
 pub(super) fn title_before(text: &str, toks: &[Token], k: usize) -> Option<Option<&'static str>> {
     let prev = &text[toks[k - 1].span.clone()];
@@ -297,7 +324,6 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<Nam
                 continue;
             }
             // Read a mention starting here, as a cue's object would be read.
-            let at_start = is_subject_position(text, toks, lo, k);
             let Some(m) = mention_after(text, toks, k, hi) else {
                 k += 1;
                 continue;
@@ -320,6 +346,8 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<Nam
                         .clone()
                         .or_else(|| description_before(text, toks, lo, k))
                         .or_else(|| appositive_after(text, toks, end, hi));
+                    // Asked only of a name kept (its verb scan is not free).
+                    let at_start = is_subject_position(text, toks, lo, k);
                     out.push(NameRun {
                         name,
                         descriptor,
