@@ -348,3 +348,17 @@ fn a_quotation_over_a_line_break_in_hard_wrapped_text() {
     );
     assert_eq!(r.speaker.as_deref(), Some("Ross"));
 }
+
+#[test]
+fn a_gerund_subject_interrupted_by_its_attribution() {
+    assert_claim(
+        "Buying the arena, Ms. Reed said, would sink the city.",
+        "Buying the arena … would sink the city",
+        "indirect",
+        "Reed",
+        "said",
+    );
+    // A participle phrase before a plain attribution is still no claim.
+    let recs = records("Citing a new report, the mayor said the plan would fail.");
+    assert!(recs.iter().all(|r| !r.quote.starts_with("Citing")), "{recs:?}");
+}

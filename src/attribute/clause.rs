@@ -305,7 +305,10 @@ pub(super) fn clause_before(
     } else {
         return None;
     };
-    if !claim_before_comma(ctx, &sent, comma, &content_before, ends) {
+    // "Buying the arena, Ms. Reed said, would sink the city": a verb after
+    // the attribution makes the phrase before it the content's subject.
+    let verb_follows = parenthetical && is_auxiliary(&ctx.lower(after + 1));
+    if !claim_before_comma(ctx, &sent, comma, &content_before, ends, verb_follows) {
         return None;
     }
     Some(Claim {
@@ -407,12 +410,35 @@ fn adverbial_after_attribution(ctx: &Ctx, t: usize) -> bool {
 /// Whether the words before the comma (`content_before`) can be a claim:
 /// not a lone determiner phrase, a participle phrase or (when the sentence
 /// ends after the attribution) a short leading adverbial.
+/// Words that open a predicate: auxiliaries and modals.
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "would"
+            | "will"
+            | "could"
+            | "can"
+            | "might"
+            | "may"
+            | "should"
+            | "must"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "had"
+            | "have"
+    )
+}
+
 fn claim_before_comma(
     ctx: &Ctx,
     sent: &std::ops::Range<usize>,
     comma: usize,
     content_before: &Span,
     ends: bool,
+    verb_follows: bool,
 ) -> bool {
     if DETERMINERS.contains(&*ctx.lower(sent.start)) && ctx.text[content_before.clone()].split_whitespace().count() <= 1
     {
@@ -420,7 +446,7 @@ fn claim_before_comma(
     }
     // "Citing a theory, Trump accused …": a participle phrase is no claim.
     let first = ctx.lower(sent.start);
-    if first.len() > 4 && first.ends_with("ing") && !is_clausal(ctx, sent.start, comma) {
+    if first.len() > 4 && first.ends_with("ing") && !is_clausal(ctx, sent.start, comma) && !verb_follows {
         return false;
     }
     // "In defeat, the president …", "Through a spokesman, he declined …": a
