@@ -362,3 +362,31 @@ fn a_gerund_subject_interrupted_by_its_attribution() {
     let recs = records("Citing a new report, the mayor said the plan would fail.");
     assert!(recs.iter().all(|r| !r.quote.starts_with("Citing")), "{recs:?}");
 }
+
+#[test]
+fn a_passive_agent_speaks() {
+    assert_claim(
+        "It was first reported by The Post that the mayor would resign.",
+        "the mayor would resign",
+        "indirect",
+        "The Post",
+        "reported",
+    );
+    assert_claim(
+        "That the talks had failed was confirmed by a State Department spokesman.",
+        "That the talks had failed",
+        "indirect",
+        "a State Department spokesman",
+        "confirmed",
+    );
+    assert_claim(
+        "She was told by officials that her flight was cancelled.",
+        "her flight was cancelled",
+        "indirect",
+        "officials",
+        "told",
+    );
+    // The hearer of a passive is no speaker, and a pronoun subject no content.
+    assert_no_claim("She was told her flight was cancelled.");
+    assert_no_claim("He was criticized by the union.");
+}

@@ -46,6 +46,7 @@
 //! - `clause-speaker-cue`       CLAUSE, X said. / CLAUSE, said X.
 //! - `parenthetical`            A, critics argue, CLAUSE
 //! - `according-to`             according to X, CLAUSE / CLAUSE, according to X
+//! - `passive-agent`            CONTENT was criticized by X / It was reported by X that CLAUSE (`passive.rs`)
 //! - `possessive-claim`         X's claim / statement / warning that CLAUSE
 //! - `headline-colon`           Pence: CLAUSE (the article's first line)
 
@@ -55,6 +56,7 @@ mod continuation;
 mod ctx;
 mod direct;
 mod headline;
+mod passive;
 mod possessive;
 mod reported;
 mod senses;

@@ -9,6 +9,7 @@ use super::content::{
 };
 use super::ctx::{quote_containing, quotes_within, Ctx};
 use super::headline::own_headline;
+use super::passive::passive_agent;
 use super::senses::{
     call_names, evidence_subject, knows_someone, market_figure, object_to_request, passive_hearer, refusal, topic_cue,
 };
@@ -42,13 +43,14 @@ pub(super) fn reported(
         if !ctx.all_scope() && (!ctx.cues[c].class().is_speech() || refusal(ctx.cues[c].lemma())) {
             continue;
         }
-        if passive_hearer(ctx, c) {
-            continue;
-        }
-        if !may_report(ctx, spoken, c, one_line_headline) {
-            continue;
-        }
-        let Some(mut claim) = cue_claim(ctx, spoken, direct, claims, c) else {
+        // A passive reports only through its agent: "was told by officials
+        // that …", "was criticized by the union".
+        let claim = match passive_agent(ctx, c, &ctx.sentence_toks(ctx.cues[c].span.start)) {
+            Some(claim) => Some(claim),
+            None if passive_hearer(ctx, c) || !may_report(ctx, spoken, c, one_line_headline) => None,
+            None => cue_claim(ctx, spoken, direct, claims, c),
+        };
+        let Some(mut claim) = claim else {
             continue;
         };
         if !settle_quotes(ctx, spoken, direct, consumed, c, &mut claim) {
