@@ -38,16 +38,7 @@ pub fn render_entries(entries: &[Entry]) -> String {
         _ => format!("Sources: {n_docs} documents"),
     };
     let mut s = String::with_capacity(1 << 16);
-    s.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(
-        s,
-        "<meta name=\"generator\" content=\"whosaid {}\">",
-        env!("CARGO_PKG_VERSION")
-    );
-    let _ = writeln!(s, "<title>{}</title>", escape(&title));
-    s.push_str("<style>\n");
-    s.push_str(CSS);
-    s.push_str("</style>\n</head>\n<body>\n<header class=\"top\">\n");
+    super::page_head(&mut s, &title, CSS, "");
     let _ = write!(
         s,
         r#"<h1>{}</h1><p class="meta">{} · {} · made by whosaid {}, a rule-based extractor: check what matters against the text.</p>"#,

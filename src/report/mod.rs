@@ -34,5 +34,28 @@ pub use labels::escape;
 pub use look::initials;
 pub use marks::mark_count;
 
+/// The start of a report page, through the opening `<header class="top">`:
+/// doctype, metadata, the title and the inline style. `body_class` is
+/// empty for the document page.
+fn page_head(out: &mut String, title: &str, css: &str, body_class: &str) {
+    use std::fmt::Write;
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(
+        out,
+        "<meta name=\"generator\" content=\"whosaid {}\">",
+        env!("CARGO_PKG_VERSION")
+    );
+    let _ = writeln!(out, "<title>{}</title>", escape(title));
+    out.push_str("<style>\n");
+    out.push_str(css);
+    out.push_str("</style>\n</head>\n");
+    if body_class.is_empty() {
+        out.push_str("<body>\n");
+    } else {
+        let _ = writeln!(out, "<body class=\"{body_class}\">");
+    }
+    out.push_str("<header class=\"top\">\n");
+}
+
 #[cfg(test)]
 mod tests;

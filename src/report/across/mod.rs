@@ -114,16 +114,7 @@ pub fn render(corpus: &Corpus, limits: Limits, errors: u64) -> String {
         format!("Sources across the corpus, by {}", by.join(", "))
     };
     let mut s = String::with_capacity(1 << 16);
-    s.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(
-        s,
-        "<meta name=\"generator\" content=\"whosaid {}\">",
-        env!("CARGO_PKG_VERSION")
-    );
-    let _ = writeln!(s, "<title>{}</title>", escape(&title));
-    s.push_str("<style>\n");
-    s.push_str(CSS);
-    s.push_str("</style>\n</head>\n<body class=\"across\">\n<header class=\"top\">\n");
+    super::page_head(&mut s, &title, CSS, "across");
     let _ = write!(
         s,
         r#"<h1>{}</h1><p class="meta">{} · {} · {} distinct sources{} · made by whosaid {}, a rule-based extractor: gender is only what the text says (pronouns, honorifics), never guessed from a name.</p>"#,
