@@ -101,9 +101,7 @@ pub(super) fn narrative_subject(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [
         }
         let q = spoken[i];
         let p_now = ctx.segs.paragraph_of(q.start());
-        let para = &ctx.segs.paragraphs[p_now];
-        let quote_only = q.parts[0].open.start == para.start && q.outer().end + 1 >= para.end;
-        if !quote_only || p_now == 0 {
+        if !fills_its_paragraph(ctx, q) || p_now == 0 {
             continue;
         }
         let prev = &ctx.segs.paragraphs[p_now - 1];
@@ -119,6 +117,13 @@ pub(super) fn narrative_subject(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [
             direct[i] = Some(c);
         }
     }
+}
+
+/// Whether quotation `q` opens its paragraph and runs to its end (a
+/// closing period or space aside).
+fn fills_its_paragraph(ctx: &Ctx, q: &Quotation) -> bool {
+    let para = &ctx.segs.paragraphs[ctx.segs.paragraph_of(q.start())];
+    q.parts[0].open.start == para.start && q.outer().end + 1 >= para.end
 }
 
 /// The subject of the last sentence of `para` (bytes) that a named person
@@ -149,10 +154,8 @@ pub(super) fn next_paragraph_speaker(
             continue;
         }
         let q = spoken[i];
-        let p_now = ctx.segs.paragraph_of(q.start());
-        let para = &ctx.segs.paragraphs[p_now];
         let end = q.outer().end;
-        if q.parts[0].open.start != para.start || end < para.end.saturating_sub(1) {
+        if !fills_its_paragraph(ctx, q) {
             continue;
         }
         let Some(next) = ctx
