@@ -106,3 +106,46 @@ fn after_connective(ctx: &Ctx, start: usize, end: usize) -> usize {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze_with, Document, Options, Scope};
+
+    fn claims(text: &str, scope: Scope) -> Vec<(String, Option<String>)> {
+        analyze_with(&Document::new("t", text), &Options { scope })
+            .into_iter()
+            .map(|r| (r.quote, r.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn an_opening_connective_is_not_content() {
+        let got = claims(
+            "However, the new rules were sharply criticized by the union.",
+            Scope::All,
+        );
+        assert_eq!(got, [("the new rules".to_string(), Some("the union".to_string()))]);
+    }
+
+    #[test]
+    fn the_whole_verb_group_ends_the_content() {
+        let got = claims("The story of the tax plan was being told by Donald Trump.", Scope::All);
+        assert_eq!(
+            got,
+            [(
+                "The story of the tax plan".to_string(),
+                Some("Donald Trump".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn a_noun_phrase_subject_needs_the_wider_scope() {
+        let text = "The deal was first reported by The Washington Post.";
+        assert!(claims(text, Scope::Speech).is_empty());
+        assert_eq!(
+            claims(text, Scope::All),
+            [("The deal".to_string(), Some("The Washington Post".to_string()))]
+        );
+    }
+}
