@@ -88,6 +88,18 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// Reported speech in one part: `span` said by `mention`.
+    fn indirect(span: Span, cue: Option<Cue>, mention: Mention, rule: &'static str, confidence: f64) -> Claim {
+        Claim {
+            kind: Kind::Indirect,
+            parts: vec![span],
+            cue,
+            mention: Some(mention),
+            rule,
+            confidence,
+        }
+    }
+
     pub fn start(&self) -> usize {
         self.parts[0].start
     }

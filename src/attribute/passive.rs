@@ -11,7 +11,6 @@ use super::ctx::Ctx;
 use super::Claim;
 use crate::lexicon::LEXICON;
 use crate::mentions::{mention_after, MentionKind};
-use crate::record::Kind;
 use crate::text::trim_span;
 use crate::tokens::token_at;
 
@@ -47,14 +46,13 @@ pub(super) fn passive_agent(ctx: &Ctx, c: usize, sent: &std::ops::Range<usize>) 
     } else {
         return None;
     };
-    Some(Claim {
-        kind: Kind::Indirect,
-        parts: vec![trim_span(ctx.text, span)],
-        cue: Some(cue.clone()),
-        mention: Some(agent),
-        rule: "passive-agent",
-        confidence: 0.7,
-    })
+    Some(Claim::indirect(
+        trim_span(ctx.text, span),
+        Some(cue.clone()),
+        agent,
+        "passive-agent",
+        0.7,
+    ))
 }
 
 /// The token of "was"/"were"/"been" right before the participle at `ct`,

@@ -377,14 +377,7 @@ fn clause_from(
         }
     }
     let span = trim_span(ctx.text, ctx.toks[st].span.start..end.max(ctx.toks[st].span.start));
-    Claim {
-        kind: Kind::Indirect,
-        parts: vec![span],
-        cue: Some(ctx.cues[c].clone()),
-        mention: Some(m),
-        rule,
-        confidence,
-    }
+    Claim::indirect(span, Some(ctx.cues[c].clone()), m, rule, confidence)
 }
 
 /// Whether the claim stays, made mixed or direct by the quotations it holds
@@ -559,14 +552,13 @@ fn according_to(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>) -> Option<Cla
     } else {
         return None;
     };
-    Some(Claim {
-        kind: Kind::Indirect,
-        parts: vec![trim_span(ctx.text, span)],
-        cue: Some(cue.clone()),
-        mention: Some(m),
-        rule: "according-to",
-        confidence: 0.85,
-    })
+    Some(Claim::indirect(
+        trim_span(ctx.text, span),
+        Some(cue.clone()),
+        m,
+        "according-to",
+        0.85,
+    ))
 }
 
 /// The speaker of the last attribution in the sentence before `before`
