@@ -1020,17 +1020,15 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
         });
     }
     // "IRCC", "PBO", "UFCW": a one-word name in capitals is an organisation.
-    let acronym = title_end == e - 1 && {
+    let capitals = {
         let w = &text[toks[title_end].span.clone()];
-        (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+        (w.len() <= 6 && w.bytes().all(|b| b.is_ascii_uppercase())).then_some(w.len())
     };
+    let acronym = title_end == e - 1 && capitals.is_some_and(|n| n >= 2);
     // "CTV News", "CBC Radio", "IBM Canada": a name led by an acronym of
     // three or more capitals is an organisation (two capitals are often a
     // person's initials: "JD Vance").
-    let acronym_led = title_end < e - 1 && {
-        let w = &text[toks[title_end].span.clone()];
-        (3..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
-    };
+    let acronym_led = title_end < e - 1 && capitals.is_some_and(|n| n >= 3);
     let stype = if org_head || (det == "the" && title_end == n) || place || acronym || acronym_led {
         SpeakerType::Organization
     } else {

@@ -410,8 +410,9 @@ fn adverbial_after_attribution(ctx: &Ctx, t: usize) -> bool {
 /// Whether the words before the comma (`content_before`) can be a claim:
 /// not a lone determiner phrase, a participle phrase or (when the sentence
 /// ends after the attribution) a short leading adverbial.
-/// Words that open a predicate: auxiliaries and modals.
-fn is_auxiliary(w: &str) -> bool {
+/// Words that open or extend a verb group: auxiliaries and modals ("would
+/// sink", "was being told", "could be seen").
+pub(super) fn is_auxiliary(w: &str) -> bool {
     matches!(
         w,
         "would"
@@ -429,6 +430,9 @@ fn is_auxiliary(w: &str) -> bool {
             | "has"
             | "had"
             | "have"
+            | "be"
+            | "been"
+            | "being"
     )
 }
 

@@ -5,7 +5,7 @@
 //! agent ("It was reported by X that …", "She was told by officials that
 //! …"), else the sentence's subject (not a pronoun).
 
-use super::clause::{clause_end, is_clausal};
+use super::clause::{clause_end, is_auxiliary, is_clausal};
 use super::content::find_that;
 use super::ctx::Ctx;
 use super::Claim;
@@ -74,13 +74,6 @@ fn auxiliary_before(ctx: &Ctx, start: usize, ct: usize) -> Option<usize> {
         }
     }
     None
-}
-
-fn is_auxiliary(w: &str) -> bool {
-    matches!(
-        w,
-        "was" | "were" | "been" | "is" | "are" | "being" | "has" | "have" | "had" | "will" | "would" | "be"
-    )
 }
 
 /// The first token after a sentence's opening connective ("And", "However,",

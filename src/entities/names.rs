@@ -165,7 +165,9 @@ pub(super) fn scan_surnames(
             if next_cap || prev_cap || after_article {
                 continue;
             }
-            if unknown_untitled(text, toks, lo, k, speakers, reg) && !acts_as_subject(text, toks, lo, k, hi) {
+            // (Checks the next word first: cheap for most words.)
+            let lone_subject = acts_as_subject(text, toks, lo, k, hi);
+            if !lone_subject && unknown_untitled(text, toks, lo, k, speakers, reg) {
                 continue;
             }
             let word = name_tokens(&text[t.span.clone()]);
@@ -180,7 +182,7 @@ pub(super) fn scan_surnames(
                     let gender = match title {
                         Some(g) => g,
                         None if speakers.contains(&word[0]) => None,
-                        None if acts_as_subject(text, toks, lo, k, hi) => None,
+                        None if lone_subject => None,
                         None => continue,
                     };
                     reg.add(Entity {
