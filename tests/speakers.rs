@@ -8,16 +8,24 @@ fn records(text: &str) -> Vec<Record> {
     analyze(&Document::new("t", text))
 }
 
+/// The record whose quote starts with `quote`.
+fn record_of(text: &str, quote: &str) -> Record {
+    let recs = records(text);
+    let quotes: Vec<String> = recs.iter().map(|r| r.quote.clone()).collect();
+    recs.into_iter()
+        .find(|r| r.quote.starts_with(quote))
+        .unwrap_or_else(|| panic!("no record for {quote:?} in {quotes:?}"))
+}
+
 /// The speaker printed for the record whose quote starts with `quote`.
 fn speaker_of(text: &str, quote: &str) -> Option<String> {
-    let recs = records(text);
-    let r = recs.iter().find(|r| r.quote.starts_with(quote)).unwrap_or_else(|| {
-        panic!(
-            "no record for {quote:?} in {:?}",
-            recs.iter().map(|r| &r.quote).collect::<Vec<_>>()
-        )
-    });
-    r.speaker.clone()
+    record_of(text, quote).speaker
+}
+
+/// The speaker and speaker type of the record whose quote starts with `quote`.
+fn speaker_and_type(text: &str, quote: &str) -> (Option<String>, Option<&'static str>) {
+    let r = record_of(text, quote);
+    (r.speaker, r.speaker_type)
 }
 
 #[test]
@@ -232,10 +240,10 @@ fn a_name_before_its_employer_is_the_speaker() {
 #[test]
 fn a_party_member_description_is_the_person_named_before() {
     let text = "Senate Majority Leader Mitch McConnell blamed the media on Friday.\n\n“Activists rushed to judgment,” the Kentucky Republican said.";
-    assert_eq!(speaker_of(text, "Activists rushed").as_deref(), Some("Mitch McConnell"));
-    let recs = records(text);
-    let r = recs.iter().find(|r| r.quote.starts_with("Activists")).unwrap();
-    assert_eq!(r.speaker_type, Some("person"));
+    assert_eq!(
+        speaker_and_type(text, "Activists rushed"),
+        (Some("Mitch McConnell".to_string()), Some("person"))
+    );
 }
 
 #[test]
@@ -261,13 +269,10 @@ fn an_ordinary_word_opening_a_sentence_starts_no_name() {
 #[test]
 fn a_corporate_suffix_ends_a_company_name() {
     let text = "The council met on Monday.\n\nRusoro Mining Corp. said it would appeal the ruling.";
-    let recs = records(text);
-    let r = recs
-        .iter()
-        .find(|r| r.quote.starts_with("it would appeal"))
-        .expect("a record");
-    assert_eq!(r.speaker.as_deref(), Some("Rusoro Mining Corp."));
-    assert_eq!(r.speaker_type, Some("organization"));
+    assert_eq!(
+        speaker_and_type(text, "it would appeal"),
+        (Some("Rusoro Mining Corp.".to_string()), Some("organization"))
+    );
 }
 
 #[test]
@@ -279,13 +284,10 @@ fn a_person_known_by_one_name_is_a_referent() {
 #[test]
 fn the_company_is_the_one_word_name_before_it() {
     let text = "The council met on Monday.\n\nFacebook said on Monday that the tool was removed.\n\n“We fixed it,” the company said.";
-    let recs = records(text);
-    let r = recs
-        .iter()
-        .find(|r| r.quote.starts_with("We fixed it"))
-        .expect("a record");
-    assert_eq!(r.speaker.as_deref(), Some("Facebook"));
-    assert_eq!(r.speaker_type, Some("organization"));
+    assert_eq!(
+        speaker_and_type(text, "We fixed it"),
+        (Some("Facebook".to_string()), Some("organization"))
+    );
     // A one-word name only "the company" can turn into an organisation.
     let text = "Obama said the plan would work. The company was not named.\n\n“We will act,” he said.";
     assert_eq!(speaker_of(text, "We will act").as_deref(), Some("Obama"));
@@ -294,12 +296,7 @@ fn the_company_is_the_one_word_name_before_it() {
 #[test]
 fn a_document_of_a_described_owner_speaks_as_the_owner() {
     let text = "Workers went on strike.\n\nThe layoffs were unfair, according to the union's Friday release.";
-    let recs = records(text);
-    let r = recs
-        .iter()
-        .find(|r| r.quote.starts_with("The layoffs"))
-        .expect("a record");
-    assert_eq!(r.speaker.as_deref(), Some("the union"));
+    assert_eq!(speaker_of(text, "The layoffs").as_deref(), Some("the union"));
 }
 
 #[test]
