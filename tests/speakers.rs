@@ -314,3 +314,25 @@ fn a_lone_name_after_a_leading_clause_is_the_subject() {
         "John Smoltz played golf on Friday.\n\nAfter the storm, Toronto was quiet.\n\n“It is this for sure,” he said.";
     assert_eq!(speaker_of(text, "It is this for sure").as_deref(), Some("John Smoltz"));
 }
+
+#[test]
+fn a_description_takes_the_name_the_next_sentences_give() {
+    // The role the description names.
+    let text = "Budget talks resumed.\n\nIn response to a request, the league commissioner said the league had not been served.\n\n“We will review it,” league commissioner Ron Robison said in a statement.";
+    assert_eq!(speaker_of(text, "the league had not").as_deref(), Some("Ron Robison"));
+    // A description opening its sentence, a new name opening the next.
+    let text = "Connecticut’s tax commissioner says a review shows no one released the filings.\n\nKevin Sullivan says he told staff to check the records.";
+    assert_eq!(speaker_of(text, "a review shows").as_deref(), Some("Kevin Sullivan"));
+    // Someone named before is not introduced; nor is a new name further on.
+    let text = "Kevin Sullivan toured the office.\n\nThe tax commissioner says a review shows no one released the filings.\n\nThe review took a week.\n\nThe staff were told.\n\nMaria Lopez says she told staff to check the records.";
+    assert_ne!(speaker_of(text, "a review shows").as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
+fn gop_in_a_description_is_republican() {
+    let text = "Republican presidential nominee Donald Trump said the plan would work.\n\nHillary Clinton said it would not.\n\nThe GOP nominee said the plan was the best one.";
+    assert_eq!(
+        speaker_of(text, "the plan was the best").as_deref(),
+        Some("Donald Trump")
+    );
+}

@@ -123,7 +123,7 @@ pub(super) fn apposed_name(text: &str, desc: &Span, reg: &Registry) -> Option<us
 /// → the subject of the sentence before (Donald Trump), "the company" → the
 /// organisation that spoke last.
 pub(super) fn named_referent(text: &str, m: &Mention, head: &str, reg: &Registry) -> Option<usize> {
-    let modifiers: Vec<String> = name_tokens(&text[m.span.clone()])
+    let modifiers: Vec<String> = descriptor_words(&text[m.span.clone()])
         .into_iter()
         .filter(|t| !matches!(t.as_str(), "the" | "former" | "then" | "current") && t != head)
         .collect();
@@ -192,6 +192,42 @@ pub(super) fn one_word_organisation(reg: &Registry, pos: usize) -> Option<usize>
         .map(|o| o.entity)
 }
 
+/// A description that introduces someone the next sentences name: "A
+/// Superior Court of Ontario judge chastised … ¶ Justice Sean Dunphy
+/// directed …", "Connecticut's tax commissioner says … Kevin Sullivan says",
+/// "the WHL commissioner said … WHL commissioner Ron Robison said". The
+/// person is named there for the first time, and either holds the
+/// description's role or, when the description opened its sentence, opens
+/// the next one.
+pub(super) fn introduced_after(text: &str, m: &Mention, head: &str, reg: &Registry) -> Option<usize> {
+    let next_sentence = reg.window_end(m.span.start, 1);
+    let window_end = reg.window_end(m.span.start, 3);
+    let opens = reg.opens_sentence(text, m.span.start);
+    let first_new_subject = reg
+        .names
+        .iter()
+        .skip(reg.names.partition_point(|o| o.pos < next_sentence))
+        .take_while(|o| o.pos < reg.window_end(next_sentence, 1))
+        .next()
+        .filter(|o| o.subject);
+    let after = reg.name_spans.partition_point(|(s, _)| s.start < m.span.end);
+    reg.name_spans[after..]
+        .iter()
+        .take_while(|(s, _)| s.start < window_end)
+        .filter(|(s, e)| {
+            let ent = &reg.entities[*e];
+            ent.first == s.start && ent.stype == SpeakerType::Person && ent.head.is_none()
+        })
+        .find(|(s, e)| {
+            let holds_role = descriptor_words(reg.entities[*e].descriptor.as_deref().unwrap_or(""))
+                .iter()
+                .any(|w| w == head);
+            let opens_next = opens && first_new_subject.is_some_and(|o| o.pos == s.start);
+            holds_role || opens_next
+        })
+        .map(|(_, e)| *e)
+}
+
 /// Lowercase words of a descriptor with abbreviated titles spelled out
 /// ("Indiana Gov." → indiana, governor).
 pub(super) fn descriptor_words(descriptor: &str) -> Vec<String> {
@@ -213,6 +249,8 @@ pub(super) fn descriptor_words(descriptor: &str) -> Vec<String> {
                 "cpl" => "corporal",
                 "det" => "detective",
                 "coun" => "councillor",
+                // "The GOP nominee" is the "Republican nominee" named before.
+                "gop" => "republican",
                 _ => return w,
             }
             .to_string()
@@ -263,6 +301,11 @@ pub(super) fn resolve_description(
     }
     if let Some(&e) = reg.by_tokens.get(&tokens) {
         if reg.entities[e].head.is_some() {
+            return Some(e);
+        }
+    }
+    if m.stype == SpeakerType::Unnamed {
+        if let Some(e) = introduced_after(text, m, &head, reg) {
             return Some(e);
         }
     }

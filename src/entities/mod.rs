@@ -190,6 +190,13 @@ impl Registry {
         self.sentence_starts.get(i.saturating_sub(n)).copied().unwrap_or(0)
     }
 
+    /// The start of the sentence `n` sentences after the one holding `pos`
+    /// (the text's end when there is none).
+    fn window_end(&self, pos: usize, n: usize) -> usize {
+        let i = self.sentence_starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        self.sentence_starts.get(i + n).copied().unwrap_or(usize::MAX)
+    }
+
     /// The latest occurrences before `pos`, newest first, at most LOOKBACK of each kind.
     fn recent(&self, pos: usize) -> impl Iterator<Item = &Occurrence> {
         let n = self.names.partition_point(|o| o.pos < pos);
