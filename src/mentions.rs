@@ -1107,13 +1107,16 @@ fn place_before_title(text: &str, toks: &[Token], n: usize, e: usize) -> Option<
     })
 }
 
-/// "Rival Hillary Clinton", "Organizer Dwayne Croteau": a capitalised party
-/// label, adjective or role noun before a name of two or more words.
+/// "Rival Hillary Clinton", "Organizer Dwayne Croteau", "Calgary-based
+/// Suncor Energy": a capitalised party label, adjective, role noun or
+/// "-based" locator before a name of two or more words.
 fn is_name_modifier(text: &str, toks: &[Token], n: usize, e: usize) -> bool {
     let capitalised_after = (n + 1..e).filter(|&j| is_cap(text, &toks[j])).count();
     if capitalised_after < 2 || !is_cap(text, &toks[n]) {
         return false;
     }
     let word = &text[toks[n].span.clone()];
-    LEXICON.name_modifiers.contains(word) || LEXICON.person_nouns.contains(&*lower(text, &toks[n]))
+    LEXICON.name_modifiers.contains(word)
+        || LEXICON.person_nouns.contains(&*lower(text, &toks[n]))
+        || (word.len() > "-based".len() && lower(text, &toks[n]).ends_with("-based"))
 }

@@ -336,3 +336,29 @@ fn gop_in_a_description_is_republican() {
         Some("Donald Trump")
     );
 }
+
+#[test]
+fn the_times_is_a_name_not_the_latest_newspaper() {
+    let text = "Sanders cited a report.\n\n“The deal is bad,” The Hill reported.\n\nThe Times on Saturday wrote that Trump had claimed a loss.";
+    assert_eq!(speaker_of(text, "Trump had claimed").as_deref(), Some("The Times"));
+    // The fuller name given before, when there is one.
+    let text = "The New York Times said the records were real.\n\n“The deal is bad,” The Hill reported.\n\nThe Times on Saturday wrote that Trump had claimed a loss.";
+    assert_eq!(
+        speaker_of(text, "Trump had claimed").as_deref(),
+        Some("The New York Times")
+    );
+}
+
+#[test]
+fn a_first_word_alone_is_the_longer_name_it_starts() {
+    let text = "Foreign ministry spokeswoman Hua Chunying spoke on Tuesday.\n\nHua told reporters that China expected Canada to act.";
+    assert_eq!(speaker_of(text, "China expected").as_deref(), Some("Hua Chunying"));
+    let text = "The government paid Calgary-based Suncor Energy as much as $600-million.\n\nOn Wednesday Suncor disclosed that it had received $300-million.";
+    assert_eq!(speaker_of(text, "it had received").as_deref(), Some("Suncor Energy"));
+    // Two such names make it no one's; a title means a surname.
+    let text =
+        "Mark Ruffalo and Mark Hamill spoke on Tuesday.\n\nMark told reporters that China expected Canada to act.";
+    assert_eq!(speaker_of(text, "China expected").as_deref(), Some("Mark"));
+    let text = "Obama Sees Insult in Vote.\n\nMr. Obama told reporters that China expected Canada to act.";
+    assert_eq!(speaker_of(text, "China expected").as_deref(), Some("Obama"));
+}

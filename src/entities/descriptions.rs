@@ -192,6 +192,21 @@ pub(super) fn one_word_organisation(reg: &Registry, pos: usize) -> Option<usize>
         .map(|o| o.entity)
 }
 
+/// "The Times", "The Globe": a capitalised head closing a "the" phrase is
+/// the short form of a name, not a description of the latest newspaper.
+fn is_capitalised_head(text: &str, m: &Mention) -> bool {
+    m.span.end == m.head.end && text[m.head.clone()].starts_with(char::is_uppercase)
+}
+
+/// The fuller name given before that a short form ends with ("a New York
+/// Times article" … "The Times").
+fn name_of_short_form(text: &str, m: &Mention, reg: &Registry) -> Option<usize> {
+    let tokens = name_tokens(&text[m.span.clone()]);
+    let words = tokens.get(1..)?;
+    let e = reg.find_by_name_before(words, m.span.start)?;
+    (reg.entities[e].name_tokens.len() > words.len()).then_some(e)
+}
+
 /// A description that introduces someone the next sentences name: "A
 /// Superior Court of Ontario judge chastised … ¶ Justice Sean Dunphy
 /// directed …", "Connecticut's tax commissioner says … Kevin Sullivan says",
@@ -278,7 +293,13 @@ pub(super) fn resolve_description(
         descriptor.get_or_insert_with(|| phrase.to_string());
         return Some(e);
     }
-    if det == "the" {
+    let short_form = det == "the" && m.stype == SpeakerType::Organization && is_capitalised_head(text, m);
+    if short_form {
+        if let Some(e) = name_of_short_form(text, m, reg) {
+            return Some(e);
+        }
+    }
+    if det == "the" && !short_form {
         if let Some(e) = named_referent(text, m, &head, reg) {
             reg.entities[e].learn_organisation(m.stype);
             return Some(e);

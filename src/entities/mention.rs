@@ -169,6 +169,12 @@ fn resolve_name(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Optio
             ent.first = ent.first.min(m.span.start);
             return Some(e);
         }
+        // Untitled: "Mr. Obama" and "President Obama" go by surname.
+        if let ([word], None) = (tokens.as_slice(), &m.descriptor) {
+            if let Some(e) = reg.find_by_first_word(word, m.span.start).filter(|&e| same_person(e)) {
+                return Some(e);
+            }
+        }
     } else if let Some(&e) = reg.by_tokens.get(&name_tokens(&text[m.span.clone()])) {
         if reg.entities[e].stype != SpeakerType::Person {
             return Some(e);

@@ -93,6 +93,14 @@ fn name_tokens(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Name tokens without a leading article ("the globe and mail").
+fn significant_tokens(tokens: &[String]) -> &[String] {
+    match tokens {
+        [first, rest @ ..] if first == "the" => rest,
+        _ => tokens,
+    }
+}
+
 /// A person named somewhere in the text (a name run of two or more words,
 /// or any name that speaks), used as a referent for surnames and pronouns.
 struct Occurrence {
@@ -111,6 +119,9 @@ struct Registry {
     entities: Vec<Entity>,
     /// Last name token → entities (names grow: "Trump" → "Donald Trump").
     by_last: HashMap<String, Vec<usize>, FastHash>,
+    /// First name token → entities with longer names ("Suncor" →
+    /// "Suncor Energy", "Hua" → "Hua Chunying").
+    by_first: HashMap<String, Vec<usize>, FastHash>,
     /// Head noun → described entities ("journalist").
     by_head: HashMap<String, Vec<usize>, FastHash>,
     /// Exact token list → entity, for organisations and descriptions.
@@ -135,6 +146,11 @@ impl Registry {
         }
         if let Some(h) = &e.head {
             self.by_head.entry(h.clone()).or_default().push(id);
+        } else if let [first, rest @ ..] = significant_tokens(&e.name_tokens) {
+            // "Obama Sees …" read from a headline is no longer name of Obama.
+            if !rest.is_empty() && !rest.iter().any(|w| LEXICON.lowercase_words.contains(w)) {
+                self.by_first.entry(first.clone()).or_default().push(id);
+            }
         }
         self.by_tokens.entry(e.name_tokens.clone()).or_insert(id);
         self.entities.push(e);
@@ -175,6 +191,19 @@ impl Registry {
                     tokens.ends_with(&e.name_tokens) && e.stype == SpeakerType::Person
                 })
             })
+    }
+
+    /// The one entity named before `pos` whose longer name starts with this
+    /// one word: "Calgary-based Suncor Energy" … "Suncor said", "spokeswoman
+    /// Hua Chunying" … "Hua told reporters". Two such names make it no one's.
+    fn find_by_first_word(&self, word: &str, pos: usize) -> Option<usize> {
+        let mut earlier = self
+            .by_first
+            .get(word)?
+            .iter()
+            .filter(|&&e| self.entities[e].first < pos);
+        let e = *earlier.next()?;
+        earlier.next().is_none().then_some(e)
     }
 
     /// Whether only punctuation and spaces precede `pos` in its sentence.

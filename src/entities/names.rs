@@ -178,6 +178,11 @@ pub(super) fn scan_surnames(
             let entity = match reg.find_by_name(&word) {
                 Some(e) if reg.entities[e].stype == SpeakerType::Person => e,
                 Some(_) => continue,
+                // Untitled, a first word of a longer name: "Suncor" after
+                // "Suncor Energy", "Hua" after "Hua Chunying".
+                None if title.is_none() && reg.find_by_first_word(&word[0], t.span.start).is_some() => {
+                    reg.find_by_first_word(&word[0], t.span.start).expect("checked")
+                }
                 None => {
                     let gender = match title {
                         Some(g) => g,
