@@ -362,3 +362,22 @@ fn a_first_word_alone_is_the_longer_name_it_starts() {
     let text = "Obama Sees Insult in Vote.\n\nMr. Obama told reporters that China expected Canada to act.";
     assert_eq!(speaker_of(text, "China expected").as_deref(), Some("Obama"));
 }
+
+#[test]
+fn the_report_speaks_for_the_author_named_before() {
+    // The author the document's phrase names.
+    let text = "A study by the Institute for Transit Policy analyzed 13 recent projects.\n\nIt found three below cost.\n\n“It is remarkable how little scrutiny is brought to bear,” the report said.";
+    assert_eq!(
+        speaker_of(text, "It is remarkable").as_deref(),
+        Some("Institute for Transit Policy")
+    );
+    // The speaker whose sentence holds the document.
+    let text = "“The government failed,” economist Philip Cross wrote in a recent report for the institute.\n\nSpending rose only 8.7 per cent, the report said.";
+    assert_eq!(speaker_of(text, "Spending rose").as_deref(), Some("Philip Cross"));
+    // A document speaking in its own sentence is its own source.
+    let text = "The agency met on Monday.\n\nThe legal document says the league failed to act.\n\nThe lawsuit says the players were hurt.";
+    assert_ne!(
+        speaker_of(text, "the players were hurt").as_deref(),
+        Some("The legal document")
+    );
+}

@@ -57,7 +57,18 @@ pub(super) fn document_author(
         return resolve_mention(text, &pronoun, reg, last_speaker);
     }
     // "X's report": the owner is the name or description before 's.
-    let cut = phrase.find("’s ").or_else(|| phrase.find("'s "))?;
+    let Some(cut) = phrase.find("’s ").or_else(|| phrase.find("'s ")) else {
+        // "the report", "preliminary findings": a document named before
+        // ("a report", "new figures", a bare "editorials" are others).
+        let first = first.to_lowercase();
+        let refers_back = matches!(first.as_str(), "the" | "this" | "that" | "these" | "those")
+            || (first.starts_with(char::is_lowercase) && !is_document_noun(&first) && !introduces(&first));
+        return if refers_back {
+            author_of_earlier_document(text, m, reg, last_speaker)
+        } else {
+            None
+        };
+    };
     let owner = &phrase[..cut];
     let owner_tokens: Vec<String> = name_tokens(owner).into_iter().filter(|t| t != "the").collect();
     if owner_tokens.is_empty() {
@@ -67,6 +78,15 @@ pub(super) fn document_author(
         .or_else(|| reg.by_tokens.get(&owner_tokens).copied())
         .or_else(|| named_referent_of_head(owner_tokens.last()?, m.span.start, reg))
         .or_else(|| owner_description(text, m.span.start..m.span.start + cut, reg, last_speaker))
+}
+
+/// A determiner or adjective that brings in a new referent: "a report",
+/// "new figures", "several studies".
+fn introduces(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an" | "one" | "another" | "some" | "many" | "several" | "new" | "recent" | "other" | "two" | "three"
+    ) || word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// "the union's Friday release", "the city's assessment": an owner that is

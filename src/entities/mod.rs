@@ -33,11 +33,13 @@ use crate::tokens::{token_at, TokKind, Token};
 use std::collections::HashMap;
 
 mod descriptions;
+mod documents;
 mod mention;
 mod names;
 mod pronouns;
 
 use descriptions::*;
+use documents::*;
 use mention::*;
 use names::*;
 use pronouns::*;
@@ -132,6 +134,8 @@ struct Registry {
     spoken: Vec<Occurrence>,
     /// Sentence start offsets, for "within the last sentences" windows.
     sentence_starts: Vec<usize>,
+    /// Document nouns outside quotations, sorted by position.
+    documents: Vec<DocumentNoun>,
     /// Spans of the full-name runs and their entities, sorted by start.
     name_spans: Vec<(Span, usize)>,
 }
@@ -281,6 +285,7 @@ pub fn resolve(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotat
     let surnames = scan_surnames(text, segs, toks, &quoted, &speakers, &mut reg);
     reg.names.extend(surnames);
     reg.names.sort_by_key(|o| o.pos);
+    reg.documents = scan_documents(text, segs, toks, &quoted);
     // 2. Claim speakers, in text order of their mentions, with the story's
     //    subject pronouns between them ("Clinton … She started … she said").
     let mut order: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].mention.is_some()).collect();

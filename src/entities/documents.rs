@@ -1,0 +1,90 @@
+//! Documents that speak for their authors: "A study by the University of
+//! Calgary's School of Public Policy analyzed … ¶ “…,” the report said" →
+//! the school; "economist Philip Cross wrote in a recent report … ¶ …, the
+//! report said" → Philip Cross.
+
+use super::*;
+
+/// A document noun in the story ("a study", "the report"), with the author
+/// the phrase names ("by X", "from X") when it names one.
+pub(super) struct DocumentNoun {
+    pos: usize,
+    author: Option<Mention>,
+}
+
+/// How many sentences back "the report" looks for the document it means.
+const DOCUMENT_WINDOW: usize = 6;
+
+/// Every document noun outside quotations, in text order.
+pub(super) fn scan_documents(text: &str, segs: &Segments, toks: &[Token], quoted: &QuotedSpans) -> Vec<DocumentNoun> {
+    let mut out = Vec::new();
+    for s in &segs.sentences {
+        let (lo, hi) = (token_at(toks, s.start), token_at(toks, s.end));
+        for k in lo..hi {
+            let t = &toks[k];
+            if t.kind != TokKind::Word || t.span.len() < 3 || quoted.contains(t.span.start) {
+                continue;
+            }
+            if !is_document_noun(t.lower(text)) {
+                continue;
+            }
+            let by_author = toks
+                .get(k + 1)
+                .filter(|n| k + 2 < hi && matches!(n.lower(text), "by" | "from"))
+                .and_then(|_| mention_after(text, toks, k + 2, hi))
+                .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Description));
+            out.push(DocumentNoun {
+                pos: t.span.start,
+                author: by_author,
+            });
+        }
+    }
+    out
+}
+
+pub(super) fn is_document_noun(word: &str) -> bool {
+    LEXICON.document_nouns.contains(word) || LEXICON.document_nouns.contains(&*LEXICON.singular(word))
+}
+
+/// The author of the document a bare "the report" refers back to: the
+/// latest document named in the sentences before, when its phrase names
+/// the author ("a study by X") or its sentence has a speaker or subject
+/// before it ("X wrote in a recent report", "X released a report").
+pub(super) fn author_of_earlier_document(
+    text: &str,
+    m: &Mention,
+    reg: &mut Registry,
+    last_speaker: Option<usize>,
+) -> Option<usize> {
+    let window = reg.window_start(m.span.start, DOCUMENT_WINDOW);
+    let n = reg.documents.partition_point(|d| d.pos < m.span.start);
+    let latest = reg.documents[..n]
+        .iter()
+        .rev()
+        .find(|d| d.pos >= window && !m.span.contains(&d.pos))?;
+    if let Some(author) = latest.author.clone() {
+        return resolve_mention(text, &author, reg, last_speaker);
+    }
+    let sentence = reg.window_start(latest.pos, 0);
+    let doc_pos = latest.pos;
+    // A document speaking in its own sentence ("The legal document says")
+    // is no author.
+    let speaker = occurrences_between(&reg.spoken, sentence, doc_pos)
+        .iter()
+        .rev()
+        .find(|o| reg.entities[o.entity].head.is_none());
+    let subject = || {
+        occurrences_between(&reg.names, sentence, doc_pos)
+            .iter()
+            .rev()
+            .find(|o| o.subject)
+    };
+    speaker.or_else(subject).map(|o| o.entity)
+}
+
+/// The occurrences (sorted by position) from `from` up to `to`.
+fn occurrences_between(occurrences: &[Occurrence], from: usize, to: usize) -> &[Occurrence] {
+    let start = occurrences.partition_point(|o| o.pos < from);
+    let end = occurrences.partition_point(|o| o.pos < to);
+    &occurrences[start..end.max(start)]
+}
