@@ -1022,7 +1022,7 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
     // "IRCC", "PBO", "UFCW": a one-word name in capitals is an organisation.
     let capitals = {
         let w = &text[toks[title_end].span.clone()];
-        (w.len() <= 6 && w.bytes().all(|b| b.is_ascii_uppercase())).then_some(w.len())
+        is_capitals(w).then_some(w.len())
     };
     let acronym = title_end == e - 1 && capitals.is_some_and(|n| n >= 2);
     // "CTV News", "CBC Radio", "IBM Canada": a name led by an acronym of
@@ -1105,6 +1105,12 @@ fn place_before_title(text: &str, toks: &[Token], n: usize, e: usize) -> Option<
                     )
             })
     })
+}
+
+/// A word of at most six ASCII capitals ("IRCC", "EDC", "JD"): an acronym,
+/// or with two letters maybe a person's initials.
+pub fn is_capitals(word: &str) -> bool {
+    word.len() <= 6 && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// "Rival Hillary Clinton", "Organizer Dwayne Croteau", "Calgary-based

@@ -381,3 +381,9 @@ fn the_report_speaks_for_the_author_named_before() {
         Some("The legal document")
     );
 }
+
+#[test]
+fn an_acronym_is_no_person_for_she() {
+    let text = "Clark Moran said the wait was long. He is now in Ghana.\n\nWhen asked about the file, IRCC didn’t comment.\n\n“We are not giving up,” she said.";
+    assert_ne!(speaker_of(text, "We are not giving up").as_deref(), Some("IRCC"));
+}

@@ -174,6 +174,11 @@ pub(super) fn scan_surnames(
             if word.len() != 1 || LEXICON.not_speakers.contains(&word[0]) {
                 continue;
             }
+            // "IRCC has told CTV": an acronym is an organisation, no person
+            // for "she" to refer to.
+            if t.span.len() >= 3 && crate::mentions::is_capitals(&text[t.span.clone()]) {
+                continue;
+            }
             let title = (k > lo).then(|| title_before(text, toks, k)).flatten();
             let entity = match reg.find_by_name(&word) {
                 Some(e) if reg.entities[e].stype == SpeakerType::Person => e,
