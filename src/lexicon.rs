@@ -94,6 +94,8 @@ pub struct CueEntry {
 pub struct Lexicon {
     pub cues: Vec<CueEntry>,
     pub abbreviations: WordSet,
+    /// First name (lowercase) given to one sex only → that gender.
+    pub first_names: HashMap<String, &'static str, FastHash>,
     /// Title (as written, e.g. "Prime Minister") → gender it implies, if any.
     pub titles: HashMap<String, Option<&'static str>, FastHash>,
     pub person_nouns: WordSet,
@@ -194,6 +196,12 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             (t, f.next().and_then(gender))
         })
         .collect();
+    let first_names = lines(include_str!("../data/first-names.tsv"))
+        .filter_map(|l| {
+            let (name, sex) = l.split_once('\t')?;
+            Some((name.trim().to_lowercase(), gender(sex)?))
+        })
+        .collect();
     let irregular_plurals = lines(include_str!("../data/irregular-plurals.tsv"))
         .filter_map(|l| {
             let mut f = l.split('\t');
@@ -206,6 +214,7 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         cues,
         abbreviations: set(include_str!("../data/abbreviations.txt"), false),
         titles,
+        first_names,
         person_nouns: set(include_str!("../data/person-nouns.txt"), true),
         // Documents, polls and statements speak like organisations ("the
         // report says"), so they share the organisation list.

@@ -387,3 +387,15 @@ fn an_acronym_is_no_person_for_she() {
     let text = "Clark Moran said the wait was long. He is now in Ghana.\n\nWhen asked about the file, IRCC didn’t comment.\n\n“We are not giving up,” she said.";
     assert_ne!(speaker_of(text, "We are not giving up").as_deref(), Some("IRCC"));
 }
+
+#[test]
+fn a_first_name_given_to_one_sex_rules_a_pronoun_out() {
+    let text = "Jody Wilson-Raybould resigned on Tuesday.\n\nDavid Lametti said the matter was closed.\n\n“I was told to stop,” her statement said.";
+    assert_eq!(
+        speaker_of(text, "I was told to stop").as_deref(),
+        Some("Jody Wilson-Raybould")
+    );
+    // A name given to both sexes rules nothing out.
+    let text = "Jody Wilson-Raybould resigned on Tuesday.\n\nKim Lametti said the matter was closed.\n\n“I was told to stop,” her statement said.";
+    assert_eq!(speaker_of(text, "I was told to stop").as_deref(), Some("Kim Lametti"));
+}

@@ -62,6 +62,15 @@ pub(super) fn follow_pronoun(text: &str, m: &Mention, reg: &mut Registry, last_s
     }
 }
 
+/// The gender a person's first name implies ("Heather Smith", not "Kim
+/// Moran"), for a name of two or more words.
+fn first_name_gender(tokens: &[String]) -> Option<&'static str> {
+    match tokens {
+        [first, _, ..] => LEXICON.first_names.get(first).copied(),
+        _ => None,
+    }
+}
+
 /// He, she, they, it: the previous speaker when compatible and as recent as
 /// any subject, else the latest compatible subject; a person shown to be of
 /// the pronoun's gender, named after that pick, beats a pick of unknown
@@ -77,7 +86,12 @@ pub(super) fn resolve_pronoun(m: &Mention, reg: &mut Registry, last_speaker: Opt
             SpeakerType::Group => matches!(ent.stype, SpeakerType::Group | SpeakerType::Organization),
             _ => ent.stype == SpeakerType::Organization,
         }
-    } && (m.gender.is_none() || entities[e].gender.is_none() || entities[e].gender == m.gender);
+    } && {
+        // A first name given to one sex rules a pronoun out but, unlike a
+        // title or a pronoun, is not evidence enough to pick its bearer.
+        let gender = entities[e].gender.or_else(|| first_name_gender(&entities[e].name_tokens));
+        m.gender.is_none() || gender.is_none() || gender == m.gender
+    };
     // The previous speaker when compatible and as recent as any subject.
     let subject = reg.recent(m.span.start).find(|o| o.subject && compatible(o.entity));
     let pick = match (last_speaker.filter(|&e| compatible(e)), subject) {
