@@ -399,3 +399,10 @@ fn a_first_name_given_to_one_sex_rules_a_pronoun_out() {
     let text = "Jody Wilson-Raybould resigned on Tuesday.\n\nKim Lametti said the matter was closed.\n\n“I was told to stop,” her statement said.";
     assert_eq!(speaker_of(text, "I was told to stop").as_deref(), Some("Kim Lametti"));
 }
+
+#[test]
+fn i_is_no_name() {
+    let text = "Mr. Trump has attacked loopholes.\n\nIf, as I've suggested, he and other developers benefit from the loopholes, he has proposed nothing that would raise his own taxes.";
+    let recs = records(text);
+    assert!(recs.iter().all(|r| r.speaker.as_deref() != Some("I've")), "{recs:?}");
+}
