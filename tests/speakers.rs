@@ -406,3 +406,15 @@ fn i_is_no_name() {
     let recs = records(text);
     assert!(recs.iter().all(|r| r.speaker.as_deref() != Some("I've")), "{recs:?}");
 }
+
+#[test]
+fn a_lone_first_name_opening_a_sentence_is_a_person() {
+    let text = "Stephanie McCrummen wrote the story.\n\nMelanie thought the whole thing was outrageous.\n\n“It never crossed my mind,” she said.";
+    assert_eq!(speaker_of(text, "It never crossed").as_deref(), Some("Melanie"));
+    // A word the document also writes in lowercase is a word first.
+    let text = "Stephanie McCrummen wrote the story.\n\nHope is not a plan. We hope it works.\n\n“It never crossed my mind,” she said.";
+    assert_eq!(
+        speaker_of(text, "It never crossed").as_deref(),
+        Some("Stephanie McCrummen")
+    );
+}

@@ -148,6 +148,7 @@ pub(super) fn scan_surnames(
     reg: &mut Registry,
 ) -> Vec<Occurrence> {
     let mut out = Vec::new();
+    let mut seen_lowercase = LowercaseUse::default();
     for s in &segs.sentences {
         let (lo, hi) = (token_at(toks, s.start), token_at(toks, s.end));
         for k in lo..hi {
@@ -167,7 +168,12 @@ pub(super) fn scan_surnames(
             }
             // (Checks the next word first: cheap for most words.)
             let lone_subject = acts_as_subject(text, toks, lo, k, hi);
-            if !lone_subject && unknown_untitled(text, toks, lo, k, speakers, reg) {
+            let first_name = if lone_subject {
+                None
+            } else {
+                lone_first_name(text, toks, lo, k, hi, &mut seen_lowercase)
+            };
+            if !lone_subject && first_name.is_none() && unknown_untitled(text, toks, lo, k, speakers, reg) {
                 continue;
             }
             let word = name_tokens(&text[t.span.clone()]);
@@ -193,6 +199,7 @@ pub(super) fn scan_surnames(
                         Some(g) => g,
                         None if speakers.contains(&word[0]) => None,
                         None if lone_subject => None,
+                        None if first_name.is_some() => first_name,
                         None => continue,
                     };
                     reg.add(Entity {
@@ -218,6 +225,66 @@ pub(super) fn scan_surnames(
         }
     }
     out
+}
+
+/// "Melanie thought the whole thing was outrageous": a first name given to
+/// one sex, alone, opening its sentence before a lowercase word, is a
+/// person of that sex, unless the document also writes the word in
+/// lowercase ("Hope is not a plan. We hope …": a word first).
+fn lone_first_name(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    k: usize,
+    hi: usize,
+    seen: &mut LowercaseUse,
+) -> Option<&'static str> {
+    let gender = *LEXICON.first_names.get(toks[k].lower(text))?;
+    let before_lowercase = toks
+        .get(k + 1)
+        .filter(|_| k + 1 < hi)
+        .is_some_and(|n| n.kind == TokKind::Word && text[n.span.clone()].starts_with(char::is_lowercase));
+    let name_only = before_lowercase
+        && opens_sentence_at(text, toks, lo, k)
+        && !seen.written_lowercase(text, toks[k].lower(text), toks[k].span.start);
+    name_only.then_some(gender)
+}
+
+/// Which words a document writes in lowercase, asked of a few words per
+/// document: each answer is one search of the text around the word (the
+/// whole of a news article), so past `LOWERCASE_LOOKUPS` distinct words
+/// every word counts as written so, and a huge document costs no more.
+#[derive(Default)]
+struct LowercaseUse(HashMap<String, bool, FastHash>);
+
+const LOWERCASE_LOOKUPS: usize = 32;
+const LOWERCASE_WINDOW: usize = 32 * 1024;
+
+impl LowercaseUse {
+    fn written_lowercase(&mut self, text: &str, word: &str, at: usize) -> bool {
+        if let Some(&known) = self.0.get(word) {
+            return known;
+        }
+        if self.0.len() >= LOWERCASE_LOOKUPS {
+            return true;
+        }
+        let mut start = at.saturating_sub(LOWERCASE_WINDOW);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (at + LOWERCASE_WINDOW).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let text = &text[start..end];
+        let found = text.match_indices(word).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        });
+        self.0.insert(word.to_string(), found);
+        found
+    }
 }
 
 /// "When asked what is harder, Mulder didn't hesitate": a lone capitalised
