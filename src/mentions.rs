@@ -748,7 +748,16 @@ fn appositive(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> Option<S
 
 /// The mention starting at token `start` ("said Karen Walsh, a spokeswoman").
 pub fn mention_after(text: &str, toks: &[Token], start: usize, hi: usize) -> Option<Mention> {
-    mention_after_at(text, toks, start, hi).or_else(|| role_then_name(text, toks, start, hi))
+    match mention_after_at(text, toks, start, hi) {
+        // "Chinese foreign ministry spokeswoman Hua Chunying shot back": a
+        // capitalised modifier read alone is not the mention when a role
+        // and a name follow it.
+        Some(m) if m.kind == MentionKind::Name && token_at_start(toks, m.span.end) == start + 1 => {
+            role_then_name(text, toks, start, hi).or(Some(m))
+        }
+        Some(m) => Some(m),
+        None => role_then_name(text, toks, start, hi),
+    }
 }
 
 /// "said oil and gas worker Mike Wipf", "says gas and diesel mechanic Sam

@@ -418,3 +418,12 @@ fn a_lone_first_name_opening_a_sentence_is_a_person() {
         Some("Stephanie McCrummen")
     );
 }
+
+#[test]
+fn a_capitalised_modifier_before_a_role_and_name_is_not_the_subject() {
+    let text = "Chinese foreign ministry spokeswoman Hua Chunying shot back on Tuesday, saying Trudeau should respect the rule of law.";
+    assert_eq!(
+        speaker_of(text, "Trudeau should respect").as_deref(),
+        Some("Hua Chunying")
+    );
+}
