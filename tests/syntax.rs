@@ -390,3 +390,14 @@ fn a_passive_agent_speaks() {
     assert_no_claim("She was told her flight was cancelled.");
     assert_no_claim("He was criticized by the union.");
 }
+
+#[test]
+fn a_company_name_with_a_plus_sign_in_the_appositive() {
+    assert_claim(
+        "“This is not the right time for deficit spending,” David Rosenberg, chief economist at Gluskin Sheff + Associates Inc., said in an interview.",
+        "This is not the right time for deficit spending,",
+        "direct",
+        "David Rosenberg",
+        "said in an interview",
+    );
+}

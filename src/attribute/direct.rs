@@ -205,8 +205,9 @@ fn quote_speaker_cue(ctx: &mut Ctx, q: &Quotation, at: &AfterClose) -> Option<Cl
     let t = at.t;
     let c = (t + 1..(t + 40).min(at.para_end)).find_map(|k| ctx.cue_starting(k))?;
     let ct = ctx.cue_start_tok(c);
-    let between_clean = (t..ct)
-        .all(|k| ctx.toks[k].kind == TokKind::Word || matches!(ctx.s(k), "’" | "'" | "," | "(" | ")" | "-" | "&"));
+    let between_clean = (t..ct).all(|k| {
+        ctx.toks[k].kind == TokKind::Word || matches!(ctx.s(k), "’" | "'" | "," | "(" | ")" | "-" | "&" | "+" | "/")
+    });
     if !(between_clean && ctx.cues[c].class().attributes_quotes() && at.attribution_ends(ctx, ctx.cue_end_tok(c))) {
         return None;
     }
