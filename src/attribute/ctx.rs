@@ -5,13 +5,13 @@ use crate::cues::Cue;
 use crate::quotes::Quotation;
 use crate::segment::Segments;
 use crate::text::Span;
-use crate::tokens::{token_at, Token};
+use crate::tokens::{token_at, Tokens};
 
 /// What every sieve reads, and which cues earlier sieves have taken.
 pub(super) struct Ctx<'a> {
     pub(super) text: &'a str,
     pub(super) segs: &'a Segments,
-    pub(super) toks: &'a [Token],
+    pub(super) toks: &'a Tokens,
     pub(super) cues: &'a [Cue],
     /// Cue index by first token index.
     pub(super) cue_at_tok: CueByTok,
@@ -27,7 +27,7 @@ impl<'a> Ctx<'a> {
     pub(super) fn new(
         text: &'a str,
         segs: &'a Segments,
-        toks: &'a [Token],
+        toks: &'a Tokens,
         cues: &'a [Cue],
         opts: &crate::Options,
     ) -> Self {
@@ -35,7 +35,7 @@ impl<'a> Ctx<'a> {
         let mut cue_ending_at_tok = CueByTok::new(toks.len() + 1);
         for (i, c) in cues.iter().enumerate() {
             let t = token_at(toks, c.span.start);
-            if t < toks.len() && toks[t].span.start == c.span.start && cue_at_tok.get(t).is_none() {
+            if t < toks.len() && toks[t].start() == c.span.start && cue_at_tok.get(t).is_none() {
                 cue_at_tok.set(t, i);
                 // The last cue ending at a token wins, as the reverse search did.
                 cue_ending_at_tok.set(token_at(toks, c.span.end), i);
@@ -60,10 +60,10 @@ impl Ctx<'_> {
         self.scope == crate::Scope::All
     }
     pub(super) fn s(&self, t: usize) -> &str {
-        self.toks.get(t).map_or("", |t| &self.text[t.span.clone()])
+        self.toks.get(t).map_or("", |t| &self.text[t.span()])
     }
     pub(super) fn lower(&self, t: usize) -> std::borrow::Cow<'_, str> {
-        std::borrow::Cow::Borrowed(self.toks.get(t).map_or("", |tok| tok.lower(self.text)))
+        std::borrow::Cow::Borrowed(self.toks.get(t).map_or("", |tok| self.toks.lower_of(tok, self.text)))
     }
     pub(super) fn is(&self, t: usize, what: &str) -> bool {
         self.s(t) == what
