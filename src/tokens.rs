@@ -21,7 +21,7 @@ pub const MAX_TEXT_BYTES: usize = (1 << 31) - 1;
 /// The top bit of [`Token`]'s offsets, free since texts are under 2 GiB.
 const FLAG: u32 = 1 << 31;
 
-/// One token in 16 bytes (a 200 MB document has some 37 million): byte
+/// One token in 12 bytes (a 200 MB document has some 37 million): byte
 /// offsets as `u32`s, the two flags in their top bits, and where its
 /// lowercase form lies in [`Tokens`]'s buffer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,12 +31,20 @@ pub struct Token {
     start_and_para: u32,
     /// End offset; the top bit says the token is a [`TokKind::Word`].
     end_and_word: u32,
-    /// The lowercase form, a range of [`Tokens`]'s buffer; empty when it is
-    /// the token's own text (punctuation, and most words: the patterns
-    /// compare lowercase words many times, but few need a copy).
-    lower_start: u32,
-    lower_end: u32,
+    /// Where the lowercase form starts in [`Tokens`]'s buffer, as long as
+    /// the token; or [`SAME_AS_TEXT`] (punctuation, and most words: the
+    /// patterns compare lowercase words many times, but few need a copy); or
+    /// [`OTHER_LENGTH`].
+    lower: u32,
 }
+
+/// `Token::lower`: the lowercase form is the token's text.
+const SAME_AS_TEXT: u32 = u32::MAX;
+/// `Token::lower`: the lowercase form has another length than the text
+/// ("İ" is 2 bytes, "i̇" 3), and is kept apart, by token start. Buffer
+/// offsets stay under both values: the buffer holds only forms as long as
+/// their words, so it is no longer than the text.
+const OTHER_LENGTH: u32 = u32::MAX - 1;
 
 impl Token {
     /// Byte offset where the token starts.
@@ -79,7 +87,10 @@ impl Token {
 #[derive(Clone, Debug, Default)]
 pub struct Tokens {
     list: Vec<Token>,
+    /// The lowercase forms as long as their words, one after another.
     lowered: String,
+    /// The lowercase forms of another length, by token start, in order.
+    other_length: Vec<(u32, Box<str>)>,
 }
 
 impl std::ops::Deref for Tokens {
@@ -95,12 +106,15 @@ impl Tokens {
         Tokens {
             list: Vec::new(),
             lowered: String::new(),
+            other_length: Vec::new(),
         }
     }
 
     /// Bytes allocated for the tokens and their lowercase forms.
     pub fn allocated_bytes(&self) -> usize {
-        self.list.capacity() * std::mem::size_of::<Token>() + self.lowered.capacity()
+        self.list.capacity() * std::mem::size_of::<Token>()
+            + self.lowered.capacity()
+            + self.other_length.capacity() * std::mem::size_of::<(u32, Box<str>)>()
     }
 
     /// Token `k` in lowercase.
@@ -113,50 +127,66 @@ impl Tokens {
     /// `tok` (one of these tokens) in lowercase.
     #[inline]
     pub fn lower_of<'t>(&'t self, tok: &Token, text: &'t str) -> &'t str {
-        if tok.lower_start == tok.lower_end {
-            &text[tok.span()]
-        } else {
-            &self.lowered[tok.lower_start as usize..tok.lower_end as usize]
+        match tok.lower {
+            SAME_AS_TEXT => &text[tok.span()],
+            OTHER_LENGTH => self.other_length_lower(tok.start()),
+            at => &self.lowered[at as usize..at as usize + (tok.end() - tok.start())],
         }
+    }
+
+    /// The lowercase form of the token at `start`, which has another length.
+    fn other_length_lower(&self, start: usize) -> &str {
+        let i = self
+            .other_length
+            .binary_search_by_key(&start, |&(s, _)| s as usize)
+            .expect("a token marked OTHER_LENGTH has its form");
+        &self.other_length[i].1
     }
 
     fn clear(&mut self) {
         self.list.clear();
         self.lowered.clear();
+        self.other_length.clear();
     }
 
-    /// Appends a token of `span` (whose lowercase form, if it differs, ends
-    /// the buffer from `lower_start` on).
-    fn push(&mut self, span: Span, kind: TokKind, para_start: bool, lower_start: usize) {
+    /// Appends a token of `span`, whose lowercase form is `lower` (see
+    /// `Token::lower`).
+    fn push(&mut self, span: Span, kind: TokKind, para_start: bool, lower: u32) {
         let offset = |at: usize| u32::try_from(at).ok().filter(|&o| o & FLAG == 0);
         let start = offset(span.start).expect("a text under MAX_TEXT_BYTES");
         let end = offset(span.end).expect("a text under MAX_TEXT_BYTES");
-        // Lowercasing at most grows a char by half ('İ': 2 bytes to 3), so
-        // the buffer of a text under 2 GiB stays under 3 GiB.
-        let buffer_offset = |at: usize| u32::try_from(at).expect("lowercase forms under 4 GiB");
         self.list.push(Token {
             start_and_para: start | if para_start { FLAG } else { 0 },
             end_and_word: end | if kind == TokKind::Word { FLAG } else { 0 },
-            lower_start: buffer_offset(lower_start),
-            lower_end: buffer_offset(self.lowered.len()),
+            lower,
         });
     }
 
-    /// Appends the lowercase form of `word` to the buffer when it differs
-    /// from `word`.
-    fn push_lowercase(&mut self, word: &str) {
+    /// Keeps the lowercase form of the word at `start` when it differs from
+    /// the word, and says where (see `Token::lower`).
+    fn keep_lowercase(&mut self, start: usize, word: &str) -> u32 {
+        let at = self.lowered.len();
+        // Under 2 GiB, as the text: no clash with the two markers.
+        let at_u32 = u32::try_from(at).expect("a buffer no longer than the text");
         if word.is_ascii() {
             // ASCII lowercases byte by byte: no need for the Unicode tables.
-            if word.bytes().any(|b| b.is_ascii_uppercase()) {
-                let from = self.lowered.len();
-                self.lowered.push_str(word);
-                self.lowered[from..].make_ascii_lowercase();
+            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                return SAME_AS_TEXT;
             }
+            self.lowered.push_str(word);
+            self.lowered[at..].make_ascii_lowercase();
+            return at_u32;
+        }
+        let lower = word.to_lowercase();
+        if lower == word {
+            SAME_AS_TEXT
+        } else if lower.len() == word.len() {
+            self.lowered.push_str(&lower);
+            at_u32
         } else {
-            let lower = word.to_lowercase();
-            if lower != word {
-                self.lowered.push_str(&lower);
-            }
+            let start = u32::try_from(start).expect("a text under MAX_TEXT_BYTES");
+            self.other_length.push((start, lower.into_boxed_str()));
+            OTHER_LENGTH
         }
     }
 }
@@ -182,8 +212,10 @@ pub fn tokenize_into(text: &str, paragraphs: &[Span], out: &mut Tokens) {
     );
     let bytes = text.as_bytes();
     out.clear();
-    // News text has a token every 5 bytes or so: one allocation, not a
-    // regrowth and copy of the whole vector per document.
+    // News text has a token every 5 or 6 bytes: one allocation, not a
+    // regrowth and copy of the whole vector per document. (The capacity
+    // left unused costs address space more than memory: pages never
+    // written are not resident.)
     out.list.reserve(text.len() / 4);
     let mut next_para = 0;
     let mut i = 0;
@@ -207,14 +239,13 @@ pub fn tokenize_into(text: &str, paragraphs: &[Span], out: &mut Tokens) {
             next_para += 1;
         }
         if !is_word_char(c) {
-            out.push(i..i + len, TokKind::Punct, para_start, out.lowered.len());
+            out.push(i..i + len, TokKind::Punct, para_start, SAME_AS_TEXT);
             i += len;
             continue;
         }
         let end = word_end(text, i, c, len);
-        let lower_start = out.lowered.len();
-        out.push_lowercase(&text[i..end]);
-        out.push(i..end, TokKind::Word, para_start, lower_start);
+        let lower = out.keep_lowercase(i, &text[i..end]);
+        out.push(i..end, TokKind::Word, para_start, lower);
         i = end;
     }
 }
@@ -319,8 +350,8 @@ mod tests {
     }
 
     #[test]
-    fn tokens_are_16_bytes() {
-        assert_eq!(std::mem::size_of::<Token>(), 16);
+    fn tokens_are_12_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 12);
     }
 
     #[test]
@@ -334,7 +365,8 @@ mod tests {
             ["mr.", "école", "said", "i\u{307}stanbul", ",", "said", ".", "next"]
         );
         // Only the words that change are copied.
-        assert_eq!(toks.lowered, "mr.écolei\u{307}stanbulnext");
+        assert_eq!(toks.lowered, "mr.écolenext");
+        assert_eq!(toks.other_length.len(), 1);
         let kinds: Vec<TokKind> = toks.iter().map(Token::kind).collect();
         assert_eq!(kinds[3..5], [TokKind::Word, TokKind::Punct]);
         let paras: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].para_start()).collect();
