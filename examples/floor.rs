@@ -35,7 +35,7 @@ fn main() -> std::io::Result<()> {
         _ => Box::new(std::io::stdin()),
     };
     let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let mut toks = Vec::new();
+    let mut toks = tokens::Tokens::new();
     for line in BufReader::with_capacity(1 << 16, input).lines() {
         let line = line?;
         if line.trim().is_empty() {

@@ -59,7 +59,7 @@ fn main() {
         *t = now;
     };
     // Reused from document to document, as `analyze` does.
-    let mut toks = Vec::new();
+    let mut toks = tokens::Tokens::new();
     for _ in 0..repeat {
         for doc in &docs {
             let text = doc.text.as_str();

@@ -148,6 +148,15 @@ pub fn analyze_guarded(doc: &Document) -> Result<Vec<Record>, String> {
 
 /// [`analyze_guarded`] with [`Options`].
 pub fn analyze_guarded_with(doc: &Document, opts: &Options) -> Result<Vec<Record>, String> {
+    // Only with `--max-doc-bytes` raised past 2 GiB (or a UTF-16 input
+    // growing past it as UTF-8): an error record, not a panic.
+    if doc.text.len() > tokens::MAX_TEXT_BYTES {
+        return Err(format!(
+            "a text of {} bytes is over the {} bytes the analysis can index",
+            doc.text.len(),
+            tokens::MAX_TEXT_BYTES
+        ));
+    }
     GUARDED.with(|g| g.set(g.get() + 1));
     let result = std::panic::catch_unwind(|| analyze_with(doc, opts));
     GUARDED.with(|g| g.set(g.get() - 1));
@@ -188,15 +197,16 @@ pub fn note_panic_location(at: String) {
 }
 
 thread_local! {
-    /// The token vector of the thread's last document, for the next one:
-    /// allocating and freeing some 10 bytes per text byte for each document
+    /// The tokens of the thread's last document, for the next one:
+    /// allocating and freeing some 3 bytes per text byte for each document
     /// was a measurable part of a run.
-    static TOKENS: std::cell::RefCell<Vec<tokens::Token>> = const { std::cell::RefCell::new(Vec::new()) };
+    static TOKENS: std::cell::RefCell<tokens::Tokens> = const { std::cell::RefCell::new(tokens::Tokens::new()) };
 }
 
-/// Largest token vector kept between documents (5 MB of tokens), so that
-/// one huge document does not hold its memory for the rest of the run.
-const KEPT_TOKENS: usize = 1 << 17;
+/// Largest token allocation kept between documents (5 MiB: the tokens of a
+/// 1 MB text), so that one huge document does not hold its memory for the
+/// rest of the run.
+const KEPT_TOKEN_BYTES: usize = 5 << 20;
 
 /// Every quotation and claim of the document, in text order, with
 /// [`Options::default`].
@@ -220,6 +230,11 @@ pub fn analyze(doc: &Document) -> Vec<Record> {
 
 /// [`analyze`] with [`Options`].
 ///
+/// # Panics
+///
+/// When the text is longer than 2 GiB ([`analyze_guarded_with`] returns an
+/// error instead).
+///
 /// ```
 /// use whosaid::{analyze_with, Document, Options};
 /// let doc = Document::new("d", "The minister said the plan would work.");
@@ -239,8 +254,7 @@ pub fn analyze_with(doc: &Document, opts: &Options) -> Vec<Record> {
     let resolution = entities::resolve(text, &segs, &toks, &quotations, &claims);
     // The records need no tokens: freed (or kept for the next document)
     // before they are built, not after.
-    if toks.capacity() <= KEPT_TOKENS {
-        toks.clear();
+    if toks.allocated_bytes() <= KEPT_TOKEN_BYTES {
         TOKENS.with(|t| *t.borrow_mut() = toks);
     } else {
         drop(toks);

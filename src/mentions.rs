@@ -18,7 +18,7 @@ static PARTICLES: Words = Lazy::new(|| word_set(PARTICLES_LIST));
 static PREPOSITIONS_IN_NP: Words = Lazy::new(|| word_set(PREPOSITIONS_IN_NP_LIST));
 static WEEKDAYS: Words = Lazy::new(|| word_set(WEEKDAYS_LIST));
 use crate::text::Span;
-use crate::tokens::{TokKind, Token};
+use crate::tokens::{TokKind, Token, Tokens};
 
 /// What kind of source a mention names (the `speaker_type` field).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,21 +82,17 @@ impl Mention {
     }
 }
 
-fn lower<'t>(text: &'t str, t: &'t Token) -> std::borrow::Cow<'t, str> {
-    std::borrow::Cow::Borrowed(t.lower(text))
-}
-
 fn is_cap(text: &str, t: &Token) -> bool {
     // Called for most tokens the readers pass: no decoding for ASCII.
-    t.kind == TokKind::Word
-        && match text.as_bytes()[t.span.start] {
+    t.kind() == TokKind::Word
+        && match text.as_bytes()[t.start()] {
             b if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => text[t.span.clone()].chars().next().is_some_and(char::is_uppercase),
+            _ => text[t.span()].chars().next().is_some_and(char::is_uppercase),
         }
 }
 
 fn is_word(t: &Token) -> bool {
-    t.kind == TokKind::Word
+    t.kind() == TokKind::Word
 }
 
 const DETERMINERS_LIST: &[&str] = &[
@@ -368,25 +364,25 @@ pub fn noun_type(noun: &str) -> Option<SpeakerType> {
     None
 }
 
-fn not_speaker(text: &str, t: &Token) -> bool {
-    LEXICON.not_speakers.contains(&*lower(text, t))
+fn not_speaker(text: &str, toks: &Tokens, t: &Token) -> bool {
+    LEXICON.not_speakers.contains(toks.lower_of(t, text))
 }
 
 /// The mention ending just before token `end` (exclusive), not reaching
 /// before token `lo`. Skips adverbs and auxiliaries before the cue and an
 /// appositive or parenthetical between commas ("X, a former envoy, said").
-pub fn mention_before(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention> {
+pub fn mention_before(text: &str, toks: &Tokens, lo: usize, end: usize) -> Option<Mention> {
     mention_before_opts(text, toks, lo, end, false)
 }
 
 /// [`mention_before`] that, when `loose`, also accepts a determiner and any
 /// plain noun as a description ("the announcer said, “…”"): for patterns
 /// whose syntax alone makes the phrase a speaker.
-pub fn mention_before_loose(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention> {
+pub fn mention_before_loose(text: &str, toks: &Tokens, lo: usize, end: usize) -> Option<Mention> {
     mention_before_opts(text, toks, lo, end, true)
 }
 
-fn mention_before_opts(text: &str, toks: &[Token], lo: usize, end: usize, loose: bool) -> Option<Mention> {
+fn mention_before_opts(text: &str, toks: &Tokens, lo: usize, end: usize, loose: bool) -> Option<Mention> {
     mention_before_depth(text, toks, lo, end, loose, 0)
 }
 
@@ -399,14 +395,14 @@ const MAX_NESTING: u8 = 3;
 /// Where a post-modifier that ends at token `j` starts: "familiar with the
 /// matter", "close to him", "with knowledge of the talks", "briefed on the
 /// plan", "I interviewed", "we spoke to".
-fn post_modifier_start(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<usize> {
-    let w = |k: usize| lower(text, &toks[k]);
-    let words = |a: usize| (a..j).all(|k| is_word(&toks[k]) || matches!(&text[toks[k].span.clone()], "’" | "'"));
+fn post_modifier_start(text: &str, toks: &Tokens, lo: usize, j: usize) -> Option<usize> {
+    let w = |k: usize| toks.lower(k, text);
+    let words = |a: usize| (a..j).all(|k| is_word(&toks[k]) || matches!(&text[toks[k].span()], "’" | "'"));
     // A pronoun subject and a verb: "the experts I interviewed".
-    if j >= lo + 3 && matches!(&*w(j - 2), "i" | "we") && w(j - 1).ends_with("ed") {
+    if j >= lo + 3 && matches!(w(j - 2), "i" | "we") && w(j - 1).ends_with("ed") {
         return Some(j - 2);
     }
-    if j >= lo + 4 && matches!(&*w(j - 3), "i" | "we") && matches!(&*w(j - 1), "to" | "with") {
+    if j >= lo + 4 && matches!(w(j - 3), "i" | "we") && matches!(w(j - 1), "to" | "with") {
         return Some(j - 3);
     }
     // A restrictive relative clause: "Those who know him", "residents who
@@ -415,29 +411,29 @@ fn post_modifier_start(text: &str, toks: &[Token], lo: usize, j: usize) -> Optio
         return Some(k);
     }
     // An adjective or participle and its prepositional object (1–5 words).
-    (j.saturating_sub(7).max(lo + 1)..j.saturating_sub(1)).find(|&k| opens_post_modifier(&w(k), &w(k + 1)) && words(k))
+    (j.saturating_sub(7).max(lo + 1)..j.saturating_sub(1)).find(|&k| opens_post_modifier(w(k), w(k + 1)) && words(k))
 }
 
 /// "The volunteers, many of whom say …": a part of the group named before
 /// the comma, as a relative mention ending at token `j` (exclusive).
-fn quantified_relative(text: &str, toks: &[Token], lo: usize, j: usize, loose: bool, depth: u8) -> Option<Mention> {
-    if j < lo + 3 || lower(text, &toks[j - 1]) != "whom" || lower(text, &toks[j - 2]) != "of" {
+fn quantified_relative(text: &str, toks: &Tokens, lo: usize, j: usize, loose: bool, depth: u8) -> Option<Mention> {
+    if j < lo + 3 || toks.lower(j - 1, text) != "whom" || toks.lower(j - 2, text) != "of" {
         return None;
     }
     let q = j - 3;
     let quantifier = matches!(
-        &*lower(text, &toks[q]),
+        toks.lower(q, text),
         "many" | "most" | "some" | "all" | "several" | "few" | "both" | "none" | "one" | "two" | "three" | "half"
     );
     if !quantifier {
         return None;
     }
-    let antecedent = (q > lo && &text[toks[q - 1].span.clone()] == ",")
+    let antecedent = (q > lo && &text[toks[q - 1].span()] == ",")
         .then(|| mention_before_depth(text, toks, lo, q - 1, loose, depth + 1))
         .flatten();
     Some(Mention {
-        span: toks[q].span.start..toks[j - 1].span.end,
-        head: toks[q].span.clone(),
+        span: toks[q].start()..toks[j - 1].end(),
+        head: toks[q].span(),
         kind: MentionKind::Relative,
         stype: SpeakerType::Group,
         name: antecedent.map(|a| a.span),
@@ -459,7 +455,7 @@ fn opens_post_modifier(a: &str, b: &str) -> bool {
     )
 }
 
-fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose: bool, depth: u8) -> Option<Mention> {
+fn mention_before_depth(text: &str, toks: &Tokens, lo: usize, end: usize, loose: bool, depth: u8) -> Option<Mention> {
     if depth > MAX_NESTING {
         return None;
     }
@@ -467,28 +463,24 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
     loop {
         while j > lo
             && is_word(&toks[j - 1])
-            && BETWEEN_SUBJECT_AND_CUE.contains(&*lower(text, &toks[j - 1]))
+            && BETWEEN_SUBJECT_AND_CUE.contains(toks.lower(j - 1, text))
             && !is_surname_word(text, toks, j - 1)
         {
             j -= 1;
         }
         // A time between subject and cue: "Sanders on Tuesday said",
         // "Clinton last week said", "Obama Wednesday said".
-        let w = if j > lo {
-            lower(text, &toks[j - 1])
-        } else {
-            std::borrow::Cow::Borrowed("")
-        };
-        if WEEKDAYS.contains(&*w)
+        let w = if j > lo { toks.lower(j - 1, text) } else { "" };
+        if WEEKDAYS.contains(w)
             || matches!(
-                &*w,
+                w,
                 "week" | "month" | "year" | "night" | "morning" | "evening" | "afternoon"
             )
         {
             let mut k = j - 1;
             if k > lo
                 && matches!(
-                    &*lower(text, &toks[k - 1]),
+                    toks.lower(k - 1, text),
                     "on" | "last"
                         | "this"
                         | "earlier"
@@ -504,7 +496,7 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
                 )
             {
                 k -= 1;
-                if k > lo && lower(text, &toks[k - 1]) == "on" {
+                if k > lo && toks.lower(k - 1, text) == "on" {
                     k -= 1;
                 }
             }
@@ -521,7 +513,7 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
     if let Some(head_end) = post_modifier_start(text, toks, lo, j) {
         if let Some(mut m) = mention_before_depth(text, toks, lo, head_end, loose, depth + 1) {
             if matches!(m.kind, MentionKind::Description | MentionKind::Pronoun) {
-                m.span.end = toks[j - 1].span.end;
+                m.span.end = toks[j - 1].end();
                 return Some(m);
             }
         }
@@ -531,17 +523,17 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
     }
     // "Mr. Kamin, who emphasized that …": the relative pronoun is the
     // mention the attribution uses; entities resolve it to its antecedent.
-    if j > lo && j < end + 1 && matches!(&*lower(text, &toks[j - 1]), "who" | "which") {
+    if j > lo && j < end + 1 && matches!(toks.lower(j - 1, text), "who" | "which") {
         let t = &toks[j - 1];
-        let antecedent = (j >= 2 && &text[toks[j - 2].span.clone()] == ",")
+        let antecedent = (j >= 2 && &text[toks[j - 2].span()] == ",")
             .then(|| mention_before_depth(text, toks, lo, j - 2, loose, depth + 1))
             .flatten();
         let (stype, gender) = antecedent
             .as_ref()
             .map_or((SpeakerType::Person, None), |a| (a.stype, a.gender));
         return Some(Mention {
-            span: t.span.clone(),
-            head: t.span.clone(),
+            span: t.span(),
+            head: t.span(),
             kind: MentionKind::Relative,
             stype,
             name: antecedent.as_ref().map(|a| a.span.clone()),
@@ -550,8 +542,8 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
         });
     }
     // "Kall -- co-editor of Debating The Donald -- said": a dashed appositive.
-    if j > lo && matches!(&text[toks[j - 1].span.clone()], "—" | "–" | "-") {
-        let dash = |k: usize| matches!(&text[toks[k].span.clone()], "—" | "–" | "-");
+    if j > lo && matches!(&text[toks[j - 1].span()], "—" | "–" | "-") {
+        let dash = |k: usize| matches!(&text[toks[k].span()], "—" | "–" | "-");
         let mut close = j - 1;
         while close > lo && dash(close - 1) {
             close -= 1;
@@ -566,13 +558,14 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
         }
         return None;
     }
-    if j > lo && &text[toks[j - 1].span.clone()] == "," {
+    if j > lo && &text[toks[j - 1].span()] == "," {
         // "X, a former U.S. ambassador to Russia, said" / "X, pointing to Y, wrote"
         // / "Dr. Connie Mariano, who as a Navy captain was …, said"
         let close = j - 1;
-        if let Some(who) = (close.saturating_sub(60).max(lo)..close).rev().find(|&k| {
-            k >= 1 && matches!(&*lower(text, &toks[k]), "who" | "which") && &text[toks[k - 1].span.clone()] == ","
-        }) {
+        if let Some(who) = (close.saturating_sub(60).max(lo)..close)
+            .rev()
+            .find(|&k| k >= 1 && matches!(toks.lower(k, text), "who" | "which") && &text[toks[k - 1].span()] == ",")
+        {
             if let Some(m) = mention_before_depth(text, toks, lo, who - 1, loose, depth + 1) {
                 return Some(m);
             }
@@ -582,15 +575,15 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
         // tax and budget issues and an associate professor at …, said".)
         while k > lo && close - k < 30 {
             k -= 1;
-            let s = &text[toks[k].span.clone()];
+            let s = &text[toks[k].span()];
             if s == "," {
                 let inner = k + 1..close;
                 // Only an appositive or a parenthetical phrase may stand
                 // between subject and cue, not a clause ("…, and the meeting
                 // deteriorated from there, said one source").
-                let first = lower(text, &toks[k + 1]);
+                let first = toks.lower(k + 1, text);
                 if matches!(
-                    &*first,
+                    first,
                     "and"
                         | "but"
                         | "or"
@@ -614,21 +607,21 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
                 }
                 return Some(m);
             }
-            if toks[k].kind == TokKind::Punct && !matches!(s, "’" | "'" | "-" | "$" | "%") || toks[k].para_start {
+            if toks[k].kind() == TokKind::Punct && !matches!(s, "’" | "'" | "-" | "$" | "%") || toks[k].para_start() {
                 break;
             }
         }
         return None;
     }
     // "Rep. Gwen Moore (D-Wis.) said": the parenthetical is part of the phrase.
-    if j > lo && &text[toks[j - 1].span.clone()] == ")" {
+    if j > lo && &text[toks[j - 1].span()] == ")" {
         if let Some(open) = (j.saturating_sub(10).max(lo)..j - 1)
             .rev()
-            .find(|&k| &text[toks[k].span.clone()] == "(")
+            .find(|&k| &text[toks[k].span()] == "(")
         {
             if open > lo {
                 if let Some(mut m) = mention_before_depth(text, toks, lo, open, loose, depth + 1) {
-                    m.span.end = toks[j - 1].span.end;
+                    m.span.end = toks[j - 1].end();
                     return Some(m);
                 }
             }
@@ -643,7 +636,7 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
         Some(m) => m,
         // "Experts on North Korea and nuclear nonproliferation said": the
         // words after "and" are no phrase of their own; read on past it.
-        None if k > lo + 1 && lower(text, &toks[k - 1]) == "and" => {
+        None if k > lo + 1 && toks.lower(k - 1, text) == "and" => {
             let k2 = scan_phrase_left(text, toks, lo, k - 1, end);
             if k2 == k - 1 {
                 return None;
@@ -655,9 +648,9 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
     // "Many Iranian opposition activists and some analysts argue": two
     // descriptions joined by "and" are one group.
     let first = token_at_start(toks, m.span.start);
-    if m.kind == MentionKind::Description && first > lo + 1 && lower(text, &toks[first - 1]) == "and" {
+    if m.kind == MentionKind::Description && first > lo + 1 && toks.lower(first - 1, text) == "and" {
         if let Some(left) = mention_before_depth(text, toks, lo, first - 1, loose, depth + 1) {
-            if left.kind == MentionKind::Description && left.span.end == toks[first - 2].span.end {
+            if left.kind == MentionKind::Description && left.span.end == toks[first - 2].end() {
                 return Some(Mention {
                     span: left.span.start..m.span.end,
                     stype: SpeakerType::Group,
@@ -668,12 +661,12 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
     }
     // "Smith and Jones wrote": two names joined by "and" speak together, a
     // group described by both names (no one person's name).
-    if m.kind == MentionKind::Name && first > lo + 1 && lower(text, &toks[first - 1]) == "and" {
+    if m.kind == MentionKind::Name && first > lo + 1 && toks.lower(first - 1, text) == "and" {
         if let Some(left) = mention_before_depth(text, toks, lo, first - 1, loose, depth + 1) {
-            let adjacent = left.span.end == toks[first - 2].span.end;
+            let adjacent = left.span.end == toks[first - 2].end();
             // (People only: "The Food and Drug Administration" is one name.)
             let people = left.stype == SpeakerType::Person && m.stype == SpeakerType::Person;
-            let the = lower(text, &toks[token_at_start(toks, left.span.start)]) == "the";
+            let the = toks.lower(token_at_start(toks, left.span.start), text) == "the";
             if left.kind == MentionKind::Name && adjacent && people && !the {
                 return Some(Mention::description(
                     left.span.start..m.span.end,
@@ -688,40 +681,40 @@ fn mention_before_depth(text: &str, toks: &[Token], lo: usize, end: usize, loose
 
 /// Where a phrase read leftward from token `end` (exclusive) starts; `limit`
 /// is where the whole phrase ends (the preposition rule looks past `end`).
-fn scan_phrase_left(text: &str, toks: &[Token], lo: usize, end: usize, limit: usize) -> usize {
+fn scan_phrase_left(text: &str, toks: &Tokens, lo: usize, end: usize, limit: usize) -> usize {
     let mut k = end;
     while k > lo && limit - k < 14 {
         let t = &toks[k - 1];
-        if t.kind == TokKind::Punct {
-            let s = &text[t.span.clone()];
+        if t.kind() == TokKind::Punct {
+            let s = &text[t.span()];
             // "senators’ aides": a possessive plural mark inside the phrase.
             let possessive = matches!(s, "’" | "'")
                 && k >= 2
-                && text[toks[k - 2].span.clone()].ends_with('s')
-                && toks[k - 2].span.end == t.span.start;
+                && text[toks[k - 2].span()].ends_with('s')
+                && toks[k - 2].end() == t.start();
             if !possessive {
                 break;
             }
         } else {
-            let w = lower(text, t);
-            if STOP.contains(&*w) && !(k == limit && pronoun(&w).is_some()) && !is_surname_word(text, toks, k - 1) {
+            let w = toks.lower_of(t, text);
+            if STOP.contains(w) && !(k == limit && pronoun(w).is_some()) && !is_surname_word(text, toks, k - 1) {
                 break;
             }
-            if crate::cues::is_cue_word(&w) && !is_cap(text, t) {
+            if crate::cues::is_cue_word(w) && !is_cap(text, t) {
                 break;
             }
-            if PREPOSITIONS_IN_NP.contains(&*w) {
+            if PREPOSITIONS_IN_NP.contains(w) {
                 // Only "X in London", "ambassador to Russia": a preposition
                 // followed by a capitalised word or a determiner.
                 let after = toks.get(k);
-                let ok =
-                    after.is_some_and(|a| k < limit && (is_cap(text, a) || DETERMINERS.contains(&*lower(text, a))));
+                let ok = after
+                    .is_some_and(|a| k < limit && (is_cap(text, a) || DETERMINERS.contains(toks.lower_of(a, text))));
                 if !ok {
                     break;
                 }
             }
         }
-        if t.para_start {
+        if t.para_start() {
             k -= 1;
             break;
         }
@@ -730,24 +723,24 @@ fn scan_phrase_left(text: &str, toks: &[Token], lo: usize, end: usize, limit: us
     k
 }
 
-fn token_at_start(toks: &[Token], pos: usize) -> usize {
-    toks.partition_point(|t| t.span.start < pos)
+fn token_at_start(toks: &Tokens, pos: usize) -> usize {
+    toks.partition_point(|t| t.start() < pos)
 }
 
 /// An appositive between commas: a description ("a former U.S. ambassador to
 /// Russia") or a title phrase, not a participle clause ("pointing to ...").
-fn appositive(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> Option<Span> {
+fn appositive(text: &str, toks: &Tokens, r: std::ops::Range<usize>) -> Option<Span> {
     if r.is_empty() {
         return None;
     }
-    let first = lower(text, &toks[r.start]);
-    let good = DETERMINERS.contains(&*first) || is_cap(text, &toks[r.start]);
+    let first = toks.lower(r.start, text);
+    let good = DETERMINERS.contains(first) || is_cap(text, &toks[r.start]);
     let participle = first.ends_with("ing") || first.ends_with("ed");
-    (good && !participle).then(|| toks[r.start].span.start..toks[r.end - 1].span.end)
+    (good && !participle).then(|| toks[r.start].start()..toks[r.end - 1].end())
 }
 
 /// The mention starting at token `start` ("said Karen Walsh, a spokeswoman").
-pub fn mention_after(text: &str, toks: &[Token], start: usize, hi: usize) -> Option<Mention> {
+pub fn mention_after(text: &str, toks: &Tokens, start: usize, hi: usize) -> Option<Mention> {
     match mention_after_at(text, toks, start, hi) {
         // "Chinese foreign ministry spokeswoman Hua Chunying shot back": a
         // capitalised modifier read alone is not the mention when a role
@@ -764,29 +757,28 @@ pub fn mention_after(text: &str, toks: &[Token], start: usize, hi: usize) -> Opt
 /// Ortiz": lowercase modifiers the reader cannot take (they hold "and")
 /// before a role noun and a name. The name is the mention; the words before
 /// it are its descriptor.
-fn role_then_name(text: &str, toks: &[Token], start: usize, hi: usize) -> Option<Mention> {
-    let words =
-        (start..hi.min(start + 8)).take_while(|&k| toks[k].kind == TokKind::Word && !(k > start && toks[k].para_start));
+fn role_then_name(text: &str, toks: &Tokens, start: usize, hi: usize) -> Option<Mention> {
+    let words = (start..hi.min(start + 8))
+        .take_while(|&k| toks[k].kind() == TokKind::Word && !(k > start && toks[k].para_start()));
     let role = words
         .filter(|&k| k + 1 < hi && is_cap(text, &toks[k + 1]) && !is_cap(text, &toks[k]))
-        .find(|&k| LEXICON.person_nouns.contains(&*lower(text, &toks[k])))?;
+        .find(|&k| LEXICON.person_nouns.contains(toks.lower(k, text)))?;
     let mut m = mention_after_at(text, toks, role + 1, hi)?;
     if m.kind != MentionKind::Name || m.stype != SpeakerType::Person {
         return None;
     }
-    m.descriptor = Some(toks[start].span.start..toks[role].span.end);
-    m.span.start = toks[start].span.start;
+    m.descriptor = Some(toks[start].start()..toks[role].end());
+    m.span.start = toks[start].start();
     Some(m)
 }
 
-fn mention_after_at(text: &str, toks: &[Token], start: usize, hi: usize) -> Option<Mention> {
+fn mention_after_at(text: &str, toks: &Tokens, start: usize, hi: usize) -> Option<Mention> {
     // "said 9/11 widow Terry Strada": a date-like modifier before the phrase.
     let numeric = |k: usize| {
         toks.get(k)
-            .is_some_and(|t| text[t.span.clone()].bytes().all(|b| b.is_ascii_digit()))
+            .is_some_and(|t| text[t.span()].bytes().all(|b| b.is_ascii_digit()))
     };
-    let start = if start + 3 < hi && numeric(start) && &text[toks[start + 1].span.clone()] == "/" && numeric(start + 2)
-    {
+    let start = if start + 3 < hi && numeric(start) && &text[toks[start + 1].span()] == "/" && numeric(start + 2) {
         start + 3
     } else {
         start
@@ -796,51 +788,47 @@ fn mention_after_at(text: &str, toks: &[Token], start: usize, hi: usize) -> Opti
     let mut paren_end: Option<usize> = None;
     while k < hi && k - start < 10 {
         let t = &toks[k];
-        if k > start && t.para_start {
+        if k > start && t.para_start() {
             break;
         }
-        if t.kind == TokKind::Punct {
+        if t.kind() == TokKind::Punct {
             // "said Rep. Gwen Moore (D-Wis.)": keep a short parenthetical.
-            if last_head.is_some() && &text[t.span.clone()] == "(" {
-                if let Some(close) = (k + 1..(k + 10).min(hi)).find(|&c| &text[toks[c].span.clone()] == ")") {
+            if last_head.is_some() && &text[t.span()] == "(" {
+                if let Some(close) = (k + 1..(k + 10).min(hi)).find(|&c| &text[toks[c].span()] == ")") {
                     paren_end = Some(close);
                 }
             }
             break;
         }
-        let w = lower(text, t);
+        let w = toks.lower_of(t, text);
         if k == start {
-            if let Some(_p) = pronoun(&w) {
+            if let Some(_p) = pronoun(w) {
                 return build(text, toks, k, k + 1, false);
             }
         }
-        if (STOP.contains(&*w) && !is_surname_word(text, toks, k)) || (crate::cues::is_cue_word(&w) && !is_cap(text, t))
-        {
+        if (STOP.contains(w) && !is_surname_word(text, toks, k)) || (crate::cues::is_cue_word(w) && !is_cap(text, t)) {
             break;
         }
         // After a head only more of the name, a compound noun or a
         // prepositional phrase may follow ("Trump began" ends at "Trump").
         if last_head.is_some()
-            && !(is_cap(text, t)
-                || noun_type(&w).is_some()
-                || PREPOSITIONS_IN_NP.contains(&*w)
-                || PARTICLES.contains(&*w))
+            && !(is_cap(text, t) || noun_type(w).is_some() || PREPOSITIONS_IN_NP.contains(w) || PARTICLES.contains(w))
         {
             break;
         }
-        if PREPOSITIONS_IN_NP.contains(&*w) {
+        if PREPOSITIONS_IN_NP.contains(w) {
             let next = toks.get(k + 1);
-            let ok =
-                last_head.is_some() && next.is_some_and(|a| is_cap(text, a) || DETERMINERS.contains(&*lower(text, a)));
+            let ok = last_head.is_some()
+                && next.is_some_and(|a| is_cap(text, a) || DETERMINERS.contains(toks.lower_of(a, text)));
             if !ok {
                 break;
             }
             // "minister of foreign affairs" but not "said on Friday".
-            if next.is_some_and(|a| not_speaker(text, a)) {
+            if next.is_some_and(|a| not_speaker(text, toks, a)) {
                 break;
             }
         }
-        if is_cap(text, t) || noun_type(&w).is_some() {
+        if is_cap(text, t) || noun_type(w).is_some() {
             last_head = Some(k);
         }
         k += 1;
@@ -849,16 +837,16 @@ fn mention_after_at(text: &str, toks: &[Token], start: usize, hi: usize) -> Opti
     let mut m = build(text, toks, start, head + 1, false)?;
     let head = match paren_end {
         Some(close) if close > head => {
-            m.span.end = toks[close].span.end;
+            m.span.end = toks[close].end();
             close
         }
         _ => head,
     };
     // An appositive after a comma: "said Karen Walsh, a spokeswoman for the union".
-    if m.kind == MentionKind::Name && toks.get(head + 1).is_some_and(|t| &text[t.span.clone()] == ",") {
+    if m.kind == MentionKind::Name && toks.get(head + 1).is_some_and(|t| &text[t.span()] == ",") {
         let a = head + 2;
         let mut e = a;
-        while e < hi && e - a < 12 && toks[e].kind == TokKind::Word && !toks[e].para_start {
+        while e < hi && e - a < 12 && toks[e].kind() == TokKind::Word && !toks[e].para_start() {
             e += 1;
         }
         if let Some(d) = appositive(text, toks, a..e) {
@@ -870,11 +858,11 @@ fn mention_after_at(text: &str, toks: &[Token], start: usize, hi: usize) -> Opti
     if m.kind == MentionKind::Description {
         let after = head + 1;
         let e = (after..(after + 8).min(hi))
-            .take_while(|&k| toks[k].kind == TokKind::Word && !toks[k].para_start)
+            .take_while(|&k| toks[k].kind() == TokKind::Word && !toks[k].para_start())
             .last();
-        let opens = after + 1 < hi && opens_post_modifier(&lower(text, &toks[after]), &lower(text, &toks[after + 1]));
+        let opens = after + 1 < hi && opens_post_modifier(toks.lower(after, text), toks.lower(after + 1, text));
         if let Some(e) = e.filter(|&e| opens && e > after + 1) {
-            m.span.end = toks[e].span.end;
+            m.span.end = toks[e].end();
         }
     }
     Some(m)
@@ -883,45 +871,45 @@ fn mention_after_at(text: &str, toks: &[Token], start: usize, hi: usize) -> Opti
 /// "Cameron Easley for Morning Consult", "Kent Moore at the University of
 /// Toronto": a person's name of two or more capitalised words before "for",
 /// "at", "with" or "from" is the head; what follows is where they work.
-fn person_before_preposition(text: &str, toks: &[Token], s: usize, e: usize) -> Option<usize> {
-    let p = (s + 2..e).find(|&p| matches!(&*lower(text, &toks[p]), "for" | "at" | "with" | "from"))?;
+fn person_before_preposition(text: &str, toks: &Tokens, s: usize, e: usize) -> Option<usize> {
+    let p = (s + 2..e).find(|&p| matches!(toks.lower(p, text), "for" | "at" | "with" | "from"))?;
     let mut run = p;
-    while run > s && (is_cap(text, &toks[run - 1]) || &text[toks[run - 1].span.clone()] == ".") {
+    while run > s && (is_cap(text, &toks[run - 1]) || &text[toks[run - 1].span()] == ".") {
         run -= 1;
     }
     let words = (run..p).filter(|&k| is_cap(text, &toks[k])).count();
-    let org = (run..p).any(|k| LEXICON.org_nouns.contains(&*lower(text, &toks[k])));
-    let the = run > s && lower(text, &toks[run - 1]) == "the";
+    let org = (run..p).any(|k| LEXICON.org_nouns.contains(toks.lower(k, text)));
+    let the = run > s && toks.lower(run - 1, text) == "the";
     (words >= 2 && !org && !the).then_some(p)
 }
 
 /// A capitalised modal after a capitalised first name or a title is a
 /// surname ("Theresa May", "Ms. May"), not the verb "may".
-fn is_surname_word(text: &str, toks: &[Token], k: usize) -> bool {
+fn is_surname_word(text: &str, toks: &Tokens, k: usize) -> bool {
     let prev_is_title = |k: usize| {
-        let w = &text[toks[k].span.clone()];
-        (w == "." && k >= 1 && LEXICON.titles.contains_key(&text[toks[k - 1].span.clone()]))
+        let w = &text[toks[k].span()];
+        (w == "." && k >= 1 && LEXICON.titles.contains_key(&text[toks[k - 1].span()]))
             || LEXICON.titles.contains_key(w.trim_end_matches('.'))
     };
     k >= 1
         && is_cap(text, &toks[k])
-        && !toks[k].para_start
+        && !toks[k].para_start()
         && (is_cap(text, &toks[k - 1]) || prev_is_title(k - 1))
-        && toks[k - 1].span.end < toks[k].span.start
+        && toks[k - 1].end() < toks[k].start()
 }
 
 /// Builds a mention from tokens `s..e`, trimming words that cannot begin a
 /// phrase; None if the head is not a credible source.
-fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Option<Mention> {
+fn build(text: &str, toks: &Tokens, mut s: usize, e: usize, loose: bool) -> Option<Mention> {
     // Drop leading words that cannot start a phrase ("Yesterday", "But").
     while s < e {
         let t = &toks[s];
-        let w = lower(text, t);
-        if DETERMINERS.contains(&*w) {
+        let w = toks.lower_of(t, text);
+        if DETERMINERS.contains(w) {
             break;
         }
-        let startable = is_cap(text, t) || pronoun(&w).is_some() || noun_type(&w).is_some();
-        if startable && !(not_speaker(text, t) && s + 1 < e) {
+        let startable = is_cap(text, t) || pronoun(w).is_some() || noun_type(w).is_some();
+        if startable && !(not_speaker(text, toks, t) && s + 1 < e) {
             break;
         }
         s += 1;
@@ -929,23 +917,23 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
     if s >= e {
         return None;
     }
-    let span = toks[s].span.start..toks[e - 1].span.end;
+    let span = toks[s].start()..toks[e - 1].end();
     // "a journalist in London": the head is the noun before the preposition.
     let mut e = e;
     if let Some(p) = (s + 1..e).find(|&p| {
-        PREPOSITIONS_IN_NP.contains(&*lower(text, &toks[p]))
-            && (!is_cap(text, &toks[p - 1]) || (p - 1 == s && noun_type(&lower(text, &toks[p - 1])).is_some()))
+        PREPOSITIONS_IN_NP.contains(toks.lower(p, text))
+            && (!is_cap(text, &toks[p - 1]) || (p - 1 == s && noun_type(toks.lower(p - 1, text)).is_some()))
     }) {
         e = p;
     } else if let Some(p) = person_before_preposition(text, toks, s, e) {
         e = p;
     }
     let head = &toks[e - 1];
-    let hw = lower(text, head);
-    if let Some((stype, gender)) = pronoun(&hw) {
+    let hw = toks.lower_of(head, text);
+    if let Some((stype, gender)) = pronoun(hw) {
         return (s == e - 1).then_some(Mention {
             span: span.clone(),
-            head: head.span.clone(),
+            head: head.span(),
             kind: MentionKind::Pronoun,
             stype,
             name: None,
@@ -953,58 +941,58 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
             gender,
         });
     }
-    if matches!(&*hw, "i" | "we" | "you") {
+    if matches!(hw, "i" | "we" | "you") {
         return None;
     }
     if !is_cap(text, head) {
         let plain_noun = loose
             && s + 1 < e
-            && DETERMINERS.contains(&*lower(text, &toks[s]))
+            && DETERMINERS.contains(toks.lower(s, text))
             && hw.chars().all(char::is_alphabetic)
             && !hw.ends_with("ly")
             && !hw.ends_with("ing")
             && !hw.ends_with("ed")
-            && !STOP.contains(&*hw);
-        let stype = noun_type(&hw).or(plain_noun.then_some(SpeakerType::Unnamed))?;
+            && !STOP.contains(hw);
+        let stype = noun_type(hw).or(plain_noun.then_some(SpeakerType::Unnamed))?;
         let mut stype = stype;
-        let det = lower(text, &toks[s]);
+        let det = toks.lower(s, text);
         // "Bloomberg" in "a Bloomberg reporter" does not make it a name.
         if stype == SpeakerType::Unnamed
-            && matches!(&*det, "some" | "many" | "several" | "most" | "all" | "two" | "three")
+            && matches!(det, "some" | "many" | "several" | "most" | "all" | "two" | "three")
         {
             stype = SpeakerType::Group;
         }
-        return Some(Mention::description(span, head.span.clone(), stype));
+        return Some(Mention::description(span, head.span(), stype));
     }
-    if not_speaker(text, head) {
+    if not_speaker(text, toks, head) {
         return None;
     }
     // "Others argue", "Critics say": a capitalised common noun at a sentence
     // start is a description, not a name.
-    if s == e - 1 || (s == e - 2 && DETERMINERS.contains(&*lower(text, &toks[s]))) {
-        if let Some(stype) = noun_type(&hw) {
-            return Some(Mention::description(span, head.span.clone(), stype));
+    if s == e - 1 || (s == e - 2 && DETERMINERS.contains(toks.lower(s, text))) {
+        if let Some(stype) = noun_type(hw) {
+            return Some(Mention::description(span, head.span(), stype));
         }
     }
     // "the Kentucky Republican", "the Vermont Democrat": a capitalised
     // person noun after a determiner and capitalised modifiers describes a
     // person; it is not a name.
-    if DETERMINERS.contains(&*lower(text, &toks[s]))
-        && noun_type(&hw) == Some(SpeakerType::Unnamed)
+    if DETERMINERS.contains(toks.lower(s, text))
+        && noun_type(hw) == Some(SpeakerType::Unnamed)
         && (s + 1..e).all(|k| is_cap(text, &toks[k]))
     {
-        return Some(Mention::description(span, head.span.clone(), SpeakerType::Unnamed));
+        return Some(Mention::description(span, head.span(), SpeakerType::Unnamed));
     }
     // The trailing run of capitalised words (with name particles) is the name.
     let mut n = e - 1;
     while n > s {
         let p = &toks[n - 1];
-        let pw = lower(text, p);
+        let pw = toks.lower_of(p, text);
         let in_name = (is_cap(text, p)
-            && !DETERMINERS.contains(&*pw)
-            && !text[p.span.clone()].ends_with("’s")
-            && !text[p.span.clone()].ends_with("'s"))
-            || (PARTICLES.contains(&*pw) && n - 1 > s)
+            && !DETERMINERS.contains(pw)
+            && !text[p.span()].ends_with("’s")
+            && !text[p.span()].ends_with("'s"))
+            || (PARTICLES.contains(pw) && n - 1 > s)
             || (pw == "of" && n - 1 > s && is_cap(text, &toks[n - 2]));
         if !in_name {
             break;
@@ -1013,14 +1001,14 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
     }
     // Titles at the front of the run belong to the descriptor.
     let (title_end, gender) = strip_titles(text, toks, n, e);
-    let det = lower(text, &toks[s]);
-    let org_head = LEXICON.org_nouns.contains(&*hw);
-    let place = LEXICON.places.contains(&text[toks[n].span.clone()]) && title_end == n;
+    let det = toks.lower(s, text);
+    let org_head = LEXICON.org_nouns.contains(hw);
+    let place = LEXICON.places.contains(&text[toks[n].span()]) && title_end == n;
     if title_end >= e {
         // Only a title ("the President", "Fed chair"): a description.
         return Some(Mention {
             span,
-            head: head.span.clone(),
+            head: head.span(),
             kind: MentionKind::Description,
             stype: SpeakerType::Unnamed,
             name: None,
@@ -1030,7 +1018,7 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
     }
     // "IRCC", "PBO", "UFCW": a one-word name in capitals is an organisation.
     let capitals = {
-        let w = &text[toks[title_end].span.clone()];
+        let w = &text[toks[title_end].span()];
         is_capitals(w).then_some(w.len())
     };
     let acronym = title_end == e - 1 && capitals.is_some_and(|n| n >= 2);
@@ -1043,17 +1031,17 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
     } else {
         SpeakerType::Person
     };
-    let mut name = toks[title_end].span.start..head.span.end;
+    let mut name = toks[title_end].start()..head.end();
     // "Donald Trump’s claim": the name is Donald Trump.
     for suffix in ["’s", "'s"] {
         if text[name.clone()].ends_with(suffix) && name.len() > suffix.len() {
             name.end -= suffix.len();
         }
     }
-    let descriptor = (title_end > s).then(|| toks[s].span.start..toks[title_end - 1].span.end);
+    let descriptor = (title_end > s).then(|| toks[s].start()..toks[title_end - 1].end());
     Some(Mention {
         span,
-        head: head.span.clone(),
+        head: head.span(),
         kind: MentionKind::Name,
         stype,
         name: Some(name),
@@ -1064,7 +1052,7 @@ fn build(text: &str, toks: &[Token], mut s: usize, e: usize, loose: bool) -> Opt
 
 /// Skips titles ("President", "Supreme Leader", "Mr.") from token `n`;
 /// returns where the name starts and the gender an honorific implies.
-fn strip_titles(text: &str, toks: &[Token], mut n: usize, e: usize) -> (usize, Option<&'static str>) {
+fn strip_titles(text: &str, toks: &Tokens, mut n: usize, e: usize) -> (usize, Option<&'static str>) {
     let mut gender = None;
     'outer: while n < e {
         // "Indiana Gov. Mike Pence", "New Jersey Gov. Chris Christie": a
@@ -1077,7 +1065,7 @@ fn strip_titles(text: &str, toks: &[Token], mut n: usize, e: usize) -> (usize, O
             if n + len > e {
                 continue;
             }
-            let phrase = &text[toks[n].span.start..toks[n + len - 1].span.end];
+            let phrase = &text[toks[n].start()..toks[n + len - 1].end()];
             let found = LEXICON.titles.get(phrase.trim_end_matches('.'));
             if let Some(g) = found {
                 gender = gender.or(*g);
@@ -1085,9 +1073,9 @@ fn strip_titles(text: &str, toks: &[Token], mut n: usize, e: usize) -> (usize, O
                 continue 'outer;
             }
         }
-        let w = lower(text, &toks[n]);
+        let w = toks.lower(n, text);
         if matches!(
-            &*w,
+            w,
             "former" | "then" | "acting" | "deputy" | "vice" | "assistant" | "senior" | "chief"
         ) || is_name_modifier(text, toks, n, e)
         {
@@ -1101,17 +1089,15 @@ fn strip_titles(text: &str, toks: &[Token], mut n: usize, e: usize) -> (usize, O
 
 /// The length of a place name (one or two words) at token `n` that a title
 /// follows.
-fn place_before_title(text: &str, toks: &[Token], n: usize, e: usize) -> Option<usize> {
+fn place_before_title(text: &str, toks: &Tokens, n: usize, e: usize) -> Option<usize> {
     (1..=2).find(|&len| {
         n + len < e
-            && LEXICON
-                .places
-                .contains(&text[toks[n].span.start..toks[n + len - 1].span.end])
+            && LEXICON.places.contains(&text[toks[n].start()..toks[n + len - 1].end()])
             && (1..=3).any(|t| {
                 n + len + t <= e
-                    && LEXICON.titles.contains_key(
-                        text[toks[n + len].span.start..toks[n + len + t - 1].span.end].trim_end_matches('.'),
-                    )
+                    && LEXICON
+                        .titles
+                        .contains_key(text[toks[n + len].start()..toks[n + len + t - 1].end()].trim_end_matches('.'))
             })
     })
 }
@@ -1125,13 +1111,13 @@ pub fn is_capitals(word: &str) -> bool {
 /// "Rival Hillary Clinton", "Organizer Dwayne Croteau", "Calgary-based
 /// Suncor Energy": a capitalised party label, adjective, role noun or
 /// "-based" locator before a name of two or more words.
-fn is_name_modifier(text: &str, toks: &[Token], n: usize, e: usize) -> bool {
+fn is_name_modifier(text: &str, toks: &Tokens, n: usize, e: usize) -> bool {
     let capitalised_after = (n + 1..e).filter(|&j| is_cap(text, &toks[j])).count();
     if capitalised_after < 2 || !is_cap(text, &toks[n]) {
         return false;
     }
-    let word = &text[toks[n].span.clone()];
+    let word = &text[toks[n].span()];
     LEXICON.name_modifiers.contains(word)
-        || LEXICON.person_nouns.contains(&*lower(text, &toks[n]))
-        || (word.len() > "-based".len() && lower(text, &toks[n]).ends_with("-based"))
+        || LEXICON.person_nouns.contains(toks.lower(n, text))
+        || (word.len() > "-based".len() && toks.lower(n, text).ends_with("-based"))
 }

@@ -13,41 +13,210 @@ pub enum TokKind {
     Punct,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The largest text the tokens can index: offsets are `u32`s whose top bit
+/// holds a flag (see [`Token`]). `--max-doc-bytes` defaults to 64 MiB;
+/// [`crate::analyze_guarded`] turns a larger text into an error.
+pub const MAX_TEXT_BYTES: usize = (1 << 31) - 1;
+
+/// The top bit of [`Token`]'s offsets, free since texts are under 2 GiB.
+const FLAG: u32 = 1 << 31;
+
+/// One token in 12 bytes (a 200 MB document has some 37 million): byte
+/// offsets as `u32`s, the two flags in their top bits, and where its
+/// lowercase form lies in [`Tokens`]'s buffer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    pub span: Span,
-    pub kind: TokKind,
-    /// A paragraph break (blank line or paragraph end) precedes this token.
-    pub para_start: bool,
-    /// The word in lowercase when that differs from the text (the patterns
-    /// compare lowercase words many times; most words need no copy).
-    pub lower: Option<Box<str>>,
+    /// Start offset; the top bit says a paragraph break (blank line or
+    /// paragraph end) precedes this token.
+    start_and_para: u32,
+    /// End offset; the top bit says the token is a [`TokKind::Word`].
+    end_and_word: u32,
+    /// Where the lowercase form starts in [`Tokens`]'s buffer, as long as
+    /// the token; or [`SAME_AS_TEXT`] (punctuation, and most words: the
+    /// patterns compare lowercase words many times, but few need a copy); or
+    /// [`OTHER_LENGTH`].
+    lower: u32,
 }
 
+/// `Token::lower`: the lowercase form is the token's text.
+const SAME_AS_TEXT: u32 = u32::MAX;
+/// `Token::lower`: the lowercase form has another length than the text
+/// ("İ" is 2 bytes, "i̇" 3), and is kept apart, by token start. Buffer
+/// offsets stay under both values: the buffer holds only forms as long as
+/// their words, so it is no longer than the text.
+const OTHER_LENGTH: u32 = u32::MAX - 1;
+
 impl Token {
-    /// The token's text in lowercase.
+    /// Byte offset where the token starts.
+    #[inline]
+    pub fn start(&self) -> usize {
+        (self.start_and_para & !FLAG) as usize
+    }
+
+    /// Byte offset just past the token.
+    #[inline]
+    pub fn end(&self) -> usize {
+        (self.end_and_word & !FLAG) as usize
+    }
+
+    /// The token's byte range of the text.
+    #[inline]
+    pub fn span(&self) -> Span {
+        self.start()..self.end()
+    }
+
+    #[inline]
+    pub fn kind(&self) -> TokKind {
+        if self.end_and_word & FLAG != 0 {
+            TokKind::Word
+        } else {
+            TokKind::Punct
+        }
+    }
+
+    /// A paragraph break (blank line or paragraph end) precedes this token.
+    #[inline]
+    pub fn para_start(&self) -> bool {
+        self.start_and_para & FLAG != 0
+    }
+}
+
+/// The tokens of one document, with the buffer holding the lowercase forms
+/// that differ from the text (one allocation, not one per capitalised word).
+/// Reads as a slice of [`Token`]s.
+#[derive(Clone, Debug, Default)]
+pub struct Tokens {
+    list: Vec<Token>,
+    /// The lowercase forms as long as their words, one after another.
+    lowered: String,
+    /// The lowercase forms of another length, by token start, in order.
+    other_length: Vec<(u32, Box<str>)>,
+}
+
+impl std::ops::Deref for Tokens {
+    type Target = [Token];
+
+    fn deref(&self) -> &[Token] {
+        &self.list
+    }
+}
+
+impl Tokens {
+    pub const fn new() -> Self {
+        Tokens {
+            list: Vec::new(),
+            lowered: String::new(),
+            other_length: Vec::new(),
+        }
+    }
+
+    /// Bytes allocated for the tokens and their lowercase forms.
+    pub fn allocated_bytes(&self) -> usize {
+        self.list.capacity() * std::mem::size_of::<Token>()
+            + self.lowered.capacity()
+            + self.other_length.capacity() * std::mem::size_of::<(u32, Box<str>)>()
+    }
+
+    /// Token `k` in lowercase.
     // Inlined across modules: the readers call it at nearly every token.
     #[inline]
-    pub fn lower<'t>(&'t self, text: &'t str) -> &'t str {
-        self.lower.as_deref().unwrap_or(&text[self.span.clone()])
+    pub fn lower<'t>(&'t self, k: usize, text: &'t str) -> &'t str {
+        self.lower_of(&self.list[k], text)
+    }
+
+    /// `tok` (one of these tokens) in lowercase.
+    #[inline]
+    pub fn lower_of<'t>(&'t self, tok: &Token, text: &'t str) -> &'t str {
+        match tok.lower {
+            SAME_AS_TEXT => &text[tok.span()],
+            OTHER_LENGTH => self.other_length_lower(tok.start()),
+            at => &self.lowered[at as usize..at as usize + (tok.end() - tok.start())],
+        }
+    }
+
+    /// The lowercase form of the token at `start`, which has another length.
+    fn other_length_lower(&self, start: usize) -> &str {
+        let i = self
+            .other_length
+            .binary_search_by_key(&start, |&(s, _)| s as usize)
+            .expect("a token marked OTHER_LENGTH has its form");
+        &self.other_length[i].1
+    }
+
+    fn clear(&mut self) {
+        self.list.clear();
+        self.lowered.clear();
+        self.other_length.clear();
+    }
+
+    /// Appends a token of `span`, whose lowercase form is `lower` (see
+    /// `Token::lower`).
+    fn push(&mut self, span: Span, kind: TokKind, para_start: bool, lower: u32) {
+        let offset = |at: usize| u32::try_from(at).ok().filter(|&o| o & FLAG == 0);
+        let start = offset(span.start).expect("a text under MAX_TEXT_BYTES");
+        let end = offset(span.end).expect("a text under MAX_TEXT_BYTES");
+        self.list.push(Token {
+            start_and_para: start | if para_start { FLAG } else { 0 },
+            end_and_word: end | if kind == TokKind::Word { FLAG } else { 0 },
+            lower,
+        });
+    }
+
+    /// Keeps the lowercase form of the word at `start` when it differs from
+    /// the word, and says where (see `Token::lower`).
+    fn keep_lowercase(&mut self, start: usize, word: &str) -> u32 {
+        let at = self.lowered.len();
+        // Under 2 GiB, as the text: no clash with the two markers.
+        let at_u32 = u32::try_from(at).expect("a buffer no longer than the text");
+        if word.is_ascii() {
+            // ASCII lowercases byte by byte: no need for the Unicode tables.
+            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                return SAME_AS_TEXT;
+            }
+            self.lowered.push_str(word);
+            self.lowered[at..].make_ascii_lowercase();
+            return at_u32;
+        }
+        let lower = word.to_lowercase();
+        if lower == word {
+            SAME_AS_TEXT
+        } else if lower.len() == word.len() {
+            self.lowered.push_str(&lower);
+            at_u32
+        } else {
+            let start = u32::try_from(start).expect("a text under MAX_TEXT_BYTES");
+            self.other_length.push((start, lower.into_boxed_str()));
+            OTHER_LENGTH
+        }
     }
 }
 
 /// Tokens of `text`, with `para_start` set from the paragraph list.
-pub fn tokenize(text: &str, paragraphs: &[Span]) -> Vec<Token> {
-    let mut out = Vec::new();
+///
+/// # Panics
+///
+/// When `text` is longer than [`MAX_TEXT_BYTES`].
+pub fn tokenize(text: &str, paragraphs: &[Span]) -> Tokens {
+    let mut out = Tokens::new();
     tokenize_into(text, paragraphs, &mut out);
     out
 }
 
-/// [`tokenize`] into `out` (cleared first), whose allocation can then serve
+/// [`tokenize`] into `out` (cleared first), whose allocations can then serve
 /// document after document.
-pub fn tokenize_into(text: &str, paragraphs: &[Span], out: &mut Vec<Token>) {
+pub fn tokenize_into(text: &str, paragraphs: &[Span], out: &mut Tokens) {
+    assert!(
+        text.len() <= MAX_TEXT_BYTES,
+        "a text of {} bytes is over the tokens' {MAX_TEXT_BYTES}",
+        text.len()
+    );
     let bytes = text.as_bytes();
     out.clear();
-    // News text has a token every 5 bytes or so: one allocation, not a
-    // regrowth and copy of the whole vector per document.
-    out.reserve(text.len() / 4);
+    // News text has a token every 5 or 6 bytes: one allocation, not a
+    // regrowth and copy of the whole vector per document. (The capacity
+    // left unused costs address space more than memory: pages never
+    // written are not resident.)
+    out.list.reserve(text.len() / 4);
     let mut next_para = 0;
     let mut i = 0;
     // Walks bytes rather than `char_indices`: most text is ASCII, and
@@ -70,69 +239,57 @@ pub fn tokenize_into(text: &str, paragraphs: &[Span], out: &mut Vec<Token>) {
             next_para += 1;
         }
         if !is_word_char(c) {
-            out.push(Token {
-                span: i..i + len,
-                kind: TokKind::Punct,
-                para_start,
-                lower: None,
-            });
+            out.push(i..i + len, TokKind::Punct, para_start, SAME_AS_TEXT);
             i += len;
             continue;
         }
-        let mut end = i + len;
-        loop {
-            // Runs of ASCII letters and digits first, by table lookup.
-            end += bytes[end..]
-                .iter()
-                .position(|&b| !ASCII_WORD[usize::from(b)])
-                .unwrap_or(bytes.len() - end);
-            if end == bytes.len() {
-                break;
-            }
-            let (d, d_len) = char_len_at(text, end);
-            let joins = is_word_char(d)
-                || (matches!(d, '\'' | '’' | '-' | '.' | '‑')
-                    && end + d_len < bytes.len()
-                    && is_word_char(char_len_at(text, end + d_len).0));
-            if !joins {
-                break;
-            }
-            end += d_len;
-        }
-        // Keep the period of an abbreviation or an initial with its word.
-        if bytes.get(end) == Some(&b'.') {
-            let word = &text[i..end];
-            let with_dot = &text[i..end + 1];
-            let initial = word.chars().count() == 1 && c.is_uppercase();
-            // "(D-Mo.)": the part after the last hyphen may be the abbreviation.
-            let tail = with_dot.rsplit('-').next().unwrap_or(with_dot);
-            if initial
-                || word.contains('.')
-                || LEXICON.abbreviations.contains(with_dot)
-                || LEXICON.abbreviations.contains(tail)
-            {
-                end += 1;
-            }
-        }
-        let word = &text[i..end];
-        let lower = if word.is_ascii() {
-            // ASCII lowercases byte by byte: no need for the Unicode tables.
-            word.bytes()
-                .any(|b| b.is_ascii_uppercase())
-                .then(|| word.to_ascii_lowercase().into_boxed_str())
-        } else {
-            Some(word.to_lowercase())
-                .filter(|l| l != word)
-                .map(String::into_boxed_str)
-        };
-        out.push(Token {
-            span: i..end,
-            kind: TokKind::Word,
-            para_start,
-            lower,
-        });
+        let end = word_end(text, i, c, len);
+        let lower = out.keep_lowercase(i, &text[i..end]);
+        out.push(i..end, TokKind::Word, para_start, lower);
         i = end;
     }
+}
+
+/// End of the word starting at byte `i` with char `c` of `len` bytes.
+#[inline]
+fn word_end(text: &str, i: usize, c: char, len: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = i + len;
+    loop {
+        // Runs of ASCII letters and digits first, by table lookup.
+        end += bytes[end..]
+            .iter()
+            .position(|&b| !ASCII_WORD[usize::from(b)])
+            .unwrap_or(bytes.len() - end);
+        if end == bytes.len() {
+            break;
+        }
+        let (d, d_len) = char_len_at(text, end);
+        let joins = is_word_char(d)
+            || (matches!(d, '\'' | '’' | '-' | '.' | '‑')
+                && end + d_len < bytes.len()
+                && is_word_char(char_len_at(text, end + d_len).0));
+        if !joins {
+            break;
+        }
+        end += d_len;
+    }
+    // Keep the period of an abbreviation or an initial with its word.
+    if bytes.get(end) == Some(&b'.') {
+        let word = &text[i..end];
+        let with_dot = &text[i..end + 1];
+        let initial = word.chars().count() == 1 && c.is_uppercase();
+        // "(D-Mo.)": the part after the last hyphen may be the abbreviation.
+        let tail = with_dot.rsplit('-').next().unwrap_or(with_dot);
+        if initial
+            || word.contains('.')
+            || LEXICON.abbreviations.contains(with_dot)
+            || LEXICON.abbreviations.contains(tail)
+        {
+            end += 1;
+        }
+    }
+    end
 }
 
 /// The bytes that are ASCII word chars (letters, digits, `_`), as a table:
@@ -161,7 +318,7 @@ fn char_len_at(text: &str, i: usize) -> (char, usize) {
 
 /// Index of the first token starting at or after byte `pos`.
 pub fn token_at(tokens: &[Token], pos: usize) -> usize {
-    tokens.partition_point(|t| t.span.start < pos)
+    tokens.partition_point(|t| t.start() < pos)
 }
 
 #[cfg(test)]
@@ -173,7 +330,7 @@ mod tests {
         let t = "Mr. Ross of the U.S. said J. Smith’s plan failed.";
         let para: Vec<Span> = std::iter::once(0..t.len()).collect();
         let toks = tokenize(t, &para);
-        let w: Vec<&str> = toks.iter().map(|k| &t[k.span.clone()]).collect();
+        let w: Vec<&str> = toks.iter().map(|k| &t[k.span()]).collect();
         assert_eq!(
             w,
             [
@@ -190,5 +347,30 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn tokens_are_12_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 12);
+    }
+
+    #[test]
+    fn lowercase_forms_and_flags() {
+        let t = "Mr. ÉCOLE said İstanbul, said.\n\nNext";
+        let para: Vec<Span> = vec![0..31, 33..t.len()];
+        let toks = tokenize(t, &para);
+        let lower: Vec<&str> = (0..toks.len()).map(|k| toks.lower(k, t)).collect();
+        assert_eq!(
+            lower,
+            ["mr.", "école", "said", "i\u{307}stanbul", ",", "said", ".", "next"]
+        );
+        // Only the words that change are copied.
+        assert_eq!(toks.lowered, "mr.écolenext");
+        assert_eq!(toks.other_length.len(), 1);
+        let kinds: Vec<TokKind> = toks.iter().map(Token::kind).collect();
+        assert_eq!(kinds[3..5], [TokKind::Word, TokKind::Punct]);
+        let paras: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].para_start()).collect();
+        assert_eq!(paras, [0, 7]);
+        assert_eq!(&t[toks[7].span()], "Next");
     }
 }

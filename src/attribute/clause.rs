@@ -118,12 +118,12 @@ pub(super) fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
         k += 1;
     }
     if k == from {
-        return ctx.toks.get(from).map_or(0, |t| t.span.start);
+        return ctx.toks.get(from).map_or(0, |t| t.start());
     }
-    let mut end = ctx.toks[k - 1].span.end;
+    let mut end = ctx.toks[k - 1].end();
     // A sentence-final period outside any quote mark is not part of the claim.
     if k == sent_end && ctx.is(k - 1, ".") {
-        end = ctx.toks[k - 1].span.start;
+        end = ctx.toks[k - 1].start();
     }
     end
 }
@@ -164,7 +164,7 @@ fn ends_at_comma(ctx: &Ctx, from: usize, k: usize, sent_end: usize) -> bool {
     // ", X said" — a new attribution.
     if let Some(c) = (k + 1..(k + 8).min(sent_end)).find_map(|j| ctx.cue_at_tok.get(j)) {
         let ct = ctx.cue_start_tok(c);
-        if mention_before(ctx.text, ctx.toks, k + 1, ct).is_some_and(|m| m.span.start == ctx.toks[k + 1].span.start) {
+        if mention_before(ctx.text, ctx.toks, k + 1, ct).is_some_and(|m| m.span.start == ctx.toks[k + 1].start()) {
             return true;
         }
     }
@@ -208,7 +208,7 @@ pub(super) fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
     }
     // A subject pronoun and a word: "it gave away too much", "she’ll continue".
     let pronoun_subject = |w: &str| matches!(w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there");
-    if (pronoun_subject(&w) && t + 1 < sent_end && ctx.toks[t + 1].kind == TokKind::Word)
+    if (pronoun_subject(&w) && t + 1 < sent_end && ctx.toks[t + 1].kind() == TokKind::Word)
         || w.split_once(['’', '\'']).is_some_and(|(p, _)| pronoun_subject(p))
     {
         return true;
@@ -278,30 +278,27 @@ pub(super) fn clause_before(
     let m_end_t = token_at(ctx.toks, m.span.end.max(cue.span.end));
     // Only an adverbial or the hearer may follow the attribution
     // ("said on Friday", "told The Huffington Post"), not a predicate.
-    if m_end_t < sent.end && ctx.toks[m_end_t].kind == TokKind::Word && !adverbial_after_attribution(ctx, m_end_t) {
+    if m_end_t < sent.end && ctx.toks[m_end_t].kind() == TokKind::Word && !adverbial_after_attribution(ctx, m_end_t) {
         return None;
     }
     // After the attribution: the sentence ends, or a parenthetical goes on.
     let mut after = m_end_t;
     // Skip a short adverbial: "on Friday", "in a statement", "last week".
-    while after < sent.end && ctx.toks[after].kind == TokKind::Word && after - m_end_t < 5 {
+    while after < sent.end && ctx.toks[after].kind() == TokKind::Word && after - m_end_t < 5 {
         after += 1;
     }
     // ("…, lawmakers said Friday, a day after …": an appositive, not more content.)
     let appositive_after = ctx.is(after, ",") && matches!(&*ctx.lower(after + 1), "a" | "an");
     let ends = after >= sent.end || matches!(ctx.s(after), "." | "!" | "?") || appositive_after;
     let parenthetical = ctx.is(after, ",") && after + 1 < sent.end && !appositive_after;
-    let content_before = trim_span(ctx.text, ctx.toks[sent.start].span.start..ctx.toks[comma].span.start);
+    let content_before = trim_span(ctx.text, ctx.toks[sent.start].start()..ctx.toks[comma].start());
     // "The plan, officials said, would cost …": the claim is both pieces.
     let parts = if ends {
         vec![content_before.clone()]
     } else if parenthetical {
         let st = after + 1;
         let end = clause_end(ctx, st, sent.end);
-        vec![
-            content_before.clone(),
-            trim_span(ctx.text, ctx.toks[st].span.start..end),
-        ]
+        vec![content_before.clone(), trim_span(ctx.text, ctx.toks[st].start()..end)]
     } else {
         return None;
     };

@@ -24,7 +24,7 @@ pub(super) fn find_that_after(ctx: &Ctx, from: usize, sent_end: usize) -> Option
     // hold commas.
     if matches!(&*ctx.lower(from), "at" | "in" | "on" | "during" | "after" | "before") {
         if let Some(k) = (from..(from + 14).min(sent_end))
-            .take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, ",") || ctx.is(k, "’") || ctx.is(k, "'"))
+            .take_while(|&k| ctx.toks[k].kind() == TokKind::Word || ctx.is(k, ",") || ctx.is(k, "’") || ctx.is(k, "'"))
             .find(|&k| ctx.lower(k) == "that" && ctx.is(k - 1, ","))
         {
             return Some(k);
@@ -33,7 +33,7 @@ pub(super) fn find_that_after(ctx: &Ctx, from: usize, sent_end: usize) -> Option
     // (Not past an -ing cue: in "praised the deal before suggesting that …"
     // the clause is the second cue's.)
     (from..(from + 7).min(sent_end))
-        .take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, "’") || ctx.is(k, "'"))
+        .take_while(|&k| ctx.toks[k].kind() == TokKind::Word || ctx.is(k, "’") || ctx.is(k, "'"))
         .take_while(|&k| {
             k == from
                 || !ctx
@@ -58,7 +58,7 @@ pub(super) fn find_that_after(ctx: &Ctx, from: usize, sent_end: usize) -> Option
 pub(super) fn demonstrative_that(ctx: &Ctx, that: usize, sent_end: usize) -> bool {
     let next = that + 1;
     next >= sent_end
-        || ctx.toks[next].kind == TokKind::Punct && !is_open_mark(ctx.s(next))
+        || ctx.toks[next].kind() == TokKind::Punct && !is_open_mark(ctx.s(next))
         || matches!(
             &*ctx.lower(next),
             "on" | "at"
@@ -83,7 +83,7 @@ pub(super) fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usiz
     if t >= sent_end {
         return None;
     }
-    if ctx.toks[t].kind == TokKind::Punct {
+    if ctx.toks[t].kind() == TokKind::Punct {
         return is_open_mark(ctx.s(t)).then_some(t);
     }
     let w = ctx.lower(t);
@@ -105,7 +105,9 @@ pub(super) fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usiz
         return (next < sent_end && !ctx.is(next, ".") && !ctx.is(next, ","))
             .then(|| content_start(ctx, next, sent_end))
             .flatten()
-            .filter(|&k| ctx.toks[k].kind == TokKind::Word && !matches!(&*ctx.lower(k), "that" | "at" | "in" | "on"));
+            .filter(|&k| {
+                ctx.toks[k].kind() == TokKind::Word && !matches!(&*ctx.lower(k), "that" | "at" | "in" | "on")
+            });
     }
     if opens_subordinate_content(ctx, t, sent_end) {
         return Some(t);
@@ -140,9 +142,9 @@ pub(super) fn hearer_then_clause(ctx: &Ctx, lemma: &str, t: usize, sent_end: usi
         return None;
     }
     (t + 1..(t + 8).min(sent_end))
-        .take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, "’") || ctx.is(k, "'"))
+        .take_while(|&k| ctx.toks[k].kind() == TokKind::Word || ctx.is(k, "’") || ctx.is(k, "'"))
         .find(|&k| matches!(&*ctx.lower(k), "he" | "she" | "they" | "it" | "i" | "we"))
-        .filter(|&k| k + 1 < sent_end && ctx.toks[k + 1].kind == TokKind::Word)
+        .filter(|&k| k + 1 < sent_end && ctx.toks[k + 1].kind() == TokKind::Word)
 }
 
 /// "said in retrospect he feels …", "stated in July it opposed …": a short
@@ -156,9 +158,9 @@ pub(super) fn pronoun_after_adverbial(ctx: &Ctx, t: usize, sent_end: usize) -> O
         return None;
     }
     (t + 1..(t + 6).min(sent_end))
-        .take_while(|&k| ctx.toks[k].kind == TokKind::Word)
+        .take_while(|&k| ctx.toks[k].kind() == TokKind::Word)
         .find(|&k| matches!(&*ctx.lower(k), "he" | "she" | "they" | "it" | "we" | "i"))
-        .filter(|&k| k + 1 < sent_end && ctx.toks[k + 1].kind == TokKind::Word)
+        .filter(|&k| k + 1 < sent_end && ctx.toks[k + 1].kind() == TokKind::Word)
 }
 
 /// "said as the storm hit, the power went out": a subordinate clause, a
@@ -176,7 +178,7 @@ fn opens_subordinate_content(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
     };
     let main = comma + 1;
     main + 1 < sent_end
-        && ctx.toks[main].kind == TokKind::Word
+        && ctx.toks[main].kind() == TokKind::Word
         && !ctx.lower(main).ends_with("ing")
         && is_clausal(ctx, t + 1, comma)
         && is_clausal(ctx, main, sent_end)
@@ -211,5 +213,5 @@ pub(super) fn infinitive_start(ctx: &Ctx, lemma: &str, t: usize, sent_end: usize
         return None;
     }
     let to = if ctx.lower(t) == "not" { t + 1 } else { t };
-    (to + 1 < sent_end && ctx.lower(to) == "to" && ctx.toks[to + 1].kind == TokKind::Word).then_some(t)
+    (to + 1 < sent_end && ctx.lower(to) == "to" && ctx.toks[to + 1].kind() == TokKind::Word).then_some(t)
 }

@@ -185,8 +185,7 @@ pub(super) fn next_paragraph_speaker(
         let m = if ct == sent.start || (ct == sent.start + 1 && ctx.lower(sent.start) == "so") {
             mention_after(ctx.text, ctx.toks, ce, sent.end)
         } else {
-            mention_before(ctx.text, ctx.toks, sent.start, ct)
-                .filter(|m| m.span.start == ctx.toks[sent.start].span.start)
+            mention_before(ctx.text, ctx.toks, sent.start, ct).filter(|m| m.span.start == ctx.toks[sent.start].start())
         };
         let Some(m) = m else { continue };
         let after = token_at(ctx.toks, m.span.end.max(ctx.cues[c].span.end));

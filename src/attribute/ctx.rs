@@ -5,13 +5,13 @@ use crate::cues::Cue;
 use crate::quotes::Quotation;
 use crate::segment::Segments;
 use crate::text::Span;
-use crate::tokens::{token_at, Token};
+use crate::tokens::{token_at, Tokens};
 
 /// What every sieve reads, and which cues earlier sieves have taken.
 pub(super) struct Ctx<'a> {
     pub(super) text: &'a str,
     pub(super) segs: &'a Segments,
-    pub(super) toks: &'a [Token],
+    pub(super) toks: &'a Tokens,
     pub(super) cues: &'a [Cue],
     /// Cue index by first token index.
     pub(super) cue_at_tok: CueByTok,
@@ -27,20 +27,11 @@ impl<'a> Ctx<'a> {
     pub(super) fn new(
         text: &'a str,
         segs: &'a Segments,
-        toks: &'a [Token],
+        toks: &'a Tokens,
         cues: &'a [Cue],
         opts: &crate::Options,
     ) -> Self {
-        let mut cue_at_tok = CueByTok::new(toks.len() + 1);
-        let mut cue_ending_at_tok = CueByTok::new(toks.len() + 1);
-        for (i, c) in cues.iter().enumerate() {
-            let t = token_at(toks, c.span.start);
-            if t < toks.len() && toks[t].span.start == c.span.start && cue_at_tok.get(t).is_none() {
-                cue_at_tok.set(t, i);
-                // The last cue ending at a token wins, as the reverse search did.
-                cue_ending_at_tok.set(token_at(toks, c.span.end), i);
-            }
-        }
+        let (cue_at_tok, cue_ending_at_tok) = cues_by_token(toks, cues);
         Ctx {
             text,
             segs,
@@ -60,10 +51,10 @@ impl Ctx<'_> {
         self.scope == crate::Scope::All
     }
     pub(super) fn s(&self, t: usize) -> &str {
-        self.toks.get(t).map_or("", |t| &self.text[t.span.clone()])
+        self.toks.get(t).map_or("", |t| &self.text[t.span()])
     }
     pub(super) fn lower(&self, t: usize) -> std::borrow::Cow<'_, str> {
-        std::borrow::Cow::Borrowed(self.toks.get(t).map_or("", |tok| tok.lower(self.text)))
+        std::borrow::Cow::Borrowed(self.toks.get(t).map_or("", |tok| self.toks.lower_of(tok, self.text)))
     }
     pub(super) fn is(&self, t: usize, what: &str) -> bool {
         self.s(t) == what
@@ -112,26 +103,86 @@ pub(super) fn is_open_mark(s: &str) -> bool {
     matches!(s, "“" | "\"" | "«" | "„" | "‘" | "'" | "‹")
 }
 
-/// A cue index per token. The vectors span the whole document, so they
-/// hold `u32`s with a "none" value: 4 bytes a token, not 16 for an
-/// `Option<usize>` (issue 9: a 200 MB line has some 40 million tokens).
-pub(super) struct CueByTok(Vec<u32>);
+/// The cue starting at each token (the first, when several do) and the cue
+/// ending just before each token (the last of those starting at a token, as
+/// the reverse search did), for the cues that start at a token.
+fn cues_by_token(toks: &Tokens, cues: &[Cue]) -> (CueByTok, CueByTok) {
+    let index = |i: usize| u32::try_from(i).expect("under 2^32 tokens and cues");
+    let mut starting: Vec<(u32, u32)> = Vec::new();
+    for (i, c) in cues.iter().enumerate() {
+        let t = token_at(toks, c.span.start);
+        if t < toks.len() && toks[t].start() == c.span.start {
+            starting.push((index(t), index(i)));
+        }
+    }
+    // By token, then cue: the first pair of each token is its first cue.
+    starting.sort_unstable();
+    starting.dedup_by_key(|&mut (t, _)| t);
+    let mut ending: Vec<(u32, u32)> = starting
+        .iter()
+        .map(|&(_, i)| (index(token_at(toks, cues[i as usize].span.end)), i))
+        .collect();
+    // By token, then the cue last: the last pair of each token is kept.
+    ending.sort_unstable_by_key(|&(t, i)| (t, std::cmp::Reverse(i)));
+    ending.dedup_by_key(|&mut (t, _)| t);
+    let len = toks.len() + 1;
+    (CueByTok::new(len, &starting), CueByTok::new(len, &ending))
+}
+
+/// A cue index for each of `len` tokens, or none: most tokens have none,
+/// so a bit per token says which do, and their cues are listed in token
+/// order (a dense `u32` per token was 1.5 bytes per byte of text for the
+/// two tables; a 200 MB line has some 40 million tokens).
+pub(super) struct CueByTok {
+    /// Bit `t % 64` of `has_cue[t / 64]`: token `t` has a cue.
+    has_cue: Vec<u64>,
+    /// `cue_rank[w]`: how many tokens before `64 * w` have a cue.
+    cue_rank: Vec<u32>,
+    /// The cue of each token that has one, in token order.
+    cues: Vec<u32>,
+}
 
 impl CueByTok {
-    const NONE: u32 = u32::MAX;
-
-    fn new(len: usize) -> Self {
-        CueByTok(vec![Self::NONE; len])
+    /// From `(token, cue)` pairs sorted by token, one per token, each token
+    /// under `len`.
+    fn new(len: usize, pairs: &[(u32, u32)]) -> Self {
+        let words = len.div_ceil(64);
+        let mut has_cue = vec![0u64; words];
+        for &(t, _) in pairs {
+            has_cue[t as usize / 64] |= 1 << (t % 64);
+        }
+        let mut cue_rank = Vec::with_capacity(words);
+        let mut before = 0;
+        for bits in &has_cue {
+            cue_rank.push(before);
+            before += bits.count_ones();
+        }
+        CueByTok {
+            has_cue,
+            cue_rank,
+            cues: pairs.iter().map(|&(_, c)| c).collect(),
+        }
     }
 
     pub(super) fn get(&self, t: usize) -> Option<usize> {
-        self.0.get(t).copied().filter(|&c| c != Self::NONE).map(|c| c as usize)
+        let (word, bit) = (t / 64, t % 64);
+        let bits = *self.has_cue.get(word)?;
+        if bits & (1 << bit) == 0 {
+            return None;
+        }
+        let below = (bits & ((1u64 << bit) - 1)).count_ones();
+        Some(self.cues[(self.cue_rank[word] + below) as usize] as usize)
     }
+}
 
-    fn set(&mut self, t: usize, cue: usize) {
-        self.0[t] = u32::try_from(cue)
-            .ok()
-            .filter(|&c| c != Self::NONE)
-            .expect("under 2^32 - 1 cues");
+#[cfg(test)]
+mod tests {
+    use super::CueByTok;
+
+    #[test]
+    fn cue_by_tok_finds_the_cue_of_each_token_that_has_one() {
+        let table = CueByTok::new(200, &[(0, 5), (63, 1), (64, 2), (130, 7), (199, 0)]);
+        let found: Vec<(usize, usize)> = (0..260).filter_map(|t| table.get(t).map(|c| (t, c))).collect();
+        assert_eq!(found, [(0, 5), (63, 1), (64, 2), (130, 7), (199, 0)]);
     }
 }

@@ -158,7 +158,7 @@ fn quote_according_to(ctx: &mut Ctx, q: &Quotation, at: &AfterClose) -> Option<C
     // Only a quotation that opens its sentence: in "introducing “…,”
     // according to the memo" the whole sentence is the claim (reported.rs).
     let open = q.parts[0].open.start;
-    let sent_start = ctx.toks[ctx.sentence_toks(open).start].span.start;
+    let sent_start = ctx.toks[ctx.sentence_toks(open).start].start();
     if ctx.cues[c].class() != CueClass::According || sent_start < open {
         return None;
     }
@@ -206,7 +206,7 @@ fn quote_speaker_cue(ctx: &mut Ctx, q: &Quotation, at: &AfterClose) -> Option<Cl
     let c = (t + 1..(t + 40).min(at.para_end)).find_map(|k| ctx.cue_starting(k))?;
     let ct = ctx.cue_start_tok(c);
     let between_clean = (t..ct).all(|k| {
-        ctx.toks[k].kind == TokKind::Word || matches!(ctx.s(k), "’" | "'" | "," | "(" | ")" | "-" | "&" | "+" | "/")
+        ctx.toks[k].kind() == TokKind::Word || matches!(ctx.s(k), "’" | "'" | "," | "(" | ")" | "-" | "&" | "+" | "/")
     });
     if !(between_clean && ctx.cues[c].class().attributes_quotes() && at.attribution_ends(ctx, ctx.cue_end_tok(c))) {
         return None;
@@ -225,7 +225,7 @@ fn speaker_between(ctx: &Ctx, t: usize, ct: usize) -> Option<Mention> {
             let mt = token_at(ctx.toks, m.span.start);
             // Not a subordinator: “…,” when Clinton blasted him.
             let modifiers = (t..mt).all(|k| {
-                ctx.toks[k].kind == TokKind::Word
+                ctx.toks[k].kind() == TokKind::Word
                     && ctx.s(k).starts_with(|c: char| c.is_lowercase())
                     && !matches!(
                         &*ctx.lower(k),
@@ -341,7 +341,7 @@ fn cue_before_separator(ctx: &Ctx, at: &BeforeOpen) -> Option<usize> {
         (b.saturating_sub(8).max(lo)..b).find(|&k| {
             ending(k).is_some()
                 && (k..b).all(|j| {
-                    ctx.toks[j].kind == TokKind::Word
+                    ctx.toks[j].kind() == TokKind::Word
                         && !verb_like(ctx, j)
                         && !matches!(
                             &*ctx.lower(j),
@@ -414,7 +414,7 @@ fn lead_in_colon(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
     if !(open_t == para0.start && para0.start > 0 && ctx.is(para0.start - 1, ":")) {
         return None;
     }
-    let prev = ctx.para_toks(ctx.toks[para0.start - 1].span.start);
+    let prev = ctx.para_toks(ctx.toks[para0.start - 1].start());
     let end = para0.start - 1;
     if let Some(c) = (prev.start..end).rev().find_map(|k| ctx.cue_starting(k)) {
         let ct = ctx.cue_start_tok(c);
@@ -509,7 +509,7 @@ pub(super) fn merge_split_quotes(
         let embedded = next.parts[0].close.as_ref().is_some_and(|close| {
             let after = token_at(ctx.toks, close.end);
             after < ctx.toks.len()
-                && ctx.toks[after].kind == TokKind::Word
+                && ctx.toks[after].kind() == TokKind::Word
                 && ctx.s(after).starts_with(|c: char| c.is_lowercase())
                 && ctx.cue_at_tok.get(after).is_none()
                 && !matches!(&*ctx.lower(after), "he" | "she" | "they" | "it" | "we" | "i")

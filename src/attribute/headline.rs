@@ -39,13 +39,13 @@ pub(super) fn headline_colon(
         return;
     };
     let named = (toks.start..colon)
-        .all(|k| ctx.toks[k].kind == TokKind::Word && ctx.s(k).starts_with(|c: char| c.is_uppercase()));
-    let Some(m) = mention_after(ctx.text, ctx.toks, toks.start, colon).filter(|m| {
-        named && m.span.start == ctx.toks[toks.start].span.start && token_at(ctx.toks, m.span.end) == colon
-    }) else {
+        .all(|k| ctx.toks[k].kind() == TokKind::Word && ctx.s(k).starts_with(|c: char| c.is_uppercase()));
+    let Some(m) = mention_after(ctx.text, ctx.toks, toks.start, colon)
+        .filter(|m| named && m.span.start == ctx.toks[toks.start].start() && token_at(ctx.toks, m.span.end) == colon)
+    else {
         return;
     };
-    let content = trim_span(ctx.text, ctx.toks[colon].span.end..para.end);
+    let content = trim_span(ctx.text, ctx.toks[colon].end()..para.end);
     let content = trim_span(
         ctx.text,
         content.start..content.end - usize::from(ctx.text[content.clone()].ends_with('.')),

@@ -68,7 +68,7 @@ use crate::quotes::{Quotation, Role};
 use crate::record::Kind;
 use crate::segment::Segments;
 use crate::text::Span;
-use crate::tokens::Token;
+use crate::tokens::Tokens;
 use continuation::{continuation, narrative_subject, next_paragraph_speaker};
 use ctx::Ctx;
 use direct::{direct_claim, merge_split_quotes, unattributed, widen_to_clause};
@@ -107,7 +107,7 @@ impl Claim {
 
 /// Runs every sieve with the default [`crate::Options`]; returns claims in
 /// text order.
-pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotation], cues: &[Cue]) -> Vec<Claim> {
+pub fn attribute(text: &str, segs: &Segments, toks: &Tokens, quotations: &[Quotation], cues: &[Cue]) -> Vec<Claim> {
     attribute_with(text, segs, toks, quotations, cues, &crate::Options::default())
 }
 
@@ -115,7 +115,7 @@ pub fn attribute(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quot
 pub fn attribute_with(
     text: &str,
     segs: &Segments,
-    toks: &[Token],
+    toks: &Tokens,
     quotations: &[Quotation],
     cues: &[Cue],
     opts: &crate::Options,

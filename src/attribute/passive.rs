@@ -31,7 +31,7 @@ pub(super) fn passive_agent(ctx: &Ctx, c: usize, sent: &std::ops::Range<usize>) 
     // "It was reported by X that …", "She was told by officials that …":
     // the that-clause after the agent is the content.
     let span = if let Some(that) = find_that(ctx, agent_end, sent.end).filter(|&t| t == agent_end) {
-        ctx.toks[that + 1].span.start..clause_end(ctx, that + 1, sent.end)
+        ctx.toks[that + 1].start()..clause_end(ctx, that + 1, sent.end)
     } else if aux > sent.start {
         // A pronoun subject ("He was criticized by …") is no content.
         if aux == sent.start + 1 && matches!(&*ctx.lower(sent.start), "he" | "she" | "they" | "we" | "i" | "this") {
@@ -42,7 +42,7 @@ pub(super) fn passive_agent(ctx: &Ctx, c: usize, sent: &std::ops::Range<usize>) 
             return None;
         }
         let start = after_connective(ctx, sent.start, aux);
-        ctx.toks[start].span.start..ctx.toks[aux - 1].span.end
+        ctx.toks[start].start()..ctx.toks[aux - 1].end()
     } else {
         return None;
     };

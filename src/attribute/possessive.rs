@@ -51,20 +51,17 @@ pub(super) fn possessive_claims(
             continue;
         }
         let start = t + 2;
-        let at = ctx.toks[start].span.start;
+        let at = ctx.toks[start].start();
         let k = covered.partition_point(|p| p.start <= at);
         if (k > 0 && at < covered_max_end[k - 1]) || at < pushed_until {
             continue;
         }
-        let sent = ctx.sentence_toks(ctx.toks[t].span.start);
+        let sent = ctx.sentence_toks(ctx.toks[t].start());
         let Some(mention) = owner_mention(ctx, t, pronoun, sent.start) else {
             continue;
         };
         let end = clause_end(ctx, start, sent.end);
-        let span = trim_span(
-            ctx.text,
-            ctx.toks[start].span.start..end.max(ctx.toks[start].span.start),
-        );
+        let span = trim_span(ctx.text, ctx.toks[start].start()..end.max(ctx.toks[start].start()));
         if ctx.text[span.clone()].split_whitespace().count() < 2 {
             continue;
         }
@@ -74,7 +71,7 @@ pub(super) fn possessive_claims(
             direct[i] = None;
         }
         let cue = crate::cues::entry_of(&ctx.lower(t)).map(|entry| Cue {
-            span: ctx.toks[t].span.clone(),
+            span: ctx.toks[t].span(),
             entry,
         });
         pushed_until = span.end;
@@ -95,8 +92,8 @@ fn owner_mention(ctx: &Ctx, t: usize, pronoun: Option<&str>, sent_start: usize) 
     if let Some(p) = pronoun {
         let (stype, gender) = crate::mentions::pronoun(p).expect("a subject pronoun");
         Some(Mention {
-            span: ctx.toks[t - 1].span.clone(),
-            head: ctx.toks[t - 1].span.clone(),
+            span: ctx.toks[t - 1].span(),
+            head: ctx.toks[t - 1].span(),
             kind: crate::mentions::MentionKind::Pronoun,
             stype,
             name: None,
@@ -106,7 +103,7 @@ fn owner_mention(ctx: &Ctx, t: usize, pronoun: Option<&str>, sent_start: usize) 
     } else {
         // The owner is the name or short description right before "’s".
         let mut lo = t - 1;
-        while lo > sent_start && lo + 6 > t && ctx.toks[lo - 1].kind == TokKind::Word {
+        while lo > sent_start && lo + 6 > t && ctx.toks[lo - 1].kind() == TokKind::Word {
             let w = ctx.s(lo - 1);
             let cap = w.starts_with(|c: char| c.is_uppercase());
             if !cap && !DETERMINERS.contains(&w.to_lowercase().as_str()) {

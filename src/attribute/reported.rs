@@ -94,7 +94,7 @@ fn may_report(ctx: &Ctx, spoken: &[&Quotation], c: usize, one_line_headline: boo
     !(cue.form().ends_with("ing")
         && !cue.form().contains(' ')
         && ct > sent.start
-        && ctx.toks[ct - 1].kind == TokKind::Word
+        && ctx.toks[ct - 1].kind() == TokKind::Word
         && !matches!(
             &*ctx.lower(ct - 1),
             "by" | "after" | "before" | "while" | "when" | "without" | "in"
@@ -332,9 +332,7 @@ fn subordinate_clause_end(ctx: &Ctx, sent_start: usize, ct: usize) -> Option<usi
 /// The token where the clause starting at token `st` ends (exclusive).
 fn clause_end_tok(ctx: &Ctx, st: usize, sent_end: usize) -> usize {
     let end = clause_end(ctx, st, sent_end);
-    (st..sent_end)
-        .find(|&k| ctx.toks[k].span.start >= end)
-        .unwrap_or(sent_end)
+    (st..sent_end).find(|&k| ctx.toks[k].start() >= end).unwrap_or(sent_end)
 }
 
 /// "said, in an email, that …", "said, however, the plan …": a phrase set
@@ -353,7 +351,7 @@ fn parenthetical_after_cue(ctx: &Ctx, ce: usize, sent_end: usize) -> Option<usiz
         return None;
     }
     let close = (ce + 2..(ce + 12).min(sent_end))
-        .take_while(|&k| ctx.toks[k].kind == TokKind::Word || ctx.is(k, ",") || ctx.is(k, "’") || ctx.is(k, "'"))
+        .take_while(|&k| ctx.toks[k].kind() == TokKind::Word || ctx.is(k, ",") || ctx.is(k, "’") || ctx.is(k, "'"))
         .find(|&k| ctx.is(k, ","))?;
     (close + 2 < sent_end).then_some(close + 1)
 }
@@ -373,10 +371,10 @@ fn clause_from(
     // clause ends at its comma.
     if m.kind == crate::mentions::MentionKind::Relative {
         if let Some(comma) = (st..token_at(ctx.toks, end)).find(|&k| ctx.is(k, ",")) {
-            end = end.min(ctx.toks[comma].span.start);
+            end = end.min(ctx.toks[comma].start());
         }
     }
-    let span = trim_span(ctx.text, ctx.toks[st].span.start..end.max(ctx.toks[st].span.start));
+    let span = trim_span(ctx.text, ctx.toks[st].start()..end.max(ctx.toks[st].start()));
     Claim::indirect(span, Some(ctx.cues[c].clone()), m, rule, confidence)
 }
 
@@ -522,7 +520,8 @@ fn inverted_attribution_ends(ctx: &Ctx, ce: usize, sent_end: usize) -> bool {
     }
     let end = m.descriptor.as_ref().map_or(m.span.end, |d| d.end.max(m.span.end));
     let mut k = token_at(ctx.toks, end);
-    while k < sent_end && ctx.toks[k].kind == TokKind::Word && matches!(&*ctx.lower(k), "on" | "in" | "last" | "this") {
+    while k < sent_end && ctx.toks[k].kind() == TokKind::Word && matches!(&*ctx.lower(k), "on" | "in" | "last" | "this")
+    {
         k += 2;
     }
     k >= sent_end || matches!(ctx.s(k), "." | "!" | "?")
@@ -546,9 +545,9 @@ fn according_to(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>) -> Option<Cla
             return None;
         }
         let end = clause_end(ctx, st + 1, sent.end);
-        ctx.toks[st + 1].span.start..end
+        ctx.toks[st + 1].start()..end
     } else if ct > sent.start && ctx.is(ct - 1, ",") {
-        ctx.toks[sent.start].span.start..ctx.toks[ct - 1].span.start
+        ctx.toks[sent.start].start()..ctx.toks[ct - 1].start()
     } else {
         return None;
     };
@@ -571,7 +570,7 @@ fn last_mention_in(
     sent: std::ops::Range<usize>,
     before: usize,
 ) -> Option<Mention> {
-    let lo = ctx.toks.get(sent.start)?.span.start;
+    let lo = ctx.toks.get(sent.start)?.start();
     // Only the claims near the cue can be in its sentence: the latest reported
     // claims, and the direct ones of the quotations just before it.
     let q_end = spoken.partition_point(|q| q.outer().start < before);

@@ -131,7 +131,7 @@ pub(super) fn call_names(ctx: &Ctx, st: usize, sent_end: usize) -> bool {
         // (A preposition ends the object: "called Schniederjans on Thursday
         // night to confirm the deal" names nothing.)
         .take_while(|&k| {
-            (ctx.toks[k].kind == TokKind::Word || is_open_mark(ctx.s(k)))
+            (ctx.toks[k].kind() == TokKind::Word || is_open_mark(ctx.s(k)))
                 && !matches!(
                     &*ctx.lower(k),
                     "on" | "in"

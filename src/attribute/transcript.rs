@@ -18,13 +18,13 @@ pub(super) fn transcript_label(ctx: &Ctx, q: &Quotation) -> Option<Claim> {
     }
     let ft = token_at(ctx.toks, first.content.start);
     let k = (ft + 1..(ft + 5).min(ctx.toks.len())).find(|&k| ctx.is(k, ":"))?;
-    if k + 1 >= ctx.toks.len() || ctx.toks[k + 1].span.start >= first.content.end {
+    if k + 1 >= ctx.toks.len() || ctx.toks[k + 1].start() >= first.content.end {
         return None;
     }
-    let label = ctx.toks[ft].span.start..ctx.toks[k - 1].span.end;
+    let label = ctx.toks[ft].start()..ctx.toks[k - 1].end();
     let mention = Mention {
         span: label.clone(),
-        head: ctx.toks[k - 1].span.clone(),
+        head: ctx.toks[k - 1].span(),
         kind: crate::mentions::MentionKind::Name,
         stype: crate::mentions::SpeakerType::Person,
         name: Some(label),
@@ -32,6 +32,6 @@ pub(super) fn transcript_label(ctx: &Ctx, q: &Quotation) -> Option<Claim> {
         gender: None,
     };
     let mut claim = direct(q, None, Some(mention), "transcript-label", 0.85);
-    claim.parts[0].start = ctx.toks[k + 1].span.start;
+    claim.parts[0].start = ctx.toks[k + 1].start();
     Some(claim)
 }

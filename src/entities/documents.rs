@@ -16,25 +16,24 @@ pub(super) struct DocumentNoun {
 const DOCUMENT_WINDOW: usize = 6;
 
 /// Every document noun outside quotations, in text order.
-pub(super) fn scan_documents(text: &str, segs: &Segments, toks: &[Token], quoted: &QuotedSpans) -> Vec<DocumentNoun> {
+pub(super) fn scan_documents(text: &str, segs: &Segments, toks: &Tokens, quoted: &QuotedSpans) -> Vec<DocumentNoun> {
     let mut out = Vec::new();
     for s in &segs.sentences {
         let (lo, hi) = (token_at(toks, s.start), token_at(toks, s.end));
         for k in lo..hi {
             let t = &toks[k];
-            if t.kind != TokKind::Word || t.span.len() < 3 || quoted.contains(t.span.start) {
+            if t.kind() != TokKind::Word || t.span().len() < 3 || quoted.contains(t.span().start) {
                 continue;
             }
-            if !is_document_noun(t.lower(text)) {
+            if !is_document_noun(toks.lower(k, text)) {
                 continue;
             }
-            let by_author = toks
-                .get(k + 1)
-                .filter(|n| k + 2 < hi && matches!(n.lower(text), "by" | "from"))
-                .and_then(|_| mention_after(text, toks, k + 2, hi))
+            let by_author = (k + 2 < hi && matches!(toks.lower(k + 1, text), "by" | "from"))
+                .then(|| mention_after(text, toks, k + 2, hi))
+                .flatten()
                 .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Description));
             out.push(DocumentNoun {
-                pos: t.span.start,
+                pos: t.span().start,
                 author: by_author,
             });
         }

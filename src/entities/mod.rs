@@ -29,7 +29,7 @@ use crate::mentions::{mention_after, Mention, MentionKind, SpeakerType};
 use crate::quotes::Quotation;
 use crate::segment::Segments;
 use crate::text::Span;
-use crate::tokens::{token_at, TokKind, Token};
+use crate::tokens::{token_at, TokKind, Token, Tokens};
 use std::collections::HashMap;
 
 mod descriptions;
@@ -243,7 +243,7 @@ impl Registry {
     }
 }
 
-pub fn resolve(text: &str, segs: &Segments, toks: &[Token], quotations: &[Quotation], claims: &[Claim]) -> Resolution {
+pub fn resolve(text: &str, segs: &Segments, toks: &Tokens, quotations: &[Quotation], claims: &[Claim]) -> Resolution {
     let mut reg = Registry {
         sentence_starts: segs.sentences.iter().map(|s| s.start).collect(),
         ..Registry::default()

@@ -51,10 +51,10 @@ pub(super) fn in_subhead(text: &str, segs: &Segments, pos: usize) -> bool {
 /// The sentence (token range) and whether a name starting at token `k`
 /// is its subject: near the sentence start with no verb before it, after a
 /// title of a few words, or after a leading adverbial and a comma.
-pub(super) fn is_subject_position(text: &str, toks: &[Token], lo: usize, k: usize) -> bool {
+pub(super) fn is_subject_position(text: &str, toks: &Tokens, lo: usize, k: usize) -> bool {
     let verbless = |from: usize| {
         (from..k).all(|j| {
-            let w = toks[j].lower(text);
+            let w = toks.lower(j, text);
             !crate::cues::is_cue_word(w)
                 && !matches!(
                     w,
@@ -62,11 +62,11 @@ pub(super) fn is_subject_position(text: &str, toks: &[Token], lo: usize, k: usiz
                 )
         })
     };
-    let after_comma = k >= 1 && &text[toks[k - 1].span.clone()] == ",";
+    let after_comma = k >= 1 && &text[toks[k - 1].span()] == ",";
     // The three short-prefix tests share one verb scan from `lo` (this runs
     // at every capitalised pair and surname, each scan hashing its words).
     let near_start = k - lo <= 3;
-    let titled = k - lo <= 6 && (lo..k).all(|j| toks[j].kind == TokKind::Word);
+    let titled = k - lo <= 6 && (lo..k).all(|j| toks[j].kind() == TokKind::Word);
     let after_adverbial = after_comma && k - lo < 8;
     if (near_start || titled || after_adverbial) && verbless(lo) {
         return true;
@@ -74,7 +74,7 @@ pub(super) fn is_subject_position(text: &str, toks: &[Token], lo: usize, k: usiz
     // "Speaking in Vaughan, Ont., on Thursday morning, Trudeau denied …",
     // "When asked what is harder, Mulder didn't hesitate": a leading
     // subordinate or participle clause of any length.
-    after_comma && k - lo < 40 && opens_subordinate(toks[lo].lower(text)) && verbless((lo + 2).min(k))
+    after_comma && k - lo < 40 && opens_subordinate(toks.lower(lo, text)) && verbless((lo + 2).min(k))
 }
 
 /// Words that open a leading clause or phrase before the subject.
@@ -142,7 +142,7 @@ pub(super) fn speaker_surnames(text: &str, claims: &[Claim]) -> std::collections
 pub(super) fn scan_surnames(
     text: &str,
     segs: &Segments,
-    toks: &[Token],
+    toks: &Tokens,
     quoted: &QuotedSpans,
     speakers: &std::collections::HashSet<String, FastHash>,
     reg: &mut Registry,
@@ -153,16 +153,15 @@ pub(super) fn scan_surnames(
         let (lo, hi) = (token_at(toks, s.start), token_at(toks, s.end));
         for k in lo..hi {
             let t = &toks[k];
-            if !is_cap(text, t) || quoted.contains(t.span.start) {
+            if !is_cap(text, t) || quoted.contains(t.start()) {
                 continue;
             }
             // Part of a longer capitalised run: scan_names read it.
             let next_cap = k + 1 < hi && is_cap(text, &toks[k + 1]);
-            let prev_cap =
-                k > lo && is_cap(text, &toks[k - 1]) && person_title(&text[toks[k - 1].span.clone()]).is_none();
+            let prev_cap = k > lo && is_cap(text, &toks[k - 1]) && person_title(&text[toks[k - 1].span()]).is_none();
             // "the Catholic girls' school", "a Trump rally": after an article
             // the word modifies a noun; it is no mention of the person.
-            let after_article = k > lo && matches!(toks[k - 1].lower(text), "the" | "a" | "an");
+            let after_article = k > lo && matches!(toks.lower(k - 1, text), "the" | "a" | "an");
             if next_cap || prev_cap || after_article {
                 continue;
             }
@@ -176,13 +175,13 @@ pub(super) fn scan_surnames(
             if !lone_subject && first_name.is_none() && unknown_untitled(text, toks, lo, k, speakers, reg) {
                 continue;
             }
-            let word = name_tokens(&text[t.span.clone()]);
+            let word = name_tokens(&text[t.span()]);
             if word.len() != 1 || LEXICON.not_speakers.contains(&word[0]) {
                 continue;
             }
             // "IRCC has told CTV": an acronym is an organisation, no person
             // for "she" to refer to.
-            if t.span.len() >= 3 && crate::mentions::is_capitals(&text[t.span.clone()]) {
+            if t.span().len() >= 3 && crate::mentions::is_capitals(&text[t.span()]) {
                 continue;
             }
             let title = (k > lo).then(|| title_before(text, toks, k)).flatten();
@@ -191,8 +190,8 @@ pub(super) fn scan_surnames(
                 Some(_) => continue,
                 // Untitled, a first word of a longer name: "Suncor" after
                 // "Suncor Energy", "Hua" after "Hua Chunying".
-                None if title.is_none() && reg.find_by_first_word(&word[0], t.span.start).is_some() => {
-                    reg.find_by_first_word(&word[0], t.span.start).expect("checked")
+                None if title.is_none() && reg.find_by_first_word(&word[0], t.span().start).is_some() => {
+                    reg.find_by_first_word(&word[0], t.span().start).expect("checked")
                 }
                 None => {
                     let gender = match title {
@@ -203,13 +202,13 @@ pub(super) fn scan_surnames(
                         None => continue,
                     };
                     reg.add(Entity {
-                        canonical: text[t.span.clone()].to_string(),
+                        canonical: text[t.span()].to_string(),
                         stype: SpeakerType::Person,
                         descriptor: None,
                         gender,
                         name_tokens: word,
                         head: None,
-                        first: t.span.start,
+                        first: t.start(),
                     })
                 }
             };
@@ -218,7 +217,7 @@ pub(super) fn scan_surnames(
             }
             let first = if title.is_some() { k - 1 } else { k };
             out.push(Occurrence {
-                pos: t.span.start,
+                pos: t.start(),
                 entity,
                 subject: is_subject_position(text, toks, lo, first),
             });
@@ -233,20 +232,20 @@ pub(super) fn scan_surnames(
 /// lowercase ("Hope is not a plan. We hope …": a word first).
 fn lone_first_name(
     text: &str,
-    toks: &[Token],
+    toks: &Tokens,
     lo: usize,
     k: usize,
     hi: usize,
     seen: &mut LowercaseUse,
 ) -> Option<&'static str> {
-    let gender = *LEXICON.first_names.get(toks[k].lower(text))?;
+    let gender = *LEXICON.first_names.get(toks.lower(k, text))?;
     let before_lowercase = toks
         .get(k + 1)
         .filter(|_| k + 1 < hi)
-        .is_some_and(|n| n.kind == TokKind::Word && text[n.span.clone()].starts_with(char::is_lowercase));
+        .is_some_and(|n| n.kind() == TokKind::Word && text[n.span()].starts_with(char::is_lowercase));
     let name_only = before_lowercase
         && opens_sentence_at(text, toks, lo, k)
-        && !seen.written_lowercase(text, toks[k].lower(text), toks[k].span.start);
+        && !seen.written_lowercase(text, toks.lower(k, text), toks[k].span().start);
     name_only.then_some(gender)
 }
 
@@ -291,10 +290,10 @@ impl LowercaseUse {
 /// word after a leading clause, before an auxiliary, is the sentence's
 /// subject, a person known by one name (places, weekdays and ordinary words
 /// aside).
-fn acts_as_subject(text: &str, toks: &[Token], lo: usize, k: usize, hi: usize) -> bool {
+fn acts_as_subject(text: &str, toks: &Tokens, lo: usize, k: usize, hi: usize) -> bool {
     let auxiliary = toks.get(k + 1).filter(|_| k + 1 < hi).is_some_and(|t| {
         matches!(
-            t.lower(text),
+            toks.lower_of(t, text),
             "didn't"
                 | "didn’t"
                 | "did"
@@ -318,12 +317,12 @@ fn acts_as_subject(text: &str, toks: &[Token], lo: usize, k: usize, hi: usize) -
                 | "isn’t"
         )
     });
-    let w = toks[k].lower(text);
+    let w = toks.lower(k, text);
     auxiliary
         && k > lo
-        && &text[toks[k - 1].span.clone()] == ","
+        && &text[toks[k - 1].span()] == ","
         && is_subject_position(text, toks, lo, k)
-        && !LEXICON.places.contains(&text[toks[k].span.clone()])
+        && !LEXICON.places.contains(&text[toks[k].span()])
         && !LEXICON.lowercase_words.contains(w)
         && crate::mentions::noun_type(w).is_none()
 }
@@ -336,39 +335,39 @@ fn acts_as_subject(text: &str, toks: &[Token], lo: usize, k: usize, hi: usize) -
 /// closer) otherwise.
 fn unknown_untitled(
     text: &str,
-    toks: &[Token],
+    toks: &Tokens,
     lo: usize,
     k: usize,
     speakers: &std::collections::HashSet<String, FastHash>,
     reg: &Registry,
 ) -> bool {
-    if !text[toks[k].span.clone()].is_ascii() {
+    if !text[toks[k].span()].is_ascii() {
         return false;
     }
-    let key = toks[k].lower(text).trim_matches(|c: char| !c.is_alphanumeric());
+    let key = toks.lower(k, text).trim_matches(|c: char| !c.is_alphanumeric());
     !reg.by_last.contains_key(key) && !speakers.contains(key) && (k == lo || title_before(text, toks, k).is_none())
 }
 
 /// The person title right before token `k` ("Mr." is one token or "Mr" and ".").
-pub(super) fn title_before(text: &str, toks: &[Token], k: usize) -> Option<Option<&'static str>> {
-    let prev = &text[toks[k - 1].span.clone()];
+pub(super) fn title_before(text: &str, toks: &Tokens, k: usize) -> Option<Option<&'static str>> {
+    let prev = &text[toks[k - 1].span()];
     if prev == "." && k >= 2 {
-        let w = format!("{}.", &text[toks[k - 2].span.clone()]);
+        let w = format!("{}.", &text[toks[k - 2].span()]);
         return person_title(&w);
     }
     person_title(prev)
 }
 
 pub(super) fn is_cap(text: &str, t: &Token) -> bool {
-    t.kind == TokKind::Word
-        && match text.as_bytes()[t.span.start] {
+    t.kind() == TokKind::Word
+        && match text.as_bytes()[t.start()] {
             b if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => text[t.span.clone()].chars().next().is_some_and(char::is_uppercase),
+            _ => text[t.span()].chars().next().is_some_and(char::is_uppercase),
         }
 }
 
 /// Person names of two or more words, with their titles or descriptions.
-pub(super) fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<NameRun> {
+pub(super) fn scan_names(text: &str, segs: &Segments, toks: &Tokens) -> Vec<NameRun> {
     let mut out = Vec::new();
     for s in &segs.sentences {
         let lo = token_at(toks, s.start);
@@ -382,7 +381,7 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<Nam
             }
             // "Prominent Canadian examples include": an ordinary word
             // capitalised only because it opens the sentence starts no name.
-            if opens_sentence_at(text, toks, lo, k) && LEXICON.lowercase_words.contains(toks[k].lower(text)) {
+            if opens_sentence_at(text, toks, lo, k) && LEXICON.lowercase_words.contains(toks.lower(k, text)) {
                 k += 1;
                 continue;
             }
@@ -393,7 +392,7 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<Nam
                 k + 1 < hi
                     && (is_cap(text, n)
                         || matches!(
-                            &text[n.span.clone()],
+                            &text[n.span()],
                             "de" | "la" | "van" | "von" | "der" | "del" | "da" | "di" | "bin" | "al" | "el"
                         ))
             });
@@ -444,17 +443,17 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &[Token]) -> Vec<Nam
 /// "Yuni, a resident of Lampung, was watching television": one capitalised
 /// word opening a sentence, set off by an appositive with a role noun, is a
 /// person known by one name.
-fn one_word_name(text: &str, toks: &[Token], lo: usize, k: usize, hi: usize) -> Option<NameRun> {
-    if !opens_sentence_at(text, toks, lo, k) || toks[k].kind != TokKind::Word {
+fn one_word_name(text: &str, toks: &Tokens, lo: usize, k: usize, hi: usize) -> Option<NameRun> {
+    if !opens_sentence_at(text, toks, lo, k) || toks[k].kind() != TokKind::Word {
         return None;
     }
-    let w = toks[k].lower(text);
+    let w = toks.lower(k, text);
     if LEXICON.not_speakers.contains(w) || crate::mentions::DETERMINERS.contains(w) || w.len() < 2 {
         return None;
     }
     let descriptor = appositive_after(text, toks, k + 1, hi)?;
     Some(NameRun {
-        name: toks[k].span.clone(),
+        name: toks[k].span(),
         descriptor: Some(descriptor),
         gender: None,
         subject: true,
@@ -463,25 +462,25 @@ fn one_word_name(text: &str, toks: &[Token], lo: usize, k: usize, hi: usize) -> 
 
 /// Whether token `k` is the sentence's first word (after any opening
 /// quotation marks or brackets).
-fn opens_sentence_at(text: &str, toks: &[Token], lo: usize, k: usize) -> bool {
+fn opens_sentence_at(text: &str, toks: &Tokens, lo: usize, k: usize) -> bool {
     toks[lo..k]
         .iter()
-        .all(|t| t.kind != TokKind::Word && !text[t.span.clone()].chars().any(char::is_alphanumeric))
+        .all(|t| t.kind() != TokKind::Word && !text[t.span()].chars().any(char::is_alphanumeric))
 }
 
 /// The capitalised run that starts the phrase when the reader chose a later
 /// name in it: "John Goodwin with Bumper to Bumper turned out" names John
 /// Goodwin, not "Bumper".
-pub(super) fn leading_run(text: &str, toks: &[Token], k: usize, hi: usize, name: Span) -> Span {
-    if name.start <= toks[k].span.start {
+pub(super) fn leading_run(text: &str, toks: &Tokens, k: usize, hi: usize, name: Span) -> Span {
+    if name.start <= toks[k].start() {
         return name;
     }
     let mut j = k;
-    while j < hi && is_cap(text, &toks[j]) && toks[j].span.end <= name.start {
+    while j < hi && is_cap(text, &toks[j]) && toks[j].end() <= name.start {
         j += 1;
     }
     if j - k >= 2 && j < hi && !is_cap(text, &toks[j]) {
-        toks[k].span.start..toks[j - 1].span.end
+        toks[k].start()..toks[j - 1].end()
     } else {
         name
     }
@@ -489,17 +488,17 @@ pub(super) fn leading_run(text: &str, toks: &[Token], k: usize, hi: usize, name:
 
 /// "Bloomberg columnist Marc Champion", "Former senior U.S. diplomat Dennis
 /// Ross": a role noun right before the name, with its modifiers.
-pub(super) fn description_before(text: &str, toks: &[Token], lo: usize, k: usize) -> Option<Span> {
+pub(super) fn description_before(text: &str, toks: &Tokens, lo: usize, k: usize) -> Option<Span> {
     if k == lo {
         return None;
     }
-    let prev = text[toks[k - 1].span.clone()].to_lowercase();
+    let prev = text[toks[k - 1].span()].to_lowercase();
     if !LEXICON.person_nouns.contains(&prev) {
         return None;
     }
     let mut s = k - 1;
-    while s > lo && k - s < 6 && toks[s - 1].kind == TokKind::Word {
-        let w = text[toks[s - 1].span.clone()].to_lowercase();
+    while s > lo && k - s < 6 && toks[s - 1].kind() == TokKind::Word {
+        let w = text[toks[s - 1].span()].to_lowercase();
         if matches!(
             w.as_str(),
             "the" | "a" | "an" | "and" | "by" | "said" | "that" | "of" | "to" | "with" | "as"
@@ -508,26 +507,22 @@ pub(super) fn description_before(text: &str, toks: &[Token], lo: usize, k: usize
         }
         s -= 1;
     }
-    Some(toks[s].span.start..toks[k - 1].span.end)
+    Some(toks[s].start()..toks[k - 1].end())
 }
 
 /// "Michael McFaul, a former U.S. ambassador to Russia,": an appositive.
-pub(super) fn appositive_after(text: &str, toks: &[Token], end: usize, hi: usize) -> Option<Span> {
-    if end + 1 >= hi || &text[toks[end].span.clone()] != "," {
+pub(super) fn appositive_after(text: &str, toks: &Tokens, end: usize, hi: usize) -> Option<Span> {
+    if end + 1 >= hi || &text[toks[end].span()] != "," {
         return None;
     }
-    let first = text[toks[end + 1].span.clone()].to_lowercase();
+    let first = text[toks[end + 1].span()].to_lowercase();
     if !matches!(first.as_str(), "a" | "an" | "the") {
         return None;
     }
     let mut e = end + 1;
-    while e < hi && toks[e].kind == TokKind::Word && e - end < 12 {
+    while e < hi && toks[e].kind() == TokKind::Word && e - end < 12 {
         e += 1;
     }
-    let has_role = (end + 1..e).any(|j| {
-        LEXICON
-            .person_nouns
-            .contains(&text[toks[j].span.clone()].to_lowercase())
-    });
-    (has_role && e < hi).then(|| toks[end + 1].span.start..toks[e - 1].span.end)
+    let has_role = (end + 1..e).any(|j| LEXICON.person_nouns.contains(&text[toks[j].span()].to_lowercase()));
+    (has_role && e < hi).then(|| toks[end + 1].start()..toks[e - 1].end())
 }

@@ -18,22 +18,22 @@ pub(super) fn narrative_subject(reg: &Registry, segs: &Segments, quoted: &Quoted
 
 /// Sentence-subject pronouns of the narrative (outside quotations): "He",
 /// "She", "They" opening a sentence or following a leading adverbial.
-pub(super) fn subject_pronouns(text: &str, segs: &Segments, toks: &[Token], quoted: &QuotedSpans) -> Vec<Mention> {
+pub(super) fn subject_pronouns(text: &str, segs: &Segments, toks: &Tokens, quoted: &QuotedSpans) -> Vec<Mention> {
     let mut out = Vec::new();
     for s in &segs.sentences {
         let (lo, hi) = (token_at(toks, s.start), token_at(toks, s.end));
         for k in lo..hi.min(lo + 8) {
             let t = &toks[k];
-            let Some((stype, gender)) = crate::mentions::pronoun(t.lower(text)) else {
+            let Some((stype, gender)) = crate::mentions::pronoun(toks.lower(k, text)) else {
                 continue;
             };
-            if stype == SpeakerType::Organization || quoted.contains(t.span.start) {
+            if stype == SpeakerType::Organization || quoted.contains(t.start()) {
                 break;
             }
             if is_subject_position(text, toks, lo, k) {
                 out.push(Mention {
-                    span: t.span.clone(),
-                    head: t.span.clone(),
+                    span: t.span(),
+                    head: t.span(),
                     kind: MentionKind::Pronoun,
                     stype,
                     name: None,
