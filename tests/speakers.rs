@@ -427,3 +427,11 @@ fn a_capitalised_modifier_before_a_role_and_name_is_not_the_subject() {
         Some("Hua Chunying")
     );
 }
+
+#[test]
+fn a_name_ends_at_its_possessive() {
+    let text = "Toronto Dance Theatre is presenting New York choreographer Jeanine Durning’s This Shape, a new work.\n\nThe late Charles Durning was her father.\n\nDurning did not need much coaxing. “I’m thankful for the invitation.”";
+    let r = record_of(text, "I’m thankful");
+    assert_eq!(r.speaker.as_deref(), Some("Jeanine Durning"));
+    assert_ne!(r.speaker_descriptor.as_deref(), Some("a new work"));
+}

@@ -407,8 +407,15 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &Tokens) -> Vec<Name
                 continue;
             };
             let end = token_at(toks, m.span.end).max(k + 1);
+            let mut resume = end;
             if m.kind == MentionKind::Name && m.stype == SpeakerType::Person {
                 let name = leading_run(text, toks, k, hi, m.name.clone().expect("names have a name"));
+                // "New York choreographer Jeanine Durning’s This Shape": the
+                // words of the phrase after the name are scanned too.
+                resume = token_at(toks, name.end).max(k + 1);
+                let owner = cut_at_possessive(text, toks[k].span().start.min(name.start)..name.end);
+                let owns_what_follows = owner.is_some();
+                let name = owner.unwrap_or(name);
                 let words = text[name.clone()].split_whitespace().count();
                 if words >= 2
                     && !LEXICON.not_speakers.contains(
@@ -419,11 +426,15 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &Tokens) -> Vec<Name
                             .to_lowercase(),
                     )
                 {
-                    let descriptor = m
-                        .descriptor
-                        .clone()
-                        .or_else(|| description_before(text, toks, lo, k))
-                        .or_else(|| appositive_after(text, toks, end, hi));
+                    // The phrase's appositive describes what the name owns.
+                    let descriptor = if owns_what_follows {
+                        description_before(text, toks, lo, k)
+                    } else {
+                        m.descriptor
+                            .clone()
+                            .or_else(|| description_before(text, toks, lo, k))
+                            .or_else(|| appositive_after(text, toks, end, hi))
+                    };
                     // Asked only of a name kept (its verb scan is not free).
                     let at_start = is_subject_position(text, toks, lo, k);
                     out.push(NameRun {
@@ -434,10 +445,18 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &Tokens) -> Vec<Name
                     });
                 }
             }
-            k = end;
+            k = resume;
         }
     }
     out
+}
+
+/// "Jeanine Durning’s This Shape": a name run that holds a possessive ends
+/// there (what follows is the thing owned).
+fn cut_at_possessive(text: &str, phrase: Span) -> Option<Span> {
+    let words = &text[phrase.clone()];
+    let owner_end = ["’s ", "'s "].into_iter().filter_map(|p| words.find(p)).min()?;
+    Some(phrase.start..phrase.start + owner_end)
 }
 
 /// "Yuni, a resident of Lampung, was watching television": one capitalised
