@@ -435,3 +435,9 @@ fn a_name_ends_at_its_possessive() {
     assert_eq!(r.speaker.as_deref(), Some("Jeanine Durning"));
     assert_ne!(r.speaker_descriptor.as_deref(), Some("a new work"));
 }
+
+#[test]
+fn a_pronoun_opening_a_subordinate_clause_takes_the_person_before_it() {
+    let text = "Finance Minister Bill Morneau bought the pipeline from Kinder Morgan.\n\nKinder Morgan said the deal was good.\n\nThese are generous assumptions and Morneau was clutching at straws when he said the price paid was fair.";
+    assert_eq!(speaker_of(text, "the price paid").as_deref(), Some("Bill Morneau"));
+}

@@ -110,7 +110,7 @@ pub(super) fn resolve_mention(
     last_speaker: Option<usize>,
 ) -> Option<usize> {
     match m.kind {
-        MentionKind::Pronoun => resolve_pronoun(m, reg, last_speaker),
+        MentionKind::Pronoun => resolve_pronoun(text, m, reg, last_speaker),
         MentionKind::Relative => resolve_relative(text, m, reg),
         MentionKind::Name => resolve_name(text, m, reg, last_speaker),
         MentionKind::Description => resolve_description(text, m, reg, last_speaker),

@@ -71,11 +71,29 @@ fn first_name_gender(tokens: &[String]) -> Option<&'static str> {
     }
 }
 
+/// Whether the word before `pos` opens a subordinate clause ("when he said").
+fn after_subordinator(text: &str, pos: usize) -> bool {
+    let word = text[..pos]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "when" | "as" | "because" | "after" | "before" | "while" | "since" | "until" | "once"
+    )
+}
+
 /// He, she, they, it: the previous speaker when compatible and as recent as
 /// any subject, else the latest compatible subject; a person shown to be of
 /// the pronoun's gender, named after that pick, beats a pick of unknown
 /// gender. The pick learns the pronoun's gender.
-pub(super) fn resolve_pronoun(m: &Mention, reg: &mut Registry, last_speaker: Option<usize>) -> Option<usize> {
+pub(super) fn resolve_pronoun(
+    text: &str,
+    m: &Mention,
+    reg: &mut Registry,
+    last_speaker: Option<usize>,
+) -> Option<usize> {
     let entities = &reg.entities;
     let compatible = |e: usize| {
         let ent = &entities[e];
@@ -92,8 +110,16 @@ pub(super) fn resolve_pronoun(m: &Mention, reg: &mut Registry, last_speaker: Opt
         let gender = entities[e].gender.or_else(|| first_name_gender(&entities[e].name_tokens));
         m.gender.is_none() || gender.is_none() || gender == m.gender
     };
-    // The previous speaker when compatible and as recent as any subject.
-    let subject = reg.recent(m.span.start).find(|o| o.subject && compatible(o.entity));
+    // The previous speaker when compatible and as recent as any subject
+    // (or, for a pronoun opening a subordinate clause, any person named
+    // earlier in its sentence: "Morneau was clutching at straws when he
+    // said").
+    let sentence = reg.window_start(m.span.start, 0);
+    let subordinate = after_subordinator(text, m.span.start);
+    let subject = reg.recent(m.span.start).find(|o| {
+        let in_sentence = subordinate && o.pos >= sentence && reg.entities[o.entity].stype == SpeakerType::Person;
+        (o.subject || in_sentence) && compatible(o.entity)
+    });
     let pick = match (last_speaker.filter(|&e| compatible(e)), subject) {
         (Some(e), Some(o)) => {
             let last_pos = reg.recent(m.span.start).find(|x| x.entity == e).map_or(0, |x| x.pos);
