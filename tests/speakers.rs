@@ -441,3 +441,15 @@ fn a_pronoun_opening_a_subordinate_clause_takes_the_person_before_it() {
     let text = "Finance Minister Bill Morneau bought the pipeline from Kinder Morgan.\n\nKinder Morgan said the deal was good.\n\nThese are generous assumptions and Morneau was clutching at straws when he said the price paid was fair.";
     assert_eq!(speaker_of(text, "the price paid").as_deref(), Some("Bill Morneau"));
 }
+
+#[test]
+fn a_surname_misspelt_by_one_letter_is_the_person_named_before() {
+    let text = "Two voters, Tyresha McClenney and Bryan Anderson, saw Tim Kaine speak.\n\nMcLenney said Clinton doesn’t show consistency.";
+    assert_eq!(
+        speaker_of(text, "Clinton doesn’t show").as_deref(),
+        Some("Tyresha McClenney")
+    );
+    // Short surnames are not guessed at ("Kim" is not "Kin").
+    let text = "Voters such as Pat Kin saw Tim Kaine speak.\n\nKim said Clinton doesn’t show consistency.";
+    assert_eq!(speaker_of(text, "Clinton doesn’t show").as_deref(), Some("Kim"));
+}

@@ -175,6 +175,14 @@ fn resolve_name(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Optio
                 return Some(e);
             }
         }
+        if let [word] = tokens.as_slice() {
+            if let Some(e) = reg
+                .find_by_misspelt_surname(word, m.span.start)
+                .filter(|&e| same_person(e))
+            {
+                return Some(e);
+            }
+        }
     } else if let Some(&e) = reg.by_tokens.get(&name_tokens(&text[m.span.clone()])) {
         if reg.entities[e].stype != SpeakerType::Person {
             return Some(e);

@@ -95,6 +95,21 @@ fn name_tokens(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Surnames compared for misspellings, at most (each lookup reads them all).
+const MISSPELLING_SCAN_LIMIT: usize = 256;
+
+/// Whether two words differ by one inserted, deleted or replaced letter,
+/// with the same first letter ("mclenney", "mcclenney").
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.first() != b.first() || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    prefix + suffix + 1 >= a.len().max(b.len())
+}
+
 /// Name tokens without a leading article ("the globe and mail").
 fn significant_tokens(tokens: &[String]) -> &[String] {
     match tokens {
@@ -208,6 +223,26 @@ impl Registry {
             .filter(|&&e| self.entities[e].first < pos);
         let e = *earlier.next()?;
         earlier.next().is_none().then_some(e)
+    }
+
+    /// The one person named before `pos` whose surname this word misspells
+    /// by one letter ("McLenney" after "Tyresha McClenney"); long surnames
+    /// only, and not in a text of hundreds of surnames.
+    fn find_by_misspelt_surname(&self, word: &str, pos: usize) -> Option<usize> {
+        if word.chars().count() < 6 || self.by_last.len() > MISSPELLING_SCAN_LIMIT {
+            return None;
+        }
+        let mut found = self
+            .by_last
+            .iter()
+            .filter(|(last, _)| one_edit_apart(last, word))
+            .flat_map(|(_, ids)| ids.iter().copied())
+            .filter(|&e| {
+                let ent = &self.entities[e];
+                ent.first < pos && ent.stype == SpeakerType::Person && ent.name_tokens.len() > 1
+            });
+        let e = found.next()?;
+        found.next().is_none().then_some(e)
     }
 
     /// Whether only punctuation and spaces precede `pos` in its sentence.
@@ -387,4 +422,19 @@ struct NameRun {
     descriptor: Option<Span>,
     gender: Option<&'static str>,
     subject: bool,
+}
+
+#[cfg(test)]
+mod misspelling_tests {
+    use super::one_edit_apart;
+
+    #[test]
+    fn one_letter_inserted_deleted_or_replaced() {
+        assert!(one_edit_apart("mclenney", "mcclenney"));
+        assert!(one_edit_apart("mcclenney", "mclenney"));
+        assert!(one_edit_apart("johnson", "jonnson"));
+        assert!(!one_edit_apart("johnson", "johnson"));
+        assert!(!one_edit_apart("johnson", "ohnson"), "the first letter must agree");
+        assert!(!one_edit_apart("johnson", "jonsson"), "two letters apart");
+    }
 }

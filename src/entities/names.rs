@@ -193,6 +193,10 @@ pub(super) fn scan_surnames(
                 None if title.is_none() && reg.find_by_first_word(&word[0], t.span().start).is_some() => {
                     reg.find_by_first_word(&word[0], t.span().start).expect("checked")
                 }
+                // "McLenney" after "Tyresha McClenney": a misspelt surname.
+                None if reg.find_by_misspelt_surname(&word[0], t.span().start).is_some() => {
+                    reg.find_by_misspelt_surname(&word[0], t.span().start).expect("checked")
+                }
                 None => {
                     let gender = match title {
                         Some(g) => g,
