@@ -869,10 +869,12 @@ fn mention_after_at(text: &str, toks: &Tokens, start: usize, hi: usize) -> Optio
 }
 
 /// "Cameron Easley for Morning Consult", "Kent Moore at the University of
-/// Toronto": a person's name of two or more capitalised words before "for",
-/// "at", "with" or "from" is the head; what follows is where they work.
+/// Toronto", "Mr. Morgan of the Sierra Club": a person's name of two or more
+/// capitalised words before "for", "at", "with" or "from" (or "of" after a
+/// title: "Bank of America" is one name) is the head; what follows is where
+/// they work.
 fn person_before_preposition(text: &str, toks: &Tokens, s: usize, e: usize) -> Option<usize> {
-    let p = (s + 2..e).find(|&p| matches!(toks.lower(p, text), "for" | "at" | "with" | "from"))?;
+    let p = (s + 2..e).find(|&p| matches!(toks.lower(p, text), "for" | "at" | "with" | "from" | "of"))?;
     let mut run = p;
     while run > s && (is_cap(text, &toks[run - 1]) || &text[toks[run - 1].span()] == ".") {
         run -= 1;
@@ -880,7 +882,11 @@ fn person_before_preposition(text: &str, toks: &Tokens, s: usize, e: usize) -> O
     let words = (run..p).filter(|&k| is_cap(text, &toks[k])).count();
     let org = (run..p).any(|k| LEXICON.org_nouns.contains(toks.lower(k, text)));
     let the = run > s && toks.lower(run - 1, text) == "the";
-    (words >= 2 && !org && !the).then_some(p)
+    let titled = LEXICON
+        .titles
+        .contains_key(text[toks[run].span()].trim_end_matches('.'));
+    let of_ok = toks.lower(p, text) != "of" || titled;
+    (words >= 2 && !org && !the && of_ok).then_some(p)
 }
 
 /// A capitalised modal after a capitalised first name or a title is a

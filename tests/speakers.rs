@@ -453,3 +453,18 @@ fn a_surname_misspelt_by_one_letter_is_the_person_named_before() {
     let text = "Voters such as Pat Kin saw Tim Kaine speak.\n\nKim said Clinton doesn’t show consistency.";
     assert_eq!(speaker_of(text, "Clinton doesn’t show").as_deref(), Some("Kim"));
 }
+
+#[test]
+fn a_titled_name_before_of_is_the_person() {
+    let text = "\"These are strange days,\" said Peter Morgan, a lawyer for the Sierra Club.\n\nThe regulators approved it anyway.\n\n\"It was the least bad outcome,\" Mr. Morgan of the Sierra Club said.";
+    assert_eq!(
+        speaker_and_type(text, "It was the least bad"),
+        (Some("Peter Morgan".to_string()), Some("person"))
+    );
+    // An untitled name before "of" is one name.
+    let text = "\"These are strange days,\" Bank of America said.";
+    assert_eq!(
+        speaker_of(text, "These are strange").as_deref(),
+        Some("Bank of America")
+    );
+}
