@@ -1088,9 +1088,33 @@ fn strip_titles(text: &str, toks: &Tokens, mut n: usize, e: usize) -> (usize, Op
             n += 1;
             continue;
         }
+        if let Some((name_start, g)) = title_after_modifiers(text, toks, n, e) {
+            gender = gender.or(g);
+            n = name_start;
+        }
         break;
     }
     (n, gender)
+}
+
+/// "Manhattan Supreme Court Justice Frank Nervo", "White House Press
+/// Secretary Josh Earnest": capitalised words naming where someone serves,
+/// then a title, then a name of two or three words. Returns where the name
+/// starts and the gender the title implies.
+fn title_after_modifiers(text: &str, toks: &Tokens, n: usize, e: usize) -> Option<(usize, Option<&'static str>)> {
+    let capitalised = |k: usize| toks[k].kind() == TokKind::Word && is_cap(text, &toks[k]);
+    (n + 1..e.saturating_sub(2)).find_map(|t| {
+        if !(n..t).all(capitalised) {
+            return None;
+        }
+        (1..=2).find_map(|len| {
+            let name_start = t + len;
+            let name_words = e.checked_sub(name_start)?;
+            let phrase = &text[toks[t].start()..toks[name_start - 1].end()];
+            let gender = *LEXICON.titles.get(phrase.trim_end_matches('.'))?;
+            ((2..=3).contains(&name_words) && (name_start..e).all(capitalised)).then_some((name_start, gender))
+        })
+    })
 }
 
 /// The length of a place name (one or two words) at token `n` that a title

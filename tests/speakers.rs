@@ -468,3 +468,24 @@ fn a_titled_name_before_of_is_the_person() {
         Some("Bank of America")
     );
 }
+
+#[test]
+fn where_someone_serves_before_a_title_is_descriptor_not_name() {
+    let text = "A New York judge has rejected a media request, saying the courts have no business deciding what is useful to voters.\n\nThe New York Times and the Gannett chain filed a motion to unseal the records.\n\nManhattan Supreme Court Justice Frank Nervo rejected that argument in a ruling.\n\nThe judge told Ivana Trump that there was no reason to intrude.";
+    let r = record_of(text, "there was no reason");
+    assert_eq!(r.speaker.as_deref(), Some("Frank Nervo"));
+    assert_eq!(r.speaker_descriptor.as_deref(), Some("Manhattan Supreme Court Justice"));
+    // "A New York judge" is the judge the next sentences name.
+    assert_eq!(
+        speaker_of(text, "the courts have no business").as_deref(),
+        Some("Frank Nervo")
+    );
+    assert_eq!(
+        speaker_of(
+            "White House Press Secretary Josh Earnest said the plan would work.",
+            "the plan"
+        )
+        .as_deref(),
+        Some("Josh Earnest")
+    );
+}

@@ -266,7 +266,7 @@ pub(super) fn introduced_after(text: &str, m: &Mention, head: &str, reg: &Regist
 /// Lowercase words of a descriptor with abbreviated titles spelled out
 /// ("Indiana Gov." → indiana, governor).
 pub(super) fn descriptor_words(descriptor: &str) -> Vec<String> {
-    name_tokens(descriptor)
+    let mut words = name_tokens(descriptor)
         .into_iter()
         .map(|w| {
             match w.as_str() {
@@ -290,7 +290,13 @@ pub(super) fn descriptor_words(descriptor: &str) -> Vec<String> {
             }
             .to_string()
         })
-        .collect()
+        .collect::<Vec<_>>();
+    // "Supreme Court Justice Frank Nervo" is the judge ("Justice Minister"
+    // is no judge: only a closing "justice" is the title).
+    if words.last().is_some_and(|w| w == "justice") {
+        words.push("judge".to_string());
+    }
+    words
 }
 
 /// A description: its owner for a document, its apposed name, the named
