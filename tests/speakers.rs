@@ -489,3 +489,12 @@ fn where_someone_serves_before_a_title_is_descriptor_not_name() {
         Some("Josh Earnest")
     );
 }
+
+#[test]
+fn a_quote_nobody_attributes_takes_the_person_quoted_just_before() {
+    let text = "\"People who survived were less likely to be working,\" Garland said.\n\n\"The loss in earnings was substantial.\"\n\nThe financial fallout from a stroke was the most significant.\n\n\"So stroke patients were losing about a third of their incomes.\"";
+    assert_eq!(speaker_of(text, "So stroke patients").as_deref(), Some("Garland"));
+    // Not three paragraphs on.
+    let text = "\"People who survived were less likely to be working,\" Garland said.\n\nThe fallout was worst for strokes.\n\nThe study ran for years.\n\nIt covered three provinces.\n\n\"So stroke patients were losing about a third of their incomes.\"";
+    assert_eq!(speaker_of(text, "So stroke patients"), None);
+}

@@ -362,11 +362,24 @@ pub fn resolve(text: &str, segs: &Segments, toks: &Tokens, quotations: &[Quotati
         speaker_of[i] = e;
     }
     // 3. A quotation nobody attributes takes the person the story was just
-    //    about: "Chapman admits there were fatalities. ¶ “I can’t say …”".
+    //    about: "Chapman admits there were fatalities. ¶ “I can’t say …”",
+    //    else the person quoted last when that was two paragraphs before at
+    //    most ("…,” Garland said. ¶ “…” ¶ The fallout was worst for strokes.
+    //    ¶ “…”).
     let mut inferred = vec![false; claims.len()];
+    let mut spoke: Vec<(usize, usize)> = (0..claims.len())
+        .filter_map(|i| speaker_of[i].map(|e| (claims[i].start(), e)))
+        .filter(|&(_, e)| reg.entities[e].stype == SpeakerType::Person && reg.entities[e].head.is_none())
+        .collect();
+    spoke.sort_unstable();
     for (i, c) in claims.iter().enumerate() {
         if c.mention.is_none() && c.kind == crate::record::Kind::Direct && c.rule == "unattributed" {
-            if let Some(e) = narrative_subject(&reg, segs, &quoted, c.start()) {
+            let last_quoted = || {
+                let n = spoke.partition_point(|&(start, _)| start < c.start());
+                let (start, e) = *spoke[..n].last()?;
+                (segs.paragraph_of(start) + 2 >= segs.paragraph_of(c.start())).then_some(e)
+            };
+            if let Some(e) = narrative_subject(&reg, segs, &quoted, c.start()).or_else(last_quoted) {
                 speaker_of[i] = Some(e);
                 inferred[i] = true;
             }
