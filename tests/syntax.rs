@@ -401,3 +401,17 @@ fn a_company_name_with_a_plus_sign_in_the_appositive() {
         "said in an interview",
     );
 }
+
+#[test]
+fn a_cue_after_a_comma_then_a_name_then_the_quote() {
+    assert_claim(
+        "Rather than the current layout, in which MPs sit facing each other, asks Policy Options editor Jennifer Ditchburn, “has anyone ever considered other designs?”",
+        "has anyone ever considered other designs?",
+        "direct",
+        "Jennifer Ditchburn",
+        "asks",
+    );
+    // The cue is no part of the description.
+    let recs = records("“Has anyone considered other designs?” asks Policy Options editor Jennifer Ditchburn.");
+    assert_eq!(recs[0].speaker_descriptor.as_deref(), Some("Policy Options editor"));
+}

@@ -308,6 +308,9 @@ fn before_open(ctx: &mut Ctx, q: &Quotation) -> Option<Claim> {
         colon: ctx.is(b, ":"),
         cue_end: if hearer { b - 1 } else { b },
     };
+    if let Some(claim) = clause_cue_name_quote(ctx, q, &at) {
+        return Some(claim);
+    }
     if let Some(claim) = speaker_cue_quote(ctx, q, &at) {
         return Some(claim);
     }
@@ -393,6 +396,22 @@ fn cue_speaker_quote(ctx: &mut Ctx, q: &Quotation, at: &BeforeOpen) -> Option<Cl
         .filter(|&c| ctx.cues[c].class().attributes_quotes())?;
     let m = mention_after(ctx.text, ctx.toks, ctx.cue_end_tok(c), at.b)
         .filter(|m| token_at(ctx.toks, m.span.end.max(m.descriptor.as_ref().map_or(0, |d| d.end))) == at.b)?;
+    ctx.cue_used[c] = true;
+    Some(direct(q, Some(ctx.cues[c].clone()), Some(m), "cue-speaker-quote", 0.85))
+}
+
+/// "Rather than the current layout, …, asks Policy Options editor Jennifer
+/// Ditchburn, “Q”": a cue after a comma, then a name that runs to the
+/// separator, is inverted: the name speaks, not the phrase before the cue.
+fn clause_cue_name_quote(ctx: &mut Ctx, q: &Quotation, at: &BeforeOpen) -> Option<Claim> {
+    let c = (at.lo + 1..at.b)
+        .filter(|&k| ctx.is(k - 1, ","))
+        .find_map(|k| ctx.cue_starting(k))
+        .filter(|&c| !ctx.cue_used[c] && ctx.cues[c].class().attributes_quotes())?;
+    let m = mention_after(ctx.text, ctx.toks, ctx.cue_end_tok(c), at.b).filter(|m| {
+        m.kind == MentionKind::Name
+            && token_at(ctx.toks, m.span.end.max(m.descriptor.as_ref().map_or(0, |d| d.end))) == at.b
+    })?;
     ctx.cue_used[c] = true;
     Some(direct(q, Some(ctx.cues[c].clone()), Some(m), "cue-speaker-quote", 0.85))
 }

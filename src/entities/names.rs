@@ -522,10 +522,13 @@ pub(super) fn description_before(text: &str, toks: &Tokens, lo: usize, k: usize)
     let mut s = k - 1;
     while s > lo && k - s < 6 && toks[s - 1].kind() == TokKind::Word {
         let w = text[toks[s - 1].span()].to_lowercase();
+        // A cue ends the description: "asks Policy Options editor Jennifer
+        // Ditchburn" is described as a Policy Options editor.
         if matches!(
             w.as_str(),
             "the" | "a" | "an" | "and" | "by" | "said" | "that" | "of" | "to" | "with" | "as"
-        ) {
+        ) || crate::cues::is_cue_word(&w)
+        {
             break;
         }
         s -= 1;
