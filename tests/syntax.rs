@@ -415,3 +415,15 @@ fn a_cue_after_a_comma_then_a_name_then_the_quote() {
     let recs = records("“Has anyone considered other designs?” asks Policy Options editor Jennifer Ditchburn.");
     assert_eq!(recs[0].speaker_descriptor.as_deref(), Some("Policy Options editor"));
 }
+
+#[test]
+fn a_colon_intro_takes_the_name_opening_the_last_clause() {
+    let (_, speaker, _) = claim(
+        "Governance lassitude was on display in December when Musk again took to Twitter with this: “Chairman is an honorific, not an executive role.”",
+        "Chairman is an honorific, not an executive role.",
+    );
+    assert_eq!(speaker.as_deref(), Some("Musk"));
+    // No such clause: the sentence's subject.
+    let (_, speaker, _) = claim("The governor was blunt: “We are out of money.”", "We are out of money.");
+    assert_eq!(speaker.as_deref(), Some("The governor"));
+}

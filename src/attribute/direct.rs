@@ -10,7 +10,7 @@ use super::transcript::transcript_label;
 use super::Claim;
 use crate::cues::Cue;
 use crate::lexicon::{CueClass, LEXICON};
-use crate::mentions::{mention_after, mention_before, mention_before_loose, Mention, MentionKind};
+use crate::mentions::{mention_after, mention_before, mention_before_loose, Mention, MentionKind, SpeakerType};
 use crate::quotes::{Part, Quotation};
 use crate::record::Kind;
 use crate::tokens::{token_at, TokKind};
@@ -421,8 +421,21 @@ fn colon_intro(ctx: &Ctx, q: &Quotation, at: &BeforeOpen) -> Option<Claim> {
     if !at.colon {
         return None;
     }
-    let m = sentence_subject(ctx, at.lo, at.b)?;
+    let m = last_clause_subject(ctx, at.lo, at.b).or_else(|| sentence_subject(ctx, at.lo, at.b))?;
     Some(direct(q, None, Some(m), "colon-intro", 0.75))
+}
+
+/// "Governance lassitude was on display when Musk took to Twitter with
+/// this: “Q”": the name opening the last clause before the colon.
+fn last_clause_subject(ctx: &Ctx, lo: usize, b: usize) -> Option<Mention> {
+    let k = (lo + 1..b).rev().find(|&k| {
+        matches!(
+            &*ctx.lower(k),
+            "when" | "as" | "after" | "before" | "while" | "and" | "but"
+        )
+    })?;
+    mention_after(ctx.text, ctx.toks, k + 1, b)
+        .filter(|m| m.kind == MentionKind::Name && m.stype == SpeakerType::Person)
 }
 
 /// As Senator Paul Greer put it: ¶ “Q”: the paragraph before ends with a colon.
