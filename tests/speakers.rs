@@ -498,3 +498,9 @@ fn a_quote_nobody_attributes_takes_the_person_quoted_just_before() {
     let text = "\"People who survived were less likely to be working,\" Garland said.\n\nThe fallout was worst for strokes.\n\nThe study ran for years.\n\nIt covered three provinces.\n\n\"So stroke patients were losing about a third of their incomes.\"";
     assert_eq!(speaker_of(text, "So stroke patients"), None);
 }
+
+#[test]
+fn an_election_result_posted_is_no_claim_of_the_party() {
+    let text = "Mr. Wilkinson toured Nanaimo.\n\nBut the Greens posted their worst showing in Nanaimo since 1996 and Mr. Wilkinson predicted that result could lead to an earlier election.\n\n\"The collapse in the Green Party vote means there is a lot of stress in that coalition.\"";
+    assert_eq!(speaker_of(text, "The collapse").as_deref(), Some("Wilkinson"));
+}

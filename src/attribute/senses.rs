@@ -190,6 +190,7 @@ mod tests {
             )
             .is_empty());
             assert!(quotes("The Kospi in South Korea declined 1.2 per cent to 2,177.05.", scope).is_empty());
+            assert!(quotes("The Greens posted their worst showing in Nanaimo since 1996.", scope).is_empty());
         }
         assert_eq!(
             quotes("The ministry reported that 48 people were dead.", Scope::Speech),
