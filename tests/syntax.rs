@@ -427,3 +427,12 @@ fn a_colon_intro_takes_the_name_opening_the_last_clause() {
     let (_, speaker, _) = claim("The governor was blunt: “We are out of money.”", "We are out of money.");
     assert_eq!(speaker.as_deref(), Some("The governor"));
 }
+
+#[test]
+fn a_participle_after_before_continues_the_speaker_of_the_sentence() {
+    let (_, speaker, _) = claim(
+        "The Brexit vote was “a catastrophic defeat for this government,” Mr. Corbyn told the House before slamming Ms. May’s offer to work with other parties.",
+        "Ms. May’s offer to work with other parties",
+    );
+    assert_eq!(speaker.as_deref(), Some("Corbyn"));
+}

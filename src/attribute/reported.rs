@@ -158,7 +158,10 @@ fn who_speaks(
                 .find(|&k| ctx.is(k, ","))
                 .and_then(|k| mention_after(ctx.text, ctx.toks, k + 1, sent.end))
         } else {
-            sentence_subject(ctx, sent.start, ct - 1)
+            // "…,” Mr. Corbyn told the House before slamming …": the
+            // speaker of the sentence's claim, else its subject.
+            last_mention_in(claims, direct, spoken, ctx, sent.clone(), cue.span.start)
+                .or_else(|| sentence_subject(ctx, sent.start, ct - 1))
         };
         (m, "participle-continuation")
     } else if ct > sent.start && after_comma && cue.form().ends_with("ing") && !belief {
