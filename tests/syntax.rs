@@ -436,3 +436,12 @@ fn a_participle_after_before_continues_the_speaker_of_the_sentence() {
     );
     assert_eq!(speaker.as_deref(), Some("Corbyn"));
 }
+
+#[test]
+fn but_and_a_new_speaker_end_the_content() {
+    let text = "According to EHS, the target is being met in 90 per cent of cases but Chapman says that’s not what the union is seeing.";
+    let (_, speaker, _) = claim(text, "that’s not what the union is seeing");
+    assert_eq!(speaker.as_deref(), Some("Chapman"));
+    let (_, speaker, _) = claim(text, "the target is being met in 90 per cent of cases");
+    assert_eq!(speaker.as_deref(), Some("EHS"));
+}

@@ -105,8 +105,9 @@ pub(super) fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
             {
                 break
             }
-            // "… and questioned whether …": a coordinated cue.
-            "and" | "but" if depth <= 0 && finite_speech_cue_at(ctx, k + 1) => break,
+            // "… and questioned whether …": a coordinated cue; "… but
+            // Chapman says …": a new speaker's.
+            "and" | "but" if depth <= 0 && (finite_speech_cue_at(ctx, k + 1) || name_then_cue_at(ctx, k + 1)) => break,
             // "praised the deal before suggesting that …": the next act.
             "before" | "after" | "while" | "by"
                 if depth <= 0 && k > from && ing_speech_cue_at(ctx, k + 1) && !is_clausal(ctx, from, k) =>
@@ -176,6 +177,17 @@ fn finite_speech_cue_at(ctx: &Ctx, t: usize) -> bool {
     ctx.cue_at_tok
         .get(t)
         .is_some_and(|c| ctx.cues[c].class() == CueClass::Speech && !ctx.cues[c].form().ends_with("ing"))
+}
+
+/// Whether a name of one to three capitalised words, then a finite speech
+/// cue, starts at token `t` ("Chapman says", "Mayor Jo Park said").
+fn name_then_cue_at(ctx: &Ctx, t: usize) -> bool {
+    let capitalised = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|tok| tok.kind() == TokKind::Word && ctx.s(k).starts_with(char::is_uppercase))
+    };
+    (1..=3).any(|len| (t..t + len).all(capitalised) && finite_speech_cue_at(ctx, t + len))
 }
 
 /// Whether a speech cue in its -ing form starts at token `t`.
