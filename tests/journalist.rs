@@ -240,3 +240,22 @@ fn report_of_an_unreadable_input_says_so_and_exits_2() {
     assert!(html.contains("Could not be read"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));
 }
+
+#[test]
+fn sources_counts_the_mayor_named_in_apposition_as_a_named_person() {
+    let dir = std::env::temp_dir().join(format!("whosaid-ruiz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let story = dir.join("story.txt");
+    std::fs::write(
+        &story,
+        "The mayor, Elena Ruiz, said the road would open.\n\n“It will be ready,” the mayor said.\n",
+    )
+    .unwrap();
+    let out = stdout_of(&["sources", "--format", "jsonl", "-q", story.to_str().unwrap()]);
+    let rows: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["speaker"], "Elena Ruiz");
+    assert_eq!(rows[0]["speaker_type"], "person");
+    assert_eq!(rows[0]["quotes"], 2);
+}

@@ -434,6 +434,13 @@ fn a_name_ends_at_its_possessive() {
     let r = record_of(text, "I’m thankful");
     assert_eq!(r.speaker.as_deref(), Some("Jeanine Durning"));
     assert_ne!(r.speaker_descriptor.as_deref(), Some("a new work"));
+    // A possessive in the description before a name is no name's end.
+    let r = record_of(
+        "Iran's Supreme Leader Ali Khamenei said the talks were futile.",
+        "the talks",
+    );
+    assert_eq!(r.speaker.as_deref(), Some("Ali Khamenei"));
+    assert_eq!(r.speaker_descriptor.as_deref(), Some("Iran's Supreme Leader"));
 }
 
 #[test]

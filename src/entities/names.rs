@@ -417,7 +417,12 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &Tokens) -> Vec<Name
                 // "New York choreographer Jeanine Durning’s This Shape": the
                 // words of the phrase after the name are scanned too.
                 resume = token_at(toks, name.end).max(k + 1);
-                let owner = cut_at_possessive(text, toks[k].span().start.min(name.start)..name.end);
+                // (A described name keeps its run: "Iran's Supreme Leader Ali
+                // Khamenei" is Ali Khamenei, described.)
+                let described_before = m.descriptor.as_ref().is_some_and(|d| d.start < name.start);
+                let owner = (!described_before)
+                    .then(|| cut_at_possessive(text, toks[k].span().start.min(name.start)..name.end))
+                    .flatten();
                 let owns_what_follows = owner.is_some();
                 let name = owner.unwrap_or(name);
                 let words = text[name.clone()].split_whitespace().count();
