@@ -14,6 +14,7 @@
 
 use crate::lexicon::LEXICON;
 use crate::text::Span;
+use once_cell::sync::Lazy;
 
 /// One flag per paragraph: whether it is page furniture.
 pub fn classify(text: &str, paragraphs: &[Span]) -> Vec<bool> {
@@ -68,8 +69,8 @@ fn listed_prefix(p: &str) -> bool {
             &owned
         }
     };
-    LEXICON.furniture_prefixes.iter().any(|pre| {
-        if !head.starts_with(pre.as_str()) {
+    prefixes_that_may_start(head).iter().any(|pre| {
+        if !head.starts_with(pre) {
             return false;
         }
         if pre.ends_with([':', '(']) {
@@ -81,6 +82,34 @@ fn listed_prefix(p: &str) -> bool {
         // two ("read more") only in a short line without a comma.
         boundary && (words(pre) >= 3 || (words(body) <= 12 && !body.contains(", ")))
     })
+}
+
+/// The listed starts by their first byte (an empty one under every byte),
+/// and all of them last, at [`ALL_PREFIXES`]. Every paragraph is tested,
+/// and comparing its head with all fifty-odd starts was most of the
+/// furniture rules' time.
+static PREFIXES_BY_FIRST_BYTE: Lazy<Vec<Vec<&'static str>>> = Lazy::new(|| {
+    let mut by_byte = vec![Vec::new(); ALL_PREFIXES + 1];
+    for pre in &LEXICON.furniture_prefixes {
+        match pre.as_bytes().first() {
+            Some(&b) => by_byte[usize::from(b)].push(pre.as_str()),
+            None => by_byte[..ALL_PREFIXES]
+                .iter_mut()
+                .for_each(|list| list.push(pre.as_str())),
+        }
+        by_byte[ALL_PREFIXES].push(pre.as_str());
+    }
+    by_byte
+});
+
+/// `PREFIXES_BY_FIRST_BYTE`'s slot for the whole list.
+const ALL_PREFIXES: usize = 256;
+
+/// The listed starts that `head` may start with: those of its first byte
+/// (all of them for an empty head).
+fn prefixes_that_may_start(head: &str) -> &'static [&'static str] {
+    let slot = head.as_bytes().first().map_or(ALL_PREFIXES, |&b| usize::from(b));
+    &PREFIXES_BY_FIRST_BYTE[slot]
 }
 
 /// Words that may stand in a name or an outlet's name without a capital.

@@ -390,7 +390,7 @@ fn parse_record(line: &str, loc: &str, opts: &InputOptions) -> Item {
     use serde::de::DeserializeSeed;
     let mut de = serde_json::Deserializer::from_str(line.trim_start_matches('\u{feff}'));
     let parsed = Wanted(opts).deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    let obj = match parsed {
+    let mut obj = match parsed {
         Ok(Some(obj)) => obj,
         Ok(None) => {
             return Item::Error {
@@ -417,7 +417,11 @@ fn parse_record(line: &str, loc: &str, opts: &InputOptions) -> Item {
     } else {
         format!(" (at {loc})")
     };
-    let text = match obj.get(&opts.text_field) {
+    // The text is moved out of the parsed object rather than copied, unless
+    // `--keep-fields` also keeps it (read from the object below).
+    let text_kept = opts.keep_fields.contains(&opts.text_field);
+    let text = match obj.get_mut(&opts.text_field) {
+        Some(Value::String(s)) if !text_kept => std::mem::take(s),
         Some(Value::String(s)) => s.clone(),
         Some(_) => {
             return Item::Error {

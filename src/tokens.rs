@@ -163,14 +163,16 @@ impl Tokens {
     }
 
     /// Keeps the lowercase form of the word at `start` when it differs from
-    /// the word, and says where (see `Token::lower`).
-    fn keep_lowercase(&mut self, start: usize, word: &str) -> u32 {
+    /// the word, and says where (see `Token::lower`). `shape` is what
+    /// `word_end` saw of the word while finding its end, so that the word
+    /// is not read again to learn it.
+    fn keep_lowercase(&mut self, start: usize, word: &str, shape: WordShape) -> u32 {
         let at = self.lowered.len();
         // Under 2 GiB, as the text: no clash with the two markers.
         let at_u32 = u32::try_from(at).expect("a buffer no longer than the text");
-        if word.is_ascii() {
+        if shape.ascii {
             // ASCII lowercases byte by byte: no need for the Unicode tables.
-            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            if !shape.upper {
                 return SAME_AS_TEXT;
             }
             self.lowered.push_str(word);
@@ -243,24 +245,47 @@ pub fn tokenize_into(text: &str, paragraphs: &[Span], out: &mut Tokens) {
             i += len;
             continue;
         }
-        let end = word_end(text, i, c, len);
-        let lower = out.keep_lowercase(i, &text[i..end]);
+        let (end, shape) = word_end(text, i, c, len);
+        let lower = out.keep_lowercase(i, &text[i..end], shape);
         out.push(i..end, TokKind::Word, para_start, lower);
         i = end;
     }
 }
 
-/// End of the word starting at byte `i` with char `c` of `len` bytes.
+/// What the tokenizer learns of a word while finding its end, for its
+/// lowercase form.
+#[derive(Clone, Copy, Debug)]
+struct WordShape {
+    /// Every char of the word is ASCII.
+    ascii: bool,
+    /// The word has an ASCII capital (it may also have others when not
+    /// `ascii`).
+    upper: bool,
+}
+
+/// End of the word starting at byte `i` with char `c` of `len` bytes, and
+/// the word's shape.
 #[inline]
-fn word_end(text: &str, i: usize, c: char, len: usize) -> usize {
+fn word_end(text: &str, i: usize, c: char, len: usize) -> (usize, WordShape) {
     let bytes = text.as_bytes();
     let mut end = i + len;
+    let mut shape = WordShape {
+        ascii: len == 1,
+        upper: c.is_ascii_uppercase(),
+    };
     loop {
-        // Runs of ASCII letters and digits first, by table lookup.
-        end += bytes[end..]
-            .iter()
-            .position(|&b| !ASCII_WORD[usize::from(b)])
-            .unwrap_or(bytes.len() - end);
+        // Runs of ASCII letters and digits first, by table lookup; the
+        // table also says which are capitals.
+        let mut seen = 0;
+        while let Some(&b) = bytes.get(end) {
+            let class = ASCII_WORD[usize::from(b)];
+            if class == 0 {
+                break;
+            }
+            seen |= class;
+            end += 1;
+        }
+        shape.upper |= seen & ASCII_UPPER != 0;
         if end == bytes.len() {
             break;
         }
@@ -272,6 +297,7 @@ fn word_end(text: &str, i: usize, c: char, len: usize) -> usize {
         if !joins {
             break;
         }
+        shape.ascii &= d_len == 1;
         end += d_len;
     }
     // Keep the period of an abbreviation or an initial with its word.
@@ -289,16 +315,25 @@ fn word_end(text: &str, i: usize, c: char, len: usize) -> usize {
             end += 1;
         }
     }
-    end
+    (end, shape)
 }
 
-/// The bytes that are ASCII word chars (letters, digits, `_`), as a table:
-/// the inner loop of `tokenize` tests every byte of the text with it.
-static ASCII_WORD: [bool; 256] = {
-    let mut t = [false; 256];
+/// `ASCII_WORD`: an ASCII word char (letter, digit, `_`).
+const ASCII_WORD_CHAR: u8 = 1;
+/// `ASCII_WORD`: also an ASCII capital.
+const ASCII_UPPER: u8 = 2;
+
+/// The bytes that are ASCII word chars (letters, digits, `_`), and which of
+/// them are capitals, as a table: the inner loop of `tokenize` tests every
+/// byte of the text with it. 0 for any other byte.
+static ASCII_WORD: [u8; 256] = {
+    let mut t = [0; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            t[b] = ASCII_WORD_CHAR | if c.is_ascii_uppercase() { ASCII_UPPER } else { 0 };
+        }
         b += 1;
     }
     t

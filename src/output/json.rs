@@ -1,6 +1,7 @@
 //! JSON Lines (one record per line) and a JSON array. A document that could
 //! not be read is written as `{"doc": ..., "error": ...}` in its place.
 
+use super::record_json::write_record;
 use super::Sink;
 use crate::record::Record;
 use std::io::{self, Write};
@@ -28,7 +29,7 @@ fn error_json(doc: &str, error: &str) -> serde_json::Value {
 /// One JSON line per record, appended to `buf`.
 fn encode_lines(records: &[Record], buf: &mut Vec<u8>) -> io::Result<()> {
     for r in records {
-        serde_json::to_writer(&mut *buf, r)?;
+        write_record(r, buf)?;
         buf.push(b'\n');
     }
     Ok(())
@@ -90,7 +91,7 @@ impl<W: Write> Sink for JsonArray<W> {
         for r in records {
             self.sep()?;
             self.buf.clear();
-            serde_json::to_writer(&mut self.buf, r)?;
+            write_record(r, &mut self.buf)?;
             self.wtr.write_all(&self.buf)?;
         }
         Ok(())

@@ -3,6 +3,7 @@
 
 mod delimited;
 mod json;
+mod record_json;
 mod table;
 
 use crate::record::Record;
