@@ -148,17 +148,15 @@ pub fn analyze_guarded(doc: &Document) -> Result<Vec<Record>, String> {
 
 /// [`analyze_guarded`] with [`Options`].
 pub fn analyze_guarded_with(doc: &Document, opts: &Options) -> Result<Vec<Record>, String> {
-    // Only with `--max-doc-bytes` raised past 2 GiB (or a UTF-16 input
-    // growing past it as UTF-8): an error record, not a panic.
-    if doc.text.len() > tokens::MAX_TEXT_BYTES {
-        return Err(format!(
-            "a text of {} bytes is over the {} bytes the analysis can index",
-            doc.text.len(),
-            tokens::MAX_TEXT_BYTES
-        ));
-    }
+    check_indexable(doc)?;
+    guarded(|| analyze_with(doc, opts))
+}
+
+/// Runs `f`, turning a panic into an error message (with where it happened,
+/// when the panic hook noted it).
+fn guarded<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> Result<T, String> {
     GUARDED.with(|g| g.set(g.get() + 1));
-    let result = std::panic::catch_unwind(|| analyze_with(doc, opts));
+    let result = std::panic::catch_unwind(f);
     GUARDED.with(|g| g.set(g.get() - 1));
     result.map_err(|e| {
         let msg = e
@@ -243,6 +241,70 @@ pub fn analyze(doc: &Document) -> Vec<Record> {
 /// assert_eq!(recs[0].speaker_mention.as_deref(), Some("The minister"));
 /// ```
 pub fn analyze_with(doc: &Document, opts: &Options) -> Vec<Record> {
+    let analysis = prepare_with(doc, opts);
+    analysis.build(0..analysis.len())
+}
+
+/// Only with `--max-doc-bytes` raised past 2 GiB (or a UTF-16 input growing
+/// past it as UTF-8): an error, not a panic.
+fn check_indexable(doc: &Document) -> Result<(), String> {
+    if doc.text.len() > tokens::MAX_TEXT_BYTES {
+        return Err(format!(
+            "a text of {} bytes is over the {} bytes the analysis can index",
+            doc.text.len(),
+            tokens::MAX_TEXT_BYTES
+        ));
+    }
+    Ok(())
+}
+
+/// A document analysed, before its records are built: a caller writing a
+/// document of many records builds them a chunk at a time
+/// ([`Analysis::records`]), so that they are never all in memory at once.
+///
+/// ```
+/// let doc = whosaid::Document::new("d", "“Hi,” Ann said. “Bye,” Bo said.");
+/// let analysis = whosaid::prepare_guarded_with(&doc, &whosaid::Options::default()).unwrap();
+/// assert_eq!(analysis.len(), 2);
+/// let second = analysis.records(1..2).unwrap();
+/// assert_eq!((second[0].index, second[0].speaker.as_deref()), (1, Some("Bo")));
+/// ```
+pub struct Analysis<'d> {
+    doc: &'d Document,
+    segs: segment::Segments,
+    claims: Vec<attribute::Claim>,
+    resolution: entities::Resolution,
+    map: text::OffsetMap<'d>,
+}
+
+impl Analysis<'_> {
+    /// How many records the document has.
+    pub fn len(&self) -> usize {
+        self.claims.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.claims.is_empty()
+    }
+
+    /// The records numbered `range` (an error, not a panic, on a bug).
+    pub fn records(&self, range: std::ops::Range<usize>) -> Result<Vec<Record>, String> {
+        let range = range.start.min(self.len())..range.end.min(self.len());
+        guarded(|| self.build(range))
+    }
+
+    fn build(&self, range: std::ops::Range<usize>) -> Vec<Record> {
+        record::build_range(self.doc, &self.segs, &self.claims, &self.resolution, &self.map, range)
+    }
+}
+
+/// [`analyze_guarded_with`], up to the records: see [`Analysis`].
+pub fn prepare_guarded_with<'d>(doc: &'d Document, opts: &Options) -> Result<Analysis<'d>, String> {
+    check_indexable(doc)?;
+    guarded(|| prepare_with(doc, opts))
+}
+
+fn prepare_with<'d>(doc: &'d Document, opts: &Options) -> Analysis<'d> {
     let text = doc.text.as_str();
     let segs = segment::segment(text);
     let quotations = quotes::find_quotations(text, &segs);
@@ -259,7 +321,15 @@ pub fn analyze_with(doc: &Document, opts: &Options) -> Vec<Record> {
     } else {
         drop(toks);
     }
-    record::build(doc, &segs, &claims, &resolution)
+    Analysis {
+        doc,
+        segs,
+        resolution,
+        // A document without records needs no map (it costs a pass over
+        // the text).
+        map: text::OffsetMap::new(if claims.is_empty() { "" } else { text }),
+        claims,
+    }
 }
 
 /// The README's Rust examples run as doc tests (`cargo test`), so they

@@ -224,12 +224,25 @@ pub fn build(doc: &Document, segs: &Segments, claims: &[Claim], res: &Resolution
     if claims.is_empty() {
         return Vec::new();
     }
+    let map = OffsetMap::new(&doc.text);
+    build_range(doc, segs, claims, res, &map, 0..claims.len())
+}
+
+/// The records of `claims[range]`, numbered by their place in `claims`: a
+/// document of many records can be built and written a chunk at a time.
+pub fn build_range(
+    doc: &Document,
+    segs: &Segments,
+    claims: &[Claim],
+    res: &Resolution,
+    map: &OffsetMap,
+    range: std::ops::Range<usize>,
+) -> Vec<Record> {
     let text = doc.text.as_str();
-    let map = OffsetMap::new(text);
-    claims
+    claims[range.clone()]
         .iter()
-        .enumerate()
-        .map(|(index, c)| {
+        .zip(range)
+        .map(|(c, index)| {
             let first = c.parts[0].clone();
             let last = c.parts.last().expect("claims have parts").clone();
             let (line, column) = map.line_col(first.start);

@@ -1048,6 +1048,34 @@ fn one_and_two_threads_give_identical_output() {
     }
 }
 
+/// `extract` builds and writes a document's records 512 at a time: a
+/// document of 1,300 gives the library's records, in order, however many
+/// threads, in every format.
+#[test]
+fn a_document_of_many_records_is_written_whole_in_chunks() {
+    let d = tempdir();
+    let text: String = (0..1300)
+        .map(|i| format!("“Point {i} stands,” Ann Lee said.\n\n"))
+        .collect();
+    write(d.path(), "many.txt", &text);
+    let library = whosaid::analyze(&whosaid::Document::new("many.txt", text.clone()));
+    assert_eq!(library.len(), 1300);
+    let r = run(d.path(), &["extract", "many.txt", "--format", "jsonl", "-j", "1"]);
+    r.assert_code(0);
+    let lines: Vec<Value> = r.text().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 1300);
+    for (line, rec) in lines.iter().zip(&library) {
+        assert_eq!(line["index"], json!(rec.index));
+        assert_eq!(line["quote"], json!(rec.quote));
+        assert_eq!(line["speaker"], json!(rec.speaker));
+    }
+    for format in ["jsonl", "csv", "table", "json"] {
+        let one = run(d.path(), &["extract", "many.txt", "--format", format, "-j", "1"]);
+        let two = run(d.path(), &["extract", "many.txt", "--format", format, "-j", "2"]);
+        assert!(one.stdout == two.stdout, "{format}: 1 and 2 threads differ");
+    }
+}
+
 #[test]
 fn output_file_is_written_whole_with_no_temporary_left() {
     let d = tempdir();

@@ -283,12 +283,13 @@ fn hostile_shapes_stay_small() {
 }
 
 /// The issue's sizes (about 1 MB each), for a release build:
-/// `cargo test --release --test linear -- --ignored`. "which ask" holds
-/// 637,000 tokens (40 bytes each, in a vector that doubles): its ~100 MB
-/// are the per-document memory factor of issue 17, not a quadratic stage.
+/// `cargo test --release --test linear -- --ignored`. "which ask" gives
+/// 45,500 records (39 MB of JSON): they are built and written 512 at a
+/// time, so its peak (62 MB, 79 MB when they were all held) is tokens and
+/// claims.
 #[test]
 #[ignore]
 fn hostile_shapes_at_one_megabyte() {
     bounded("according chain", &according_chain(17_000), 10.0, 64.0);
-    bounded("which ask", &which_ask(45_500), 10.0, 128.0);
+    bounded("which ask", &which_ask(45_500), 10.0, 64.0);
 }

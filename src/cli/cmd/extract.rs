@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use whosaid::input::{documents, Documents, Item};
 use whosaid::output::{sink, Encoder, Format, Sink, SinkOptions};
-use whosaid::{analyze_guarded_with, Record};
+use whosaid::{prepare_guarded_with, Record};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -266,49 +266,58 @@ pub fn in_shard(item: &Item, shard: Option<(u64, u64)>) -> bool {
     shard.is_none_or(|(k, n)| shard_hash(id) % n == k)
 }
 
-fn analyse(item: Item, args: &Args) -> Analysed {
+/// A worker's result for `item`: its records serialised with `encoder`
+/// when the sink has one (a chunk of records at a time), else the records.
+fn analyse(item: Item, args: &Args, encoder: Option<Encoder>) -> Analysed {
     match item {
-        Item::Doc(doc, kept) => match records_of(&doc, &kept, args) {
-            Ok(recs) => {
-                let fields = (!kept.is_empty()).then(|| {
-                    args.keep_fields
-                        .iter()
-                        .map(|f| kept.get(f).is_some_and(|v| !v.is_null()))
-                        .collect()
-                });
-                Analysed::Records(recs, fields)
+        Item::Doc(doc, kept) => {
+            let fields = kept_fields(&kept, args);
+            let mut bytes = Vec::new();
+            let mut all = Vec::new();
+            let done = each_chunk(&doc, &kept, args, &mut |recs| match encoder {
+                Some(encode) => encode(&recs, &mut bytes),
+                None => {
+                    all.extend(recs);
+                    Ok(())
+                }
+            });
+            match (done, encoder) {
+                (Ok(n), Some(_)) => Analysed::Encoded(bytes, n, fields),
+                (Ok(_), None) => Analysed::Records(all, fields),
+                (Err(e), _) => Analysed::Error {
+                    doc: doc.id,
+                    error: e.to_string(),
+                },
             }
-            Err(error) => Analysed::Error { doc: doc.id, error },
-        },
+        }
         Item::Error { doc, error } => Analysed::Error { doc, error },
         Item::Skipped { path, reason } => Analysed::Skipped { path, reason },
     }
 }
 
-/// Serialises a document's records with `encoder`, when there is one. An
-/// encoding error (none is expected: records serialise to a buffer) keeps
-/// the records, for the sink to report as it writes them.
-fn encode(a: Analysed, encoder: Option<Encoder>) -> Analysed {
-    match (a, encoder) {
-        (Analysed::Records(recs, fields), Some(encode)) => {
-            let mut bytes = Vec::new();
-            match encode(&recs, &mut bytes) {
-                Ok(()) => Analysed::Encoded(bytes, recs.len(), fields),
-                Err(_) => Analysed::Records(recs, fields),
-            }
-        }
-        (a, _) => a,
-    }
+/// Which kept fields a document has (`None`: a plain-text document, which
+/// has no fields).
+fn kept_fields(kept: &Map<String, Value>, args: &Args) -> Option<Vec<bool>> {
+    (!kept.is_empty()).then(|| {
+        args.keep_fields
+            .iter()
+            .map(|f| kept.get(f).is_some_and(|v| !v.is_null()))
+            .collect()
+    })
 }
 
 /// `--threads 1`: read, analyse and write one document at a time, on this
 /// thread (a cluster runs one such process per core).
 fn sequential(mut docs: Documents, args: &Args, writer: &mut Writer) -> anyhow::Result<()> {
     while let Some(item) = docs.next() {
-        if in_shard(&item, args.shard) {
-            writer.write(analyse(item, args))?;
-            writer.report(docs.bytes_read);
+        if !in_shard(&item, args.shard) {
+            continue;
         }
+        match item {
+            Item::Doc(doc, kept) => writer.write_document(&doc, &kept, args)?,
+            item => writer.write(analyse(item, args, None))?,
+        }
+        writer.report(docs.bytes_read);
     }
     Ok(())
 }
@@ -378,7 +387,7 @@ fn pipeline(
                     chunk
                         .items
                         .into_iter()
-                        .map(|item| encode(analyse(item, &args), encoder))
+                        .map(|item| analyse(item, &args, encoder))
                         .collect()
                 }))
                 .unwrap_or_else(|panic| vec![Analysed::Panic(panic)]);
@@ -464,6 +473,26 @@ impl Writer<'_> {
                 }
                 out::warn(&format!("{path}: skipped: {reason}"));
             }
+        }
+        Ok(())
+    }
+
+    /// Analyses `doc` and writes its records a chunk at a time (a document
+    /// of many records never holds them all).
+    fn write_document(
+        &mut self,
+        doc: &whosaid::Document,
+        kept: &Map<String, Value>,
+        args: &Args,
+    ) -> std::io::Result<()> {
+        let sink = &mut self.sink;
+        match each_chunk(doc, kept, args, &mut |recs| sink.records(&recs)) {
+            Ok(records) => self.count(records, kept_fields(kept, args)),
+            Err(ChunkError::Write(e)) => return Err(e),
+            Err(ChunkError::Analysis(error)) => self.write(Analysed::Error {
+                doc: doc.id.clone(),
+                error,
+            })?,
         }
         Ok(())
     }
@@ -601,11 +630,43 @@ fn total_size(inputs: &[String], jsonl: bool) -> Option<u64> {
     Some(sum)
 }
 
-fn records_of(doc: &whosaid::Document, kept: &Map<String, Value>, args: &Args) -> Result<Vec<Record>, String> {
-    let mut recs = analyze_guarded_with(doc, &args.input.analysis())?;
-    recs.retain(|r| r.confidence >= args.min_confidence && super::filter::keeps(r, &args.filter()));
-    if !kept.is_empty() || args.context {
-        let segs = args.context.then(|| whosaid::segment::segment(&doc.text));
+/// Records built and handed on per chunk: a document of a hundred
+/// thousand records holds only this many at once.
+const RECORDS_PER_CHUNK: usize = 512;
+
+/// Why a document's records stopped: a bug in the analysis (the
+/// document's error record), or the output failing (the run's error).
+enum ChunkError {
+    Analysis(String),
+    Write(std::io::Error),
+}
+
+impl std::fmt::Display for ChunkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            ChunkError::Analysis(e) => f.write_str(e),
+            ChunkError::Write(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// Analyses `doc` and hands `emit` its records, filtered and with their kept
+/// fields and context, in chunks of at most [`RECORDS_PER_CHUNK`]; returns
+/// how many it handed on.
+fn each_chunk(
+    doc: &whosaid::Document,
+    kept: &Map<String, Value>,
+    args: &Args,
+    emit: &mut dyn FnMut(Vec<Record>) -> std::io::Result<()>,
+) -> Result<usize, ChunkError> {
+    let analysis = prepare_guarded_with(doc, &args.input.analysis()).map_err(ChunkError::Analysis)?;
+    let segs = args.context.then(|| whosaid::segment::segment(&doc.text));
+    let mut emitted = 0;
+    for from in (0..analysis.len()).step_by(RECORDS_PER_CHUNK) {
+        let mut recs = analysis
+            .records(from..from + RECORDS_PER_CHUNK)
+            .map_err(ChunkError::Analysis)?;
+        recs.retain(|r| r.confidence >= args.min_confidence && super::filter::keeps(r, &args.filter()));
         for r in &mut recs {
             // In the order given, in every format.
             for k in &args.keep_fields {
@@ -619,8 +680,10 @@ fn records_of(doc: &whosaid::Document, kept: &Map<String, Value>, args: &Args) -
                     .insert("context".into(), Value::String(doc.text[context].to_string()));
             }
         }
+        emitted += recs.len();
+        emit(recs).map_err(ChunkError::Write)?;
     }
-    Ok(recs)
+    Ok(emitted)
 }
 
 #[cfg(test)]
