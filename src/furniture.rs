@@ -29,7 +29,28 @@ pub fn classify(text: &str, paragraphs: &[Span]) -> Vec<bool> {
 
 /// Whether one paragraph (trimmed) is furniture; `next` is the paragraph after it.
 pub fn is_furniture(p: &str, next: Option<&str>) -> bool {
-    listed_prefix(p) || byline(p) || photo_credit(p) || post_signature(p) || subhead(p, next)
+    listed_prefix(p) || byline(p) || photo_credit(p) || post_signature(p) || follow_line(p) || subhead(p, next)
+}
+
+/// "Follow Pam Key on Twitter @pamkeyNEN.", "Follow @politico.": an
+/// author's social-media line under the story. A short line opening with
+/// "Follow" that names a handle or a network ("Follow the money, he said"
+/// is story text).
+fn follow_line(p: &str) -> bool {
+    // A transcript copied with a quote mark opening every paragraph puts one
+    // here too.
+    let p = p.trim_start_matches(['"', '“']);
+    let Some(rest) = p.strip_prefix("Follow ").or_else(|| p.strip_prefix("FOLLOW ")) else {
+        return false;
+    };
+    if words(p) > 15 {
+        return false;
+    }
+    let rest = rest.to_ascii_lowercase();
+    rest.contains('@')
+        || ["twitter", "facebook", "instagram", "threads", "bluesky"]
+            .iter()
+            .any(|n| rest.contains(n))
 }
 
 /// The number of words of `p`, counted up to 16: every rule here compares it
@@ -285,6 +306,26 @@ mod tests {
             "With files from The Canadian Press",
         ] {
             assert!(f(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn follow_lines_name_a_handle_or_network() {
+        for p in [
+            "Follow Pam Key on Twitter @pamkeyNEN.",
+            "Follow AWR Hawkins on Twitter: @AWRHawkins. Reach him directly at awrhawkins@breitbart.com.",
+            "Follow @politico.",
+            "\"Follow Pam Key on Twitter @pamkeyNEN.\"",
+            "Follow Jeff Horwitz and Chad Day on Twitter: https://twitter.com/JeffHorwitz",
+        ] {
+            assert!(f(p), "{p}");
+        }
+        for p in [
+            "Follow the money, he said.",
+            "Follow-up talks are set for May, Lee said.",
+            "Follow the rules or leave, the mayor told the crowd on Twitter, a spokesperson said, adding that the account was hers.",
+        ] {
+            assert!(!f(p), "{p}");
         }
     }
 
