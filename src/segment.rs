@@ -124,6 +124,7 @@ fn paragraphs(text: &str) -> Vec<Span> {
     // The line before this one (the last line of `current`): searching back
     // for its start would be quadratic in a text of lone-CR line breaks.
     let mut prev_len = 0;
+    let mut prev_open = false;
     for line in lines {
         let blank = text[line.clone()].trim().is_empty();
         let len = line.len();
@@ -134,14 +135,21 @@ fn paragraphs(text: &str) -> Vec<Span> {
             continue;
         }
         let short_prev = prev_len < 40;
+        let open_prev = prev_open;
         prev_len = len;
+        prev_open = ends_mid_sentence(&text[line.clone()]);
         current = Some(match current.take() {
             None => line,
             Some(p) => {
                 let starts_new = text[line.clone()]
                     .trim_start()
                     .starts_with(['“', '"', '«', '„', '—', '•', '*', '-']);
-                if wrapped && !short_prev && !starts_new {
+                // A line that goes on in lowercase from a line left
+                // mid-sentence is the same paragraph, wrapped or not
+                // ("“We will not back down from this fight,⏎whatever it
+                // costs us,” said Ann Lee.").
+                let lowercase_next = text[line.clone()].trim_start().starts_with(|c: char| c.is_lowercase());
+                if (wrapped && !short_prev && !starts_new) || (open_prev && lowercase_next) {
                     p.start..line.end
                 } else {
                     out.push(p);
@@ -157,6 +165,16 @@ fn paragraphs(text: &str) -> Vec<Span> {
         .map(|p| trim_span(text, p))
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// Whether a line stops mid-sentence: it does not end in sentence or
+/// clause punctuation, or a closing mark (a heading, a list item or a
+/// sentence ends there).
+fn ends_mid_sentence(line: &str) -> bool {
+    line.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| !matches!(c, '.' | '?' | '!' | ':' | ';' | '…') && !CLOSERS.contains(&c))
 }
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', '›', '“', ')', ']'];
@@ -417,6 +435,23 @@ mod tests {
         let s = segment(t);
         let p: Vec<&str> = s.paragraphs.iter().map(|p| &t[p.clone()]).collect();
         assert_eq!(p, ["Headline here", "By A. Writer", "First para line one.", "Second."]);
+    }
+
+    #[test]
+    fn a_line_going_on_in_lowercase_continues_its_paragraph() {
+        let t = "“We will not back down from this fight,\nwhatever it costs us,” said Ann Lee.\nShe left.\nmore text\nA list:\nmilk";
+        let s = segment(t);
+        let p: Vec<&str> = s.paragraphs.iter().map(|p| &t[p.clone()]).collect();
+        assert_eq!(
+            p,
+            [
+                "“We will not back down from this fight,\nwhatever it costs us,” said Ann Lee.",
+                "She left.",
+                "more text",
+                "A list:",
+                "milk"
+            ]
+        );
     }
 
     #[test]

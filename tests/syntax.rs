@@ -445,3 +445,48 @@ fn but_and_a_new_speaker_end_the_content() {
     let (_, speaker, _) = claim(text, "the target is being met in 90 per cent of cases");
     assert_eq!(speaker.as_deref(), Some("EHS"));
 }
+
+#[test]
+fn a_line_break_inside_a_quotation_does_not_end_it() {
+    // A text with single line breaks between paragraphs, and one inside a
+    // quotation: the next line goes on in lowercase.
+    let sentence = "“We will not back down from this fight,\nwhatever it costs us,” said Ann Lee.\nShe left the hall.";
+    assert_claim(
+        sentence,
+        "We will not back down from this fight,\nwhatever it costs us,",
+        "direct",
+        "Ann Lee",
+        "said",
+    );
+}
+
+#[test]
+fn a_compound_subject_and_a_statement_after_the_verb() {
+    assert_claim(
+        "Smith and Jones wrote that the test failed.",
+        "the test failed",
+        "indirect",
+        "Smith and Jones",
+        "wrote",
+    );
+    assert_claim(
+        "“The plant will reopen,” Acme spokesperson Jo Park said in an emailed statement.",
+        "The plant will reopen,",
+        "direct",
+        "Jo Park",
+        "said",
+    );
+}
+
+#[test]
+fn a_noun_phrase_ending_a_subordinate_clause_is_no_claim() {
+    // The verb after the comma belongs to the main clause, not the content.
+    assert_no_claim("When the engineer wrote the memo, she was tired.");
+    assert_claim(
+        "When Ms. Diaz said the plant would close, workers walked out.",
+        "the plant would close",
+        "indirect",
+        "Diaz",
+        "said",
+    );
+}

@@ -254,10 +254,19 @@ fn content_after_cue(
     // "argued that the records show nothing improper": after "that" the
     // content is a clause even when its verb is not one we recognise.
     let that_clause = infinitive.is_none() && find_that(ctx, ce, sent.end).is_some();
+    // "When Ms. Diaz said the plant would close, workers walked out": the
+    // content ends with the subordinate clause the cue is in.
+    // ("As Ms. Simonyan put it in July, CLAUSE": there the content is after
+    // the comma.)
+    let content_end = subordinate_clause_end(ctx, sent.start, ctx.cue_start_tok(c))
+        .filter(|&comma| start_t.is_some_and(|st| st < comma))
+        .unwrap_or(sent.end);
     // (Clausal within the content's own clause: in "criticized the prime
-    // minister, saying he …" the verbs after the comma are another claim's.)
+    // minister, saying he …" the verbs after the comma are another claim's,
+    // and in "When the engineer wrote the memo, she was tired" the main
+    // clause's.)
     let noun_phrase =
-        !naming && !that_clause && start_t.is_some_and(|st| !is_clausal(ctx, st, clause_end_tok(ctx, st, sent.end)));
+        !naming && !that_clause && start_t.is_some_and(|st| !is_clausal(ctx, st, clause_end_tok(ctx, st, content_end)));
     if knows_someone(cue.lemma(), noun_phrase) {
         return None;
     }
@@ -270,13 +279,6 @@ fn content_after_cue(
         && start_t
             .is_some_and(|st| sent.end - st <= 8 && ctx.is(sent.end - 1, ".") && !is_clausal(ctx, st, sent.end - 1))
         && clause_before(ctx, c, sent.clone(), Some(m.clone()), confidence).is_some();
-    // "When Ms. Diaz said the plant would close, workers walked out": the
-    // content ends with the subordinate clause the cue is in.
-    // ("As Ms. Simonyan put it in July, CLAUSE": there the content is after
-    // the comma.)
-    let content_end = subordinate_clause_end(ctx, sent.start, ctx.cue_start_tok(c))
-        .filter(|&comma| start_t.is_some_and(|st| st < comma))
-        .unwrap_or(sent.end);
     match start_t {
         Some(_) if hearer_only => clause_before(ctx, c, sent.clone(), Some(m), confidence),
         Some(_) if np_dropped => clause_before(ctx, c, sent.clone(), Some(m), 0.8),
