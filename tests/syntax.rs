@@ -490,3 +490,23 @@ fn a_noun_phrase_ending_a_subordinate_clause_is_no_claim() {
         "said",
     );
 }
+
+#[test]
+fn a_place_or_medium_phrase_then_a_subject_and_its_verb() {
+    assert_claim(
+        "The board says in rural areas buses are empty.",
+        "buses are empty",
+        "indirect",
+        "The board",
+        "says",
+    );
+    assert_claim(
+        "Lee said in his speech the plan would work.",
+        "the plan would work",
+        "indirect",
+        "Lee",
+        "said",
+    );
+    // A relative clause after the phrase is not the content.
+    assert_no_claim("Lee can assert in the chamber where most votes are needed.");
+}

@@ -1,7 +1,7 @@
 //! Where a cue's content begins: after "that", an infinitive, a hearer, a
 //! time phrase, or straight after the cue.
 
-use super::clause::is_clausal;
+use super::clause::{is_clausal, verb_like};
 use super::ctx::{is_open_mark, Ctx};
 use crate::lexicon::LEXICON;
 use crate::tokens::TokKind;
@@ -161,6 +161,61 @@ pub(super) fn pronoun_after_adverbial(ctx: &Ctx, t: usize, sent_end: usize) -> O
         .take_while(|&k| ctx.toks[k].kind() == TokKind::Word)
         .find(|&k| matches!(&*ctx.lower(k), "he" | "she" | "they" | "it" | "we" | "i"))
         .filter(|&k| k + 1 < sent_end && ctx.toks[k + 1].kind() == TokKind::Word)
+}
+
+/// "said in his speech the plan would work", "says in rural areas buses are
+/// empty": a short phrase after a preposition, then a subject (a determiner
+/// after the phrase's noun, or a bare noun before an auxiliary) and its verb
+/// within a few words; the clause starts at the subject.
+pub(super) fn subject_after_adverbial(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usize> {
+    if !matches!(&*ctx.lower(t), "in" | "on" | "at" | "during" | "after") {
+        return None;
+    }
+    let determiner = |w: &str| {
+        matches!(
+            w,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "those" | "our" | "some" | "most"
+        )
+    };
+    let auxiliary = |w: &str| {
+        matches!(
+            w,
+            "is" | "are" | "was" | "were" | "will" | "would" | "can" | "could" | "have" | "has" | "had" | "should"
+        )
+    };
+    (t + 2..(t + 6).min(sent_end))
+        .take_while(|&k| ctx.toks[k].kind() == TokKind::Word && !relative(&ctx.lower(k)))
+        .find(|&k| {
+            let (w, before) = (ctx.lower(k), ctx.lower(k - 1));
+            let after_noun =
+                !determiner(&before) && !matches!(&*before, "in" | "on" | "at" | "during" | "after" | "of");
+            let next_is_auxiliary = k + 1 < sent_end && auxiliary(&ctx.lower(k + 1));
+            after_noun
+                && ((determiner(&w) && finite_verb_within(ctx, k + 1, (k + 5).min(sent_end)))
+                    || (!determiner(&w) && !auxiliary(&w) && !relative(&w) && next_is_auxiliary))
+        })
+}
+
+fn relative(w: &str) -> bool {
+    matches!(w, "who" | "that" | "which" | "whose" | "where" | "when")
+}
+
+/// Whether a finite verb stands in tokens `from..to`, before any relative
+/// pronoun or comma ("the plan would work", "the buses are"; not "a film
+/// purporting to debunk", "the Americans who had gotten him here").
+fn finite_verb_within(ctx: &Ctx, from: usize, to: usize) -> bool {
+    (from..to)
+        .take_while(|&k| !ctx.is(k, ",") && !relative(&ctx.lower(k)))
+        .any(|k| {
+            let w = ctx.lower(k);
+            verb_like(ctx, k)
+                || matches!(
+                    &*w,
+                    "will" | "would" | "could" | "should" | "can" | "may" | "might" | "must"
+                )
+                || LEXICON.irregular_past.contains(&*w)
+                || LEXICON.present_verbs.contains(&*w)
+        })
 }
 
 /// "said as the storm hit, the power went out": a subordinate clause, a

@@ -6,6 +6,7 @@
 use super::clause::{clause_before, clause_end, is_clausal, sentence_subject};
 use super::content::{
     content_start, find_that, find_that_after, hearer_then_clause, infinitive_start, pronoun_after_adverbial,
+    subject_after_adverbial,
 };
 use super::ctx::{quote_containing, quotes_within, Ctx};
 use super::headline::own_headline;
@@ -315,7 +316,8 @@ fn content_start_after(
         (None, None, Some(that)) => Some(that + 1),
         (None, None, None) => hearer_then_clause(ctx, lemma, ce, sent.end)
             .or_else(|| content_start(ctx, ce, sent.end))
-            .or_else(|| pronoun_after_adverbial(ctx, ce, sent.end)),
+            .or_else(|| pronoun_after_adverbial(ctx, ce, sent.end))
+            .or_else(|| subject_after_adverbial(ctx, ce, sent.end)),
     }
 }
 
