@@ -510,3 +510,29 @@ fn a_place_or_medium_phrase_then_a_subject_and_its_verb() {
     // A relative clause after the phrase is not the content.
     assert_no_claim("Lee can assert in the chamber where most votes are needed.");
 }
+
+#[test]
+fn calling_something_a_thing_names_it() {
+    for (sentence, quote, speaker) in [
+        (
+            "The Trump campaign called the charges unsubstantiated.",
+            "the charges unsubstantiated",
+            "The Trump campaign",
+        ),
+        (
+            "At the forum, Clinton called her vote in favor of the war a mistake.",
+            "her vote in favor of the war a mistake",
+            "Clinton",
+        ),
+        (
+            "In July, the NAACP called for a moratorium on charter schools.",
+            "a moratorium on charter schools",
+            "the NAACP",
+        ),
+    ] {
+        let (kind, s, _) = claim(sentence, quote);
+        assert_eq!((kind.as_str(), s.as_deref()), ("indirect", Some(speaker)), "{sentence}");
+    }
+    assert_no_claim("She called police at the scene.");
+    assert_no_claim("Ann called Schniederjans on Thursday night to confirm the deal.");
+}

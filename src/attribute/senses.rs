@@ -127,27 +127,48 @@ pub(super) fn call_names(ctx: &Ctx, st: usize, sent_end: usize) -> bool {
     if is_open_mark(ctx.s(st)) {
         return true;
     }
-    (st + 1..(st + 7).min(sent_end))
-        // (A preposition ends the object: "called Schniederjans on Thursday
-        // night to confirm the deal" names nothing.)
+    // (A comma or "to" ends the object: "called Schniederjans on Thursday
+    // night to confirm the deal" names nothing. A complement right after a
+    // preposition is the preposition's: "called police at the scene".)
+    (st + 1..(st + 10).min(sent_end))
         .take_while(|&k| {
-            (ctx.toks[k].kind() == TokKind::Word || is_open_mark(ctx.s(k)))
-                && !matches!(
-                    &*ctx.lower(k),
-                    "on" | "in"
-                        | "at"
-                        | "to"
-                        | "for"
-                        | "with"
-                        | "from"
-                        | "after"
-                        | "before"
-                        | "by"
-                        | "during"
-                        | "about"
-                )
+            (ctx.toks[k].kind() == TokKind::Word || is_open_mark(ctx.s(k))) && !matches!(&*ctx.lower(k), "to" | "and")
         })
-        .any(|k| is_open_mark(ctx.s(k)) || matches!(&*ctx.lower(k), "a" | "an" | "one" | "the"))
+        .any(|k| {
+            let before = ctx.lower(k - 1);
+            if is_preposition(&before) {
+                return false;
+            }
+            let w = ctx.lower(k);
+            is_open_mark(ctx.s(k))
+                || matches!(&*w, "a" | "an" | "one" | "the")
+                || (!is_determiner(&before) && adjective_like(ctx.s(k)))
+        })
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in" | "at" | "for" | "with" | "from" | "after" | "before" | "by" | "during" | "about" | "of"
+    )
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "that"
+    )
+}
+
+/// A lowercase word with an adjective's ending ("unsubstantiated",
+/// "ridiculous", "irresponsible"): the complement of "called the charges
+/// unsubstantiated".
+fn adjective_like(w: &str) -> bool {
+    w.len() > 5
+        && w.starts_with(|c: char| c.is_ascii_lowercase())
+        && ["ed", "ous", "ful", "ive", "less", "able", "ible", "ic"]
+            .iter()
+            .any(|e| w.ends_with(e))
 }
 
 /// "She knew the late poet": "know" with a noun phrase is knowing a person
