@@ -806,7 +806,9 @@ fn mention_after_at(text: &str, toks: &Tokens, start: usize, hi: usize) -> Optio
                 return build(text, toks, k, k + 1, false);
             }
         }
-        if (STOP.contains(w) && !is_surname_word(text, toks, k)) || (crate::cues::is_cue_word(w) && !is_cap(text, t)) {
+        if (STOP.contains(w) && !is_surname_word(text, toks, k))
+            || (crate::cues::is_cue_word(w) && !is_cap(text, t) && !modifies_next_noun(text, toks, k, start, hi))
+        {
             break;
         }
         // After a head only more of the name, a compound noun or a
@@ -866,6 +868,12 @@ fn mention_after_at(text: &str, toks: &Tokens, start: usize, hi: usize) -> Optio
         }
     }
     Some(m)
+}
+
+/// "according to show insiders": a cue word opening the phrase, before a
+/// noun of people, is the noun's modifier, not a verb.
+fn modifies_next_noun(text: &str, toks: &Tokens, k: usize, start: usize, hi: usize) -> bool {
+    k == start && k + 1 < hi && toks[k + 1].kind() == TokKind::Word && noun_type(toks.lower(k + 1, text)).is_some()
 }
 
 /// "Cameron Easley for Morning Consult", "Kent Moore at the University of

@@ -536,3 +536,14 @@ fn calling_something_a_thing_names_it() {
     assert_no_claim("She called police at the scene.");
     assert_no_claim("Ann called Schniederjans on Thursday night to confirm the deal.");
 }
+
+#[test]
+fn a_cue_word_modifying_a_noun_of_people_is_part_of_the_source() {
+    assert_claim(
+        "As a TV boss, Donald Trump demeaned women, according to show insiders.",
+        "As a TV boss, Donald Trump demeaned women",
+        "indirect",
+        "insiders",
+        "according to",
+    );
+}
