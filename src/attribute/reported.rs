@@ -12,7 +12,8 @@ use super::ctx::{quote_containing, quotes_within, Ctx};
 use super::headline::own_headline;
 use super::passive::passive_agent;
 use super::senses::{
-    call_names, evidence_subject, knows_someone, market_figure, object_to_request, passive_hearer, refusal, topic_cue,
+    call_names, court_plea, evidence_subject, knows_someone, market_figure, object_to_request, passive_hearer, refusal,
+    topic_cue, withholding,
 };
 use super::Claim;
 use crate::lexicon::{CueClass, LEXICON};
@@ -240,7 +241,11 @@ fn content_after_cue(
     // ("criticized the plan" reports no words); under `--scope all` every
     // one is, at 0.45 after a cue that mostly takes a clause.
     if let Some(st) = start_t {
-        if market_figure(ctx, cue.lemma(), st, sent.end) {
+        if market_figure(ctx, cue.lemma(), st, sent.end)
+            // (A plea is an attribution in PolNeAR's sense: `--scope all`.)
+            || (!ctx.all_scope() && court_plea(ctx, cue.lemma(), st, sent.end))
+            || withholding(ctx, cue.lemma(), st, sent.end)
+        {
             return None;
         }
     }

@@ -171,6 +171,30 @@ fn adjective_like(w: &str) -> bool {
             .any(|e| w.ends_with(e))
 }
 
+/// "pleaded guilty to violating …", "pleaded not guilty": a plea entered in
+/// court is no one's words (under `--scope speech`).
+pub(super) fn court_plea(ctx: &Ctx, lemma: &str, st: usize, sent_end: usize) -> bool {
+    lemma == "plead"
+        && (st..(st + 3).min(sent_end))
+            .take_while(|&k| ctx.toks[k].kind() == TokKind::Word)
+            .any(|k| LEXICON.in_sense("court-plea", &ctx.lower(k)))
+}
+
+/// "Democrats denied Republicans the votes needed …": a cue of withholding
+/// with two objects (the second opening with an article) gives something
+/// to no one; it reports no words. ("denied the report" has one object.)
+pub(super) fn withholding(ctx: &Ctx, lemma: &str, st: usize, sent_end: usize) -> bool {
+    if !LEXICON.in_sense("withholding", lemma)
+        || st + 1 >= sent_end
+        || matches!(&*ctx.lower(st), "the" | "a" | "an" | "that" | "any")
+    {
+        return false;
+    }
+    (st + 1..(st + 4).min(sent_end))
+        .take_while(|&k| ctx.toks[k].kind() == TokKind::Word)
+        .any(|k| matches!(&*ctx.lower(k), "the" | "a" | "an" | "any"))
+}
+
 /// "She knew the late poet": "know" with a noun phrase is knowing a person
 /// or a place, not a fact; only a clause after it is an attribution.
 pub(super) fn knows_someone(lemma: &str, noun_phrase: bool) -> bool {
@@ -198,6 +222,33 @@ mod tests {
         assert_eq!(
             quotes("She told him that her flight was cancelled.", Scope::Speech),
             ["her flight was cancelled"]
+        );
+    }
+
+    #[test]
+    fn a_court_plea_and_a_withholding_are_not_speech() {
+        assert!(quotes(
+            "Normand Morin pleaded guilty to violating election laws.",
+            Scope::Speech
+        )
+        .is_empty());
+        assert!(quotes("She pleaded not guilty to all charges.", Scope::Speech).is_empty());
+        // PolNeAR counts a plea as an attribution.
+        assert_eq!(
+            quotes("Normand Morin pleaded guilty to violating election laws.", Scope::All),
+            ["guilty to violating election laws"]
+        );
+        for scope in [Scope::Speech, Scope::All] {
+            assert!(quotes(
+                "Democrats denied Republicans the votes needed to repeal the act.",
+                scope
+            )
+            .is_empty());
+        }
+        assert_eq!(quotes("Lee denied Trump had lied.", Scope::Speech), ["Trump had lied"]);
+        assert_eq!(
+            quotes("She pleaded with the court that her son was innocent.", Scope::Speech),
+            ["her son was innocent"]
         );
     }
 
