@@ -547,3 +547,24 @@ fn a_cue_word_modifying_a_noun_of_people_is_part_of_the_source() {
         "according to",
     );
 }
+
+#[test]
+fn a_relative_clause_gapped_after_its_cue_is_the_content() {
+    assert_claim(
+        "The developers won tax breaks for what the senators said was economic gerrymandering.",
+        "was economic gerrymandering",
+        "indirect",
+        "the senators",
+        "said",
+    );
+    // A relative clause set off by commas ends at its comma.
+    assert_claim(
+        "The new rules, which officials said will take effect in May, do not apply to children.",
+        "will take effect in May",
+        "indirect",
+        "officials",
+        "said",
+    );
+    // Not without the relative word: the "cue" is a noun before its verb.
+    assert_no_claim("Health worries have dogged the senator for years.");
+}

@@ -196,6 +196,31 @@ pub(super) fn subject_after_adverbial(ctx: &Ctx, t: usize, sent_end: usize) -> O
         })
 }
 
+/// "which he said were at his side", "what the senators said was economic
+/// gerrymandering", "that many economists say is the future": the cue's
+/// subject (its mention starting at token `subject`) follows a relative word
+/// and the cue is followed straight by an auxiliary; the relative clause's
+/// own verb phrase is the content, its subject gapped.
+pub(super) fn relative_gap(ctx: &Ctx, subject: usize, t: usize, sent_end: usize) -> Option<usize> {
+    let after_relative = subject > 0 && matches!(&*ctx.lower(subject - 1), "which" | "that" | "what" | "who" | "whom");
+    let gapped = matches!(
+        &*ctx.lower(t),
+        "is" | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "might"
+            | "may"
+            | "had"
+            | "has"
+            | "have"
+    );
+    (after_relative && gapped && t + 1 < sent_end && ctx.toks[t + 1].kind() == TokKind::Word).then_some(t)
+}
+
 fn relative(w: &str) -> bool {
     matches!(w, "who" | "that" | "which" | "whose" | "where" | "when")
 }

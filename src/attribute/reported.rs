@@ -6,7 +6,7 @@
 use super::clause::{clause_before, clause_end, is_clausal, sentence_subject};
 use super::content::{
     content_start, find_that, find_that_after, hearer_then_clause, infinitive_start, pronoun_after_adverbial,
-    subject_after_adverbial,
+    relative_gap, subject_after_adverbial,
 };
 use super::ctx::{quote_containing, quotes_within, Ctx};
 use super::headline::own_headline;
@@ -267,12 +267,21 @@ fn content_after_cue(
     let content_end = subordinate_clause_end(ctx, sent.start, ctx.cue_start_tok(c))
         .filter(|&comma| start_t.is_some_and(|st| st < comma))
         .unwrap_or(sent.end);
+    // "which officials said will take effect soon, will not apply …": a
+    // gapped relative clause is a clause, and ends at its comma.
+    let gapped = start_t.is_some_and(|st| relative_gap(ctx, token_at(ctx.toks, m.span.start), st, sent.end).is_some());
+    let content_end = match gapped {
+        true => (ce..content_end).find(|&k| ctx.is(k, ",")).unwrap_or(content_end),
+        false => content_end,
+    };
     // (Clausal within the content's own clause: in "criticized the prime
     // minister, saying he …" the verbs after the comma are another claim's,
     // and in "When the engineer wrote the memo, she was tired" the main
     // clause's.)
-    let noun_phrase =
-        !naming && !that_clause && start_t.is_some_and(|st| !is_clausal(ctx, st, clause_end_tok(ctx, st, content_end)));
+    let noun_phrase = !naming
+        && !that_clause
+        && !gapped
+        && start_t.is_some_and(|st| !is_clausal(ctx, st, clause_end_tok(ctx, st, content_end)));
     if knows_someone(cue.lemma(), noun_phrase) {
         return None;
     }
@@ -319,7 +328,8 @@ fn content_start_after(
         (Some(comma), _, _) => Some(comma + 1),
         (None, Some(to), _) => Some(to),
         (None, None, Some(that)) => Some(that + 1),
-        (None, None, None) => hearer_then_clause(ctx, lemma, ce, sent.end)
+        (None, None, None) => relative_gap(ctx, token_at(ctx.toks, m.span.start), ce, sent.end)
+            .or_else(|| hearer_then_clause(ctx, lemma, ce, sent.end))
             .or_else(|| content_start(ctx, ce, sent.end))
             .or_else(|| pronoun_after_adverbial(ctx, ce, sent.end))
             .or_else(|| subject_after_adverbial(ctx, ce, sent.end)),
