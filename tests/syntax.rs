@@ -568,3 +568,22 @@ fn a_relative_clause_gapped_after_its_cue_is_the_content() {
     // Not without the relative word: the "cue" is a noun before its verb.
     assert_no_claim("Health worries have dogged the senator for years.");
 }
+
+#[test]
+fn a_list_of_indefinite_noun_phrases_stays_in_the_content() {
+    assert_claim(
+        "Cruz said Trump was a “pathological liar,” a “serial philanderer” and a “bully.”",
+        "Trump was a “pathological liar,” a “serial philanderer” and a “bully.”",
+        "mixed",
+        "Cruz",
+        "said",
+    );
+    // A summary appositive after the clause is not part of it.
+    assert_claim(
+        "Trump said it was a failure, a claim that experts and a judge dispute.",
+        "it was a failure",
+        "indirect",
+        "Trump",
+        "said",
+    );
+}

@@ -156,7 +156,9 @@ fn ends_at_comma(ctx: &Ctx, from: usize, k: usize, sent_end: usize) -> bool {
     {
         return true;
     }
-    if matches!(&*n, "a" | "an") {
+    // ", a claim experts dispute": a summary appositive; but not the next
+    // item of a list ("a liar, a bully and a narcissist").
+    if matches!(&*n, "a" | "an") && !list_of_indefinites(ctx, from, k, sent_end) {
         return true;
     }
     if n == "according" {
@@ -170,6 +172,25 @@ fn ends_at_comma(ctx: &Ctx, from: usize, k: usize, sent_end: usize) -> bool {
         }
     }
     false
+}
+
+/// "a “pathological liar,” a “serial philanderer” and a “bully”": the comma
+/// at token `k` parts indefinite noun phrases (the one before it opening
+/// with "a" or "an" and no verb after it), and "and a" or "or a" ends the list.
+fn list_of_indefinites(ctx: &Ctx, from: usize, k: usize, sent_end: usize) -> bool {
+    let indefinite = |j: usize| matches!(&*ctx.lower(j), "a" | "an");
+    let item_before = (from..k)
+        .rev()
+        .take_while(|&j| !ctx.is(j, ",") || j + 1 == k)
+        .find(|&j| indefinite(j))
+        .is_some_and(|a| !(a + 1..k).any(|j| verb_like(ctx, j)));
+    // (The items after it are plain too: not "a claim that experts and a
+    // judge dispute".)
+    let plain = |j: usize| !verb_like(ctx, j) && !matches!(&*ctx.lower(j), "that" | "which" | "who" | "whom");
+    item_before
+        && (k + 2..sent_end.saturating_sub(1))
+            .take_while(|&j| plain(j))
+            .any(|j| matches!(&*ctx.lower(j), "and" | "or") && indefinite(j + 1))
 }
 
 /// Whether a speech cue that is not an -ing form starts at token `t`.
