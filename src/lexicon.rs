@@ -106,6 +106,8 @@ pub struct Lexicon {
     pub not_speakers: WordSet,
     /// Organisation nouns flagged `business` (company, airline, team …).
     pub business_nouns: WordSet,
+    /// Last words of company names ("Suncor Energy", "Rogers Communications").
+    pub company_name_words: WordSet,
     /// Ordinary words that never start a name ("Prominent Canadian examples").
     pub lowercase_words: WordSet,
     pub scare_triggers: Vec<String>,
@@ -226,6 +228,7 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         irregular_plurals,
         not_speakers: set(include_str!("../data/not-speakers.txt"), true),
         business_nouns: flagged(include_str!("../data/org-nouns.txt"), "business"),
+        company_name_words: set(include_str!("../data/company-name-words.txt"), true),
         lowercase_words: set(include_str!("../data/lowercase-words.txt"), true),
         scare_triggers: lines(include_str!("../data/scare-quote-triggers.txt"))
             .map(|l| l.trim().to_lowercase())

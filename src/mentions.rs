@@ -1040,7 +1040,9 @@ fn build(text: &str, toks: &Tokens, mut s: usize, e: usize, loose: bool) -> Opti
     // three or more capitals is an organisation (two capitals are often a
     // person's initials: "JD Vance").
     let acronym_led = title_end < e - 1 && capitals.is_some_and(|n| n >= 3);
-    let stype = if org_head || (det == "the" && title_end == n) || place || acronym || acronym_led {
+    // "Suncor Energy", "Rogers Communications": a company's name.
+    let company = title_end < e - 1 && LEXICON.company_name_words.contains(hw);
+    let stype = if org_head || (det == "the" && title_end == n) || place || acronym || acronym_led || company {
         SpeakerType::Organization
     } else {
         SpeakerType::Person

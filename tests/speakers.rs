@@ -511,3 +511,16 @@ fn an_election_result_posted_is_no_claim_of_the_party() {
     let text = "Mr. Wilkinson toured Nanaimo.\n\nBut the Greens posted their worst showing in Nanaimo since 1996 and Mr. Wilkinson predicted that result could lead to an earlier election.\n\n\"The collapse in the Green Party vote means there is a lot of stress in that coalition.\"";
     assert_eq!(speaker_of(text, "The collapse").as_deref(), Some("Wilkinson"));
 }
+
+#[test]
+fn a_company_name_is_an_organisation_that_the_company_and_its_short_name_refer_to() {
+    let text = "The federal government paid Suncor Energy as much as $600-million.\n\nOn Wednesday Suncor disclosed that it had received payments.\n\n“We are pleased,” the company said.";
+    assert_eq!(
+        speaker_and_type(text, "it had received payments"),
+        (Some("Suncor Energy".to_string()), Some("organization"))
+    );
+    assert_eq!(speaker_of(text, "We are pleased").as_deref(), Some("Suncor Energy"));
+    // "the union" is not the company named before it.
+    let text = "Peabody Energy kept its western mines.\n\nThe miners lost their pensions, according to the union.";
+    assert_eq!(speaker_of(text, "The miners lost").as_deref(), Some("the union"));
+}

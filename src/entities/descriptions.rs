@@ -113,7 +113,12 @@ pub(super) fn named_referent_of_head(head: &str, pos: usize, reg: &Registry) -> 
     let window = reg.window_start(pos, 10);
     reg.recent(pos)
         .take_while(|o| o.pos >= window)
-        .find(|o| reg.entities[o.entity].head.is_none() && reg.entities[o.entity].stype == SpeakerType::Organization)
+        .find(|o| {
+            let ent = &reg.entities[o.entity];
+            ent.head.is_none()
+                && ent.stype == SpeakerType::Organization
+                && (!ent.has_company_name() || LEXICON.business_nouns.contains(head))
+        })
         .map(|o| o.entity)
 }
 
@@ -160,6 +165,8 @@ pub(super) fn named_referent(text: &str, m: &Mention, head: &str, reg: &Registry
                 named(o.entity)
                     && ent.stype == SpeakerType::Organization
                     && modifiers.iter().all(|t| ent.name_tokens.contains(t))
+                    // ("the union" and "the government" are not Peabody Energy.)
+                    && (!ent.has_company_name() || LEXICON.business_nouns.contains(head))
             })
             .map(|o| o.entity)
             .or_else(|| {

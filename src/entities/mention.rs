@@ -139,6 +139,12 @@ fn resolve_relative(text: &str, m: &Mention, reg: &mut Registry) -> Option<usize
 
 /// A name: the person named before (the fullest earlier name ending with
 /// it), an organisation by its tokens, or a new entity.
+/// Whether a one-word name may be the short form of this entity: a
+/// company named by its first word and a company-name word ("Suncor Energy").
+fn short_name_of_company(ent: &Entity) -> bool {
+    ent.stype == SpeakerType::Organization && ent.name_tokens.len() == 2 && ent.has_company_name()
+}
+
 fn resolve_name(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Option<usize>) -> Option<usize> {
     if let Some(e) = tagged_person(text, m, reg) {
         return Some(e);
@@ -155,6 +161,16 @@ fn resolve_name(text: &str, m: &Mention, reg: &mut Registry, last_speaker: Optio
     }
     let name = &text[m.name.clone().unwrap_or(m.span.clone())];
     let tokens = name_tokens(name);
+    // "Suncor" after "Suncor Energy": the company's short name (before any
+    // person of that one-word name the scan for speaking names made).
+    if let ([word], None) = (tokens.as_slice(), &m.descriptor) {
+        if let Some(e) = reg
+            .find_by_first_word(word, m.span.start)
+            .filter(|&e| short_name_of_company(&reg.entities[e]))
+        {
+            return Some(e);
+        }
+    }
     if m.stype == SpeakerType::Person {
         let descriptor = m.descriptor.clone().map(|d| text[d].to_string());
         let same_person = |e: usize| compatible_person(&reg.entities[e], m.gender, descriptor.as_deref());

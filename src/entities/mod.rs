@@ -69,6 +69,15 @@ impl Entity {
             && self.descriptor.is_none()
     }
 
+    /// A company's name: "Suncor Energy", "Rogers Communications".
+    fn has_company_name(&self) -> bool {
+        self.name_tokens.len() >= 2
+            && self
+                .name_tokens
+                .last()
+                .is_some_and(|w| LEXICON.company_name_words.contains(w))
+    }
+
     /// Referred to as an organisation ("the company", "it"), such a name is one.
     fn learn_organisation(&mut self, referred_as: SpeakerType) {
         if referred_as == SpeakerType::Organization && self.could_be_organisation() {
@@ -167,7 +176,11 @@ impl Registry {
             self.by_head.entry(h.clone()).or_default().push(id);
         } else if let [first, rest @ ..] = significant_tokens(&e.name_tokens) {
             // "Obama Sees …" read from a headline is no longer name of Obama.
-            if !rest.is_empty() && !rest.iter().any(|w| LEXICON.lowercase_words.contains(w)) {
+            // ("Suncor Energy" is a company's name: "Suncor" is its short form.)
+            let company = e.stype == SpeakerType::Organization
+                && rest.len() == 1
+                && LEXICON.company_name_words.contains(rest[0].as_str());
+            if !rest.is_empty() && (company || !rest.iter().any(|w| LEXICON.lowercase_words.contains(w))) {
                 self.by_first.entry(first.clone()).or_default().push(id);
             }
         }
@@ -291,11 +304,17 @@ pub fn resolve(text: &str, segs: &Segments, toks: &Tokens, quotations: &[Quotati
             continue;
         }
         let tokens = name_tokens(&text[name.name.clone()]);
+        // ("Suncor Energy", "Rogers Communications": a company's name.)
+        let company = tokens.len() >= 2 && tokens.last().is_some_and(|w| LEXICON.company_name_words.contains(w));
         let e = match reg.find_by_name(&tokens) {
             Some(e) => e,
             None => reg.add(Entity {
                 canonical: text[name.name.clone()].to_string(),
-                stype: SpeakerType::Person,
+                stype: if company {
+                    SpeakerType::Organization
+                } else {
+                    SpeakerType::Person
+                },
                 descriptor: None,
                 gender: None,
                 name_tokens: tokens,

@@ -412,7 +412,12 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &Tokens) -> Vec<Name
             };
             let end = token_at(toks, m.span.end).max(k + 1);
             let mut resume = end;
-            if m.kind == MentionKind::Name && m.stype == SpeakerType::Person {
+            // (A company's name is kept too: "Suncor" may follow "Suncor Energy".)
+            let company = m.stype == SpeakerType::Organization
+                && LEXICON
+                    .company_name_words
+                    .contains(&text[m.head.clone()].to_lowercase());
+            if m.kind == MentionKind::Name && (m.stype == SpeakerType::Person || company) {
                 let name = leading_run(text, toks, k, hi, m.name.clone().expect("names have a name"));
                 // "New York choreographer Jeanine Durning’s This Shape": the
                 // words of the phrase after the name are scanned too.
