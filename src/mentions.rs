@@ -566,7 +566,11 @@ fn mention_before_depth(text: &str, toks: &Tokens, lo: usize, end: usize, loose:
             .rev()
             .find(|&k| k >= 1 && matches!(toks.lower(k, text), "who" | "which") && &text[toks[k - 1].span()] == ",")
         {
-            if let Some(m) = mention_before_depth(text, toks, lo, who - 1, loose, depth + 1) {
+            // ("Schiff, 56, who has served …, told": an appositive before
+            // the relative clause; its closing comma ends that reading.)
+            if let Some(m) = mention_before_depth(text, toks, lo, who - 1, loose, depth + 1)
+                .or_else(|| mention_before_depth(text, toks, lo, who, loose, depth + 1))
+            {
                 return Some(m);
             }
         }

@@ -587,3 +587,32 @@ fn a_list_of_indefinite_noun_phrases_stays_in_the_content() {
         "said",
     );
 }
+
+#[test]
+fn an_age_and_a_relative_clause_between_subject_and_cue() {
+    assert_claim(
+        "Schiff, 56, who has served on the committee for a decade, told reporters it is clear that hacking occurred.",
+        "it is clear that hacking occurred",
+        "indirect",
+        "Schiff",
+        "told reporters",
+    );
+    assert_claim(
+        "Ann Lee, 56, who represents the family, said the police lied.",
+        "the police lied",
+        "indirect",
+        "Ann Lee",
+        "said",
+    );
+}
+
+#[test]
+fn a_long_hearer_before_the_clause() {
+    assert_claim(
+        "Schiff told USA TODAY's weekly video newsmaker series it is clear that hacking occurred.",
+        "it is clear that hacking occurred",
+        "indirect",
+        "Schiff",
+        "told",
+    );
+}

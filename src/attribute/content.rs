@@ -141,8 +141,12 @@ pub(super) fn hearer_then_clause(ctx: &Ctx, lemma: &str, t: usize, sent_end: usi
     ) {
         return None;
     }
-    (t + 1..(t + 8).min(sent_end))
+    // (A hearer may be long: "told USA TODAY's weekly video newsmaker series
+    // it is clear …"; not a pronoun of a relative clause or a phrase in it:
+    // "told the panel about a meeting in which he …".)
+    (t + 1..(t + 10).min(sent_end))
         .take_while(|&k| ctx.toks[k].kind() == TokKind::Word || ctx.is(k, "’") || ctx.is(k, "'"))
+        .take_while(|&k| !relative(&ctx.lower(k)) && !matches!(&*ctx.lower(k), "about" | "of" | "if" | "whether"))
         .find(|&k| matches!(&*ctx.lower(k), "he" | "she" | "they" | "it" | "i" | "we"))
         .filter(|&k| k + 1 < sent_end && ctx.toks[k + 1].kind() == TokKind::Word)
 }
