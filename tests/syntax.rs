@@ -616,3 +616,27 @@ fn a_long_hearer_before_the_clause() {
         "told",
     );
 }
+
+#[test]
+fn a_short_content_with_a_regular_present_verb_is_a_clause() {
+    assert_claim(
+        "Experts say the virus spreads quickly.",
+        "the virus spreads quickly",
+        "indirect",
+        "Experts",
+        "say",
+    );
+    // A plural noun before a preposition is no verb.
+    assert_no_claim("They would reveal extensive business interests in Russia.");
+}
+
+#[test]
+fn a_hearer_then_a_subject_with_a_determiner() {
+    assert_claim(
+        "Witnesses told police the driver ran a red light.",
+        "the driver ran a red light",
+        "indirect",
+        "Witnesses",
+        "told",
+    );
+}

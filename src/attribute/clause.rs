@@ -274,10 +274,54 @@ pub(super) fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
             )
             || LEXICON.irregular_past.contains(&*v)
             || LEXICON.present_verbs.contains(&*v)
+            || regular_present_at(ctx, k, sent_end)
             || is_open_mark(ctx.s(k))
             // "the records show …", "Cray anticipates …": a cue is a verb.
             || ctx.cue_at_tok.get(k).is_some_and(|c| !ctx.cues[c].form().ends_with("ing"))
     })
+}
+
+/// "the virus spreads quickly", "the city needs more buses": a regular
+/// present verb (a lowercase "-s" word after a noun) is told from a plural
+/// noun ("the price levels") by what follows it: an adverb, or an object's
+/// determiner or pronoun (not a preposition, "to" or "that": "business
+/// interests in Russia", "efforts to slow", "reports that …").
+fn regular_present_at(ctx: &Ctx, k: usize, sent_end: usize) -> bool {
+    let w = ctx.lower(k);
+    let s_form = w.len() > 3
+        && w.ends_with('s')
+        && !["ss", "us", "is", "’s", "'s"].iter().any(|e| w.ends_with(e))
+        && ctx.s(k).starts_with(|c: char| c.is_lowercase());
+    if !s_form || k == 0 || k + 1 >= sent_end || ctx.toks[k - 1].kind() != TokKind::Word {
+        return false;
+    }
+    let before = ctx.lower(k - 1);
+    let after = ctx.lower(k + 1);
+    let after_noun = !matches!(
+        &*before,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "of" | "in" | "on" | "for" | "and" | "or"
+    ) && !before.ends_with("ly");
+    let opens_object = (after.len() > 4 && after.ends_with("ly"))
+        || matches!(
+            &*after,
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "no"
+                | "more"
+                | "it"
+                | "them"
+                | "him"
+                | "us"
+                | "me"
+                | "you"
+                | "well"
+        );
+    after_noun && opens_object
 }
 
 /// "CLAUSE, X said." / "CLAUSE, said X." / "A, X said, B".

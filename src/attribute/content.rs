@@ -144,11 +144,28 @@ pub(super) fn hearer_then_clause(ctx: &Ctx, lemma: &str, t: usize, sent_end: usi
     // (A hearer may be long: "told USA TODAY's weekly video newsmaker series
     // it is clear …"; not a pronoun of a relative clause or a phrase in it:
     // "told the panel about a meeting in which he …".)
-    (t + 1..(t + 10).min(sent_end))
+    let words = (t + 1..(t + 10).min(sent_end))
         .take_while(|&k| ctx.toks[k].kind() == TokKind::Word || ctx.is(k, "’") || ctx.is(k, "'"))
-        .take_while(|&k| !relative(&ctx.lower(k)) && !matches!(&*ctx.lower(k), "about" | "of" | "if" | "whether"))
+        .take_while(|&k| !relative(&ctx.lower(k)) && !matches!(&*ctx.lower(k), "about" | "if" | "whether"));
+    let pronoun = words
+        .clone()
         .find(|&k| matches!(&*ctx.lower(k), "he" | "she" | "they" | "it" | "i" | "we"))
-        .filter(|&k| k + 1 < sent_end && ctx.toks[k + 1].kind() == TokKind::Word)
+        .filter(|&k| k + 1 < sent_end && ctx.toks[k + 1].kind() == TokKind::Word);
+    // "told police the driver ran a red light", "told the court the
+    // letter was forged": a short hearer, then a subject opening with a
+    // determiner and its finite verb.
+    let determined_subject = || {
+        words
+            .clone()
+            .take(4)
+            .find(|&k| {
+                matches!(&*ctx.lower(k), "the" | "a" | "an" | "his" | "her" | "their" | "its")
+                    && !matches!(&*ctx.lower(k - 1), "the" | "a" | "an" | "his" | "her" | "their" | "its")
+                    && finite_verb_within(ctx, k + 2, (k + 6).min(sent_end))
+            })
+            .filter(|&k| !(t..k).any(|j| verb_like(ctx, j)))
+    };
+    pronoun.or_else(determined_subject)
 }
 
 /// "said in retrospect he feels …", "stated in July it opposed …": a short

@@ -290,7 +290,11 @@ fn content_after_cue(
     let confidence = if np_after_clause_cue { 0.45 } else { confidence };
     // "CLAUSE, X told The Huffington Post.": a short phrase
     // ending the sentence is the hearer, the content is before.
+    // (Only with a clause before the subject: in "Experts say the virus
+    // spreads quickly." nothing precedes "Experts" to be the content.)
+    let subject_opens_sentence = token_at(ctx.toks, m.span.start) <= sent.start;
     let hearer_only = find_that(ctx, ce, sent.end).is_none()
+        && !subject_opens_sentence
         && start_t
             .is_some_and(|st| sent.end - st <= 8 && ctx.is(sent.end - 1, ".") && !is_clausal(ctx, st, sent.end - 1))
         && clause_before(ctx, c, sent.clone(), Some(m.clone()), confidence).is_some();
