@@ -640,3 +640,14 @@ fn a_hearer_then_a_subject_with_a_determiner() {
         "told",
     );
 }
+
+#[test]
+fn a_content_does_not_end_with_the_comma_before_the_next_act() {
+    assert_claim(
+        "The NDP leader said the government had failed workers, and called for an inquiry.",
+        "the government had failed workers",
+        "indirect",
+        "The NDP leader",
+        "said",
+    );
+}

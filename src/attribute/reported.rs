@@ -401,7 +401,30 @@ fn clause_from(
         }
     }
     let span = trim_span(ctx.text, ctx.toks[st].start()..end.max(ctx.toks[st].start()));
-    Claim::indirect(span, Some(ctx.cues[c].clone()), m, rule, confidence)
+    Claim::indirect(
+        without_closing_comma(ctx.text, span),
+        Some(ctx.cues[c].clone()),
+        m,
+        rule,
+        confidence,
+    )
+}
+
+/// "said the government had failed workers, and called for …": the comma
+/// (or semicolon, colon, dash) before the next act is not the content's.
+/// (Not in a content holding quotation marks: there the comma may be the
+/// quotation's, `“… our future,”`, and the quotation must stay whole.)
+fn without_closing_comma(text: &str, span: Span) -> Span {
+    let s = &text[span.clone()];
+    if s.contains(|c: char| matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '‘' | '’' | '\'')) {
+        return span;
+    }
+    match s.char_indices().next_back() {
+        Some((i, c)) if i > 0 && matches!(c, ',' | ';' | ':' | '—' | '–') => {
+            trim_span(text, span.start..span.start + i)
+        }
+        _ => span,
+    }
 }
 
 /// Whether the claim stays, made mixed or direct by the quotations it holds
