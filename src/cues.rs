@@ -3,7 +3,7 @@
 
 use crate::lexicon::{CueClass, FastHash, LEXICON};
 use crate::text::{char_after, char_before, Span};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use once_cell::sync::Lazy;
 
 /// A cue found in the text.
@@ -45,25 +45,31 @@ fn boundary(c: Option<char>) -> bool {
 /// Every cue in `span` of `text`, in text order, on word boundaries.
 pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
     let hay = &text[span.clone()];
-    AUTOMATON
-        .find_iter(hay)
-        .filter_map(|m| {
-            let s = span.start + m.start();
-            let e = span.start + m.end();
-            // (A double hyphen is a dash: “Hello”--said Dana Cole.)
-            let starts = boundary(char_before(text, s)) || text[..s].ends_with("--");
-            if !starts {
-                return None;
-            }
-            if boundary(char_after(text, e)) {
-                return Some(Cue {
-                    span: s..e,
-                    entry: m.pattern().as_usize(),
-                });
-            }
-            shorter_cue(text, s, e)
-        })
-        .collect()
+    let mut cues = Vec::new();
+    let mut from = 0;
+    while let Some(m) = AUTOMATON.find(Input::new(hay).range(from..)) {
+        let s = span.start + m.start();
+        let e = span.start + m.end();
+        // (A double hyphen is a dash: “Hello”--said Dana Cole.)
+        let starts = boundary(char_before(text, s)) || text[..s].ends_with("--");
+        if !starts {
+            // "Harris said": the leftmost match "is said" starts inside a
+            // word; a cue may still start inside the match ("said"), so the
+            // search goes on from the next character, not past the match.
+            from = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        from = m.end();
+        if boundary(char_after(text, e)) {
+            cues.push(Cue {
+                span: s..e,
+                entry: m.pattern().as_usize(),
+            });
+        } else if let Some(cue) = shorter_cue(text, s, e) {
+            cues.push(cue);
+        }
+    }
+    cues
 }
 
 /// The longest cue that starts at `s` and ends at a word boundary before
@@ -139,6 +145,13 @@ mod tests {
     #[test]
     fn cues_need_word_boundaries() {
         assert!(cues("the unsaid thing, a sayer").is_empty());
+    }
+
+    #[test]
+    fn a_cue_inside_a_match_that_starts_mid_word_is_found() {
+        // The automaton's leftmost match in "Harris said" is "is said".
+        assert_eq!(cues("Harris said"), [("said", "say")]);
+        assert_eq!(cues("Chris Lewis said, then Morris says"), [("said", "say"), ("says", "say")]);
     }
 
     #[test]
