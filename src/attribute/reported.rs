@@ -416,7 +416,7 @@ fn clause_from(
 /// quotation's, `“… our future,”`, and the quotation must stay whole.)
 fn without_closing_comma(text: &str, span: Span) -> Span {
     let s = &text[span.clone()];
-    if s.contains(|c: char| matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '‘' | '’' | '\'')) {
+    if s.contains(['"', '“', '”', '«', '»', '„', '‘', '’', '\'']) {
         return span;
     }
     match s.char_indices().next_back() {
