@@ -151,7 +151,10 @@ mod tests {
     fn a_cue_inside_a_match_that_starts_mid_word_is_found() {
         // The automaton's leftmost match in "Harris said" is "is said".
         assert_eq!(cues("Harris said"), [("said", "say")]);
-        assert_eq!(cues("Chris Lewis said, then Morris says"), [("said", "say"), ("says", "say")]);
+        assert_eq!(
+            cues("Chris Lewis said, then Morris says"),
+            [("said", "say"), ("says", "say")]
+        );
     }
 
     #[test]

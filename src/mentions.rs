@@ -901,19 +901,28 @@ fn person_before_preposition(text: &str, toks: &Tokens, s: usize, e: usize) -> O
     (words >= 2 && !org && !the && of_ok).then_some(p)
 }
 
-/// A capitalised modal after a capitalised first name or a title is a
-/// surname ("Theresa May", "Ms. May"), not the verb "may".
+/// A capitalised modal after a capitalised first name or a title, or beside
+/// a cue word, is a surname ("Theresa May", "Ms. May", "May said"), not the
+/// verb "may".
 fn is_surname_word(text: &str, toks: &Tokens, k: usize) -> bool {
     let prev_is_title = |k: usize| {
         let w = &text[toks[k].span()];
         (w == "." && k >= 1 && LEXICON.titles.contains_key(&text[toks[k - 1].span()]))
             || LEXICON.titles.contains_key(w.trim_end_matches('.'))
     };
-    k >= 1
-        && is_cap(text, &toks[k])
-        && !toks[k].para_start()
-        && (is_cap(text, &toks[k - 1]) || prev_is_title(k - 1))
-        && toks[k - 1].end() < toks[k].start()
+    // ("“It is done,” May said", "said Will.": a capitalised modal right
+    // before or after a cue word is a name; the verb "may" takes a verb.)
+    let next_to_cue = |j: Option<usize>| {
+        j.and_then(|j| toks.get(j))
+            .is_some_and(|t| crate::cues::is_cue_word(toks.lower_of(t, text)))
+    };
+    let beside_cue = is_cap(text, &toks[k]) && (next_to_cue(Some(k + 1)) || next_to_cue(k.checked_sub(1)));
+    beside_cue
+        || (k >= 1
+            && is_cap(text, &toks[k])
+            && !toks[k].para_start()
+            && (is_cap(text, &toks[k - 1]) || prev_is_title(k - 1))
+            && toks[k - 1].end() < toks[k].start())
 }
 
 /// Builds a mention from tokens `s..e`, trimming words that cannot begin a

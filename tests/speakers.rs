@@ -524,3 +524,16 @@ fn a_company_name_is_an_organisation_that_the_company_and_its_short_name_refer_t
     let text = "Peabody Energy kept its western mines.\n\nThe miners lost their pensions, according to the union.";
     assert_eq!(speaker_of(text, "The miners lost").as_deref(), Some("the union"));
 }
+
+#[test]
+fn a_capitalised_modal_beside_a_cue_is_a_surname() {
+    let text = "Theresa May met EU leaders on Monday.\n\n“It is done,” May said.";
+    assert_eq!(speaker_of(text, "It is done").as_deref(), Some("Theresa May"));
+    let text = "George Will wrote a column. Will said the party was lost.";
+    assert_eq!(speaker_of(text, "the party was lost").as_deref(), Some("George Will"));
+    // The verb stays a verb.
+    assert_eq!(
+        speaker_of("Prices may rise, the minister said.", "Prices may rise").as_deref(),
+        Some("the minister")
+    );
+}

@@ -655,5 +655,11 @@ fn a_content_does_not_end_with_the_comma_before_the_next_act() {
 #[test]
 fn a_name_ending_in_is_before_said() {
     // "Harris said" holds the cue form "is said", which starts mid-word.
-    assert_claim("Harris said the man would win.", "the man would win", "indirect", "Harris", "said");
+    assert_claim(
+        "Harris said the man would win.",
+        "the man would win",
+        "indirect",
+        "Harris",
+        "said",
+    );
 }
