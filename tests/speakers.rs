@@ -537,3 +537,15 @@ fn a_capitalised_modal_beside_a_cue_is_a_surname() {
         Some("the minister")
     );
 }
+
+#[test]
+fn a_surname_that_is_also_a_place_or_a_noun_is_the_person_named_before() {
+    for surname in ["Jordan", "Banks", "Major", "Paris"] {
+        let text = format!("Alex {surname} met voters on Monday.\n\n“It is done,” {surname} said.");
+        assert_eq!(
+            speaker_of(&text, "It is done").as_deref(),
+            Some(format!("Alex {surname}").as_str()),
+            "{surname}"
+        );
+    }
+}

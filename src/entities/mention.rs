@@ -109,12 +109,34 @@ pub(super) fn resolve_mention(
     reg: &mut Registry,
     last_speaker: Option<usize>,
 ) -> Option<usize> {
+    if let Some(e) = surname_of_named_person(text, m, reg) {
+        return Some(e);
+    }
     match m.kind {
         MentionKind::Pronoun => resolve_pronoun(text, m, reg, last_speaker),
         MentionKind::Relative => resolve_relative(text, m, reg),
         MentionKind::Name => resolve_name(text, m, reg, last_speaker),
         MentionKind::Description => resolve_description(text, m, reg, last_speaker),
     }
+}
+
+/// "Alex King … King said", "Michael Jordan … Jordan said": one capitalised
+/// word that the mention reader took for a role, a place or a thing (king,
+/// Jordan, church) is the surname of a person the article named in full
+/// before it.
+fn surname_of_named_person(text: &str, m: &Mention, reg: &Registry) -> Option<usize> {
+    if m.kind == MentionKind::Pronoun || m.kind == MentionKind::Relative {
+        return None;
+    }
+    let word = &text[m.span.clone()];
+    if !word.starts_with(char::is_uppercase) || word.contains(char::is_whitespace) {
+        return None;
+    }
+    let tokens = name_tokens(word);
+    let e = reg.find_by_name_before(&tokens, m.span.start)?;
+    let ent = &reg.entities[e];
+    (ent.stype == SpeakerType::Person && ent.head.is_none() && ent.name_tokens.len() >= 2 && ent.first < m.span.start)
+        .then_some(e)
 }
 
 /// "who", "which": the antecedent's entity, or a new one for it.
