@@ -343,6 +343,16 @@ pub fn noun_type(noun: &str) -> Option<SpeakerType> {
     if lx.person_nouns.contains(noun) {
         return Some(SpeakerType::Unnamed);
     }
+    // "the 34-year-old said", "two 17-year-olds told police".
+    if let Some(age) = noun.trim_start_matches(|c: char| c.is_ascii_digit()).strip_prefix('-') {
+        if noun.starts_with(|c: char| c.is_ascii_digit()) {
+            match age {
+                "year-old" | "month-old" => return Some(SpeakerType::Unnamed),
+                "year-olds" => return Some(SpeakerType::Group),
+                _ => {}
+            }
+        }
+    }
     // Only a plural can name something more.
     if !noun.ends_with('s') && !lx.irregular_plurals.contains_key(noun) {
         return None;

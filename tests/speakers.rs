@@ -549,3 +549,19 @@ fn a_surname_that_is_also_a_place_or_a_noun_is_the_person_named_before() {
         );
     }
 }
+
+#[test]
+fn a_family_and_an_age_are_sources() {
+    assert_eq!(
+        speaker_of("“We are devastated,” the family said.", "We are devastated").as_deref(),
+        Some("the family")
+    );
+    assert_eq!(
+        speaker_of("“We are devastated,” the 34-year-old said.", "We are devastated").as_deref(),
+        Some("the 34-year-old")
+    );
+    assert_eq!(
+        speaker_of("Two 17-year-olds told police they saw the car.", "they saw the car").as_deref(),
+        Some("Two 17-year-olds")
+    );
+}
