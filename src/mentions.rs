@@ -371,6 +371,10 @@ pub fn noun_type(noun: &str) -> Option<SpeakerType> {
     if plural && lx.person_nouns.contains(&*singular) {
         return Some(SpeakerType::Group);
     }
+    // "goalies", "rookies": the plural of a noun in "-ie", not "-y".
+    if noun.ends_with("ies") && lx.person_nouns.contains(&noun[..noun.len() - 1]) {
+        return Some(SpeakerType::Group);
+    }
     None
 }
 

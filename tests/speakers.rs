@@ -565,3 +565,14 @@ fn a_family_and_an_age_are_sources() {
         Some("Two 17-year-olds")
     );
 }
+
+#[test]
+fn plural_people_of_everyday_trades_are_sources() {
+    for (text, speaker) in [
+        ("“We were never paid,” cashiers said.", "cashiers"),
+        ("“The ice was too soft,” skaters said.", "skaters"),
+        ("“We saw nothing,” goalies said.", "goalies"),
+    ] {
+        assert_eq!(speaker_of(text, "").as_deref(), Some(speaker), "{text}");
+    }
+}
