@@ -663,3 +663,21 @@ fn a_name_ending_in_is_before_said() {
         "said",
     );
 }
+
+#[test]
+fn a_hearer_after_reassure_or_advise_and_new_speech_cues() {
+    assert_claim(
+        "The mayor reassured reporters the bridge would reopen in May.",
+        "the bridge would reopen in May",
+        "indirect",
+        "The mayor",
+        "reassured",
+    );
+    assert_claim(
+        "The mayor notified residents that the bridge would reopen in May.",
+        "the bridge would reopen in May",
+        "indirect",
+        "The mayor",
+        "notified",
+    );
+}

@@ -137,7 +137,17 @@ pub(super) fn content_start(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usiz
 pub(super) fn hearer_then_clause(ctx: &Ctx, lemma: &str, t: usize, sent_end: usize) -> Option<usize> {
     if !matches!(
         lemma,
-        "tell" | "assure" | "inform" | "remind" | "warn" | "promise" | "convince"
+        "tell"
+            | "assure"
+            | "reassure"
+            | "inform"
+            | "notify"
+            | "brief"
+            | "advise"
+            | "remind"
+            | "warn"
+            | "promise"
+            | "convince"
     ) {
         return None;
     }
