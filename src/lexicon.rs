@@ -199,6 +199,7 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         })
         .collect();
     let first_names = lines(include_str!("../data/first-names.tsv"))
+        .chain(lines(include_str!("../data/first-names-news.tsv")))
         .filter_map(|l| {
             let (name, sex) = l.split_once('\t')?;
             Some((name.trim().to_lowercase(), gender(sex)?))

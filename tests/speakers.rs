@@ -576,3 +576,11 @@ fn plural_people_of_everyday_trades_are_sources() {
         assert_eq!(speaker_of(text, "").as_deref(), Some(speaker), "{text}");
     }
 }
+
+#[test]
+fn first_names_of_people_in_the_news_have_a_sex() {
+    // "Donald" is on neither Moby list and "Hillary" on both: "she" must
+    // not pick Donald Trump.
+    let text = "Melanie thought it was outrageous.\n\nThe rise of Donald Trump was a reason.\n\nThe woman’s enthusiasm for Trump is recorded in detail:\n\n“Here comes Big Daddy,” she said, clapping.";
+    assert_eq!(speaker_of(text, "Here comes Big Daddy").as_deref(), Some("Melanie"));
+}
