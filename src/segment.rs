@@ -361,6 +361,11 @@ fn ends_with_abbreviation(text: &str, sent_start: usize, dot: usize, next_word: 
     if always_followed(word) {
         return true;
     }
+    // "No. 1", "no. 3": a number sign only before a number ("he would vote
+    // no. Sherrod Brown said …" ends a sentence).
+    if word.eq_ignore_ascii_case("no.") {
+        return next_word.starts_with(|c: char| c.is_ascii_digit());
+    }
     let listed = LEXICON.abbreviations.contains(word);
     let dotted = core.contains('.') && core.chars().all(|c| c.is_alphabetic() || c == '.');
     if initial || listed || dotted {
@@ -407,6 +412,15 @@ mod tests {
             sents("Funds are short.\u{a0}“We need the money,” said Joseph."),
             vec!["Funds are short.", "“We need the money,” said Joseph."]
         );
+    }
+
+    #[test]
+    fn no_is_a_number_sign_only_before_a_number() {
+        assert_eq!(
+            sents("He would vote no. Sherrod Brown said the bill was flawed."),
+            ["He would vote no.", "Sherrod Brown said the bill was flawed."]
+        );
+        assert_eq!(sents("It was ranked No. 1 in Ohio."), ["It was ranked No. 1 in Ohio."]);
     }
 
     #[test]
