@@ -681,3 +681,14 @@ fn a_hearer_after_reassure_or_advise_and_new_speech_cues() {
         "notified",
     );
 }
+
+#[test]
+fn a_noun_phrase_content_ends_before_a_time_adjunct() {
+    assert_claim(
+        "Clinton attacked her opponent as a fraud and a scam artist during the first debate.",
+        "her opponent as a fraud and a scam artist",
+        "indirect",
+        "Clinton",
+        "attacked",
+    );
+}

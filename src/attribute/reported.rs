@@ -302,9 +302,63 @@ fn content_after_cue(
         Some(_) if hearer_only => clause_before(ctx, c, sent.clone(), Some(m), confidence),
         Some(_) if np_dropped => clause_before(ctx, c, sent.clone(), Some(m), 0.8),
         // Clause before the subject: "CLAUSE, X said." is handled by clause_before.
-        Some(st) if st < content_end => Some(clause_from(ctx, c, st, content_end, m, rule, confidence)),
+        Some(st) if st < content_end => {
+            // "attacked Machado in early-morning tweets", "acknowledged the
+            // reality of climate change, which makes him …": a noun phrase
+            // ends before a time adjunct or a comment on it.
+            let content_end = match noun_phrase {
+                true => noun_phrase_end(ctx, st, content_end),
+                false => content_end,
+            };
+            Some(clause_from(ctx, c, st, content_end, m, rule, confidence))
+        }
         _ => clause_before(ctx, c, sent.clone(), Some(m), confidence),
     }
+}
+
+/// Where a noun-phrase content starting at token `st` ends (exclusive): at a
+/// time adjunct ("during the debate", "since Monday", "on Tuesday", "in
+/// early-morning tweets") or a comma before "which"/"who".
+fn noun_phrase_end(ctx: &Ctx, st: usize, end: usize) -> usize {
+    (st + 1..end)
+        .find(|&k| {
+            let w = ctx.lower(k);
+            let next = ctx.lower(k + 1);
+            let weekday = matches!(
+                &*next,
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            );
+            matches!(&*w, "during" | "since" | "amid" | "following")
+                || (w == "on" && weekday)
+                || (w == "in" && k + 2 < end && in_a_medium(ctx, k + 1))
+                || (ctx.is(k, ",") && matches!(&*next, "which" | "who"))
+        })
+        .unwrap_or(end)
+}
+
+/// "(in) early-morning tweets", "(in) a statement", "(in) remarks": the
+/// medium of what was said, from token `k`.
+fn in_a_medium(ctx: &Ctx, k: usize) -> bool {
+    let medium = |w: &str| {
+        matches!(
+            w,
+            "tweet"
+                | "tweets"
+                | "statement"
+                | "statements"
+                | "interview"
+                | "interviews"
+                | "speech"
+                | "speeches"
+                | "post"
+                | "remarks"
+        )
+    };
+    let w = ctx.lower(k);
+    medium(&w)
+        || w.ends_with("-morning")
+        || w.ends_with("-night")
+        || (matches!(&*w, "a" | "an") && medium(&ctx.lower(k + 1)))
 }
 
 /// The first token of the content after the cue (ending at token `ce`).
