@@ -692,3 +692,32 @@ fn a_noun_phrase_content_ends_before_a_time_adjunct() {
         "attacked",
     );
 }
+
+#[test]
+fn a_free_relative_content_ends_with_the_relative() {
+    assert_claim(
+        "The gap between what Trump says his tax plan would do and what it would actually do began last year.",
+        "his tax plan would do",
+        "indirect",
+        "Trump",
+        "says",
+    );
+}
+
+#[test]
+fn a_noun_phrase_content_ends_before_a_reason_or_a_ruling() {
+    assert_claim(
+        "The union criticized the plan during a meeting with the premier.",
+        "the plan",
+        "indirect",
+        "The union",
+        "criticized",
+    );
+    assert_claim(
+        "The mayor praised the decision in a letter.",
+        "the decision",
+        "indirect",
+        "The mayor",
+        "praised",
+    );
+}

@@ -269,10 +269,17 @@ fn content_after_cue(
         .unwrap_or(sent.end);
     // "which officials said will take effect soon, will not apply …": a
     // gapped relative clause is a clause, and ends at its comma.
-    let gapped = start_t.is_some_and(|st| relative_gap(ctx, token_at(ctx.toks, m.span.start), st, sent.end).is_some());
-    let content_end = match gapped {
-        true => (ce..content_end).find(|&k| ctx.is(k, ",")).unwrap_or(content_end),
-        false => content_end,
+    let subject = token_at(ctx.toks, m.span.start);
+    let gapped = start_t.is_some_and(|st| relative_gap(ctx, subject, st, sent.end).is_some());
+    // "the gap between what Trump says his plan would do and what it would
+    // actually do": in a free relative the content ends with it.
+    let free_relative = subject > sent.start && matches!(&*ctx.lower(subject - 1), "what" | "how");
+    let content_end = match (gapped, free_relative) {
+        (true, _) => (ce..content_end).find(|&k| ctx.is(k, ",")).unwrap_or(content_end),
+        (false, true) => (ce..content_end)
+            .find(|&k| ctx.is(k, ",") || matches!(&*ctx.lower(k), "and" | "or" | "but" | "than"))
+            .unwrap_or(content_end),
+        (false, false) => content_end,
     };
     // (Clausal within the content's own clause: in "criticized the prime
     // minister, saying he …" the verbs after the comma are another claim's,
@@ -328,8 +335,10 @@ fn noun_phrase_end(ctx: &Ctx, st: usize, end: usize) -> usize {
                 &*next,
                 "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
             );
-            matches!(&*w, "during" | "since" | "amid" | "following")
-                || (w == "on" && weekday)
+            matches!(
+                &*w,
+                "during" | "since" | "amid" | "following" | "because" | "while" | "although" | "though"
+            ) || (w == "on" && weekday)
                 || (w == "in" && k + 2 < end && in_a_medium(ctx, k + 1))
                 || (ctx.is(k, ",") && matches!(&*next, "which" | "who"))
         })
@@ -352,6 +361,13 @@ fn in_a_medium(ctx: &Ctx, k: usize) -> bool {
                 | "speeches"
                 | "post"
                 | "remarks"
+                | "ruling"
+                | "letter"
+                | "filing"
+                | "memo"
+                | "video"
+                | "column"
+                | "op-ed"
         )
     };
     let w = ctx.lower(k);
