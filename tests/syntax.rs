@@ -721,3 +721,29 @@ fn a_noun_phrase_content_ends_before_a_reason_or_a_ruling() {
         "praised",
     );
 }
+
+#[test]
+fn a_relative_that_on_the_object_does_not_start_the_content() {
+    assert_claim(
+        "Lynch said the nonstop demands that come with government work sometimes erase the barriers.",
+        "the nonstop demands that come with government work sometimes erase the barriers",
+        "indirect",
+        "Lynch",
+        "said",
+    );
+    assert_claim(
+        "Trump said countries that stand to benefit from the deal donated millions.",
+        "countries that stand to benefit from the deal donated millions",
+        "indirect",
+        "Trump",
+        "said",
+    );
+    // A subject after "that" makes it the content's start.
+    assert_claim(
+        "Lee told reporters that the plan would fail.",
+        "the plan would fail",
+        "indirect",
+        "Lee",
+        "told reporters",
+    );
+}

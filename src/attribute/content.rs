@@ -20,6 +20,19 @@ pub(super) fn find_that(ctx: &Ctx, from: usize, sent_end: usize) -> Option<usize
 }
 
 pub(super) fn find_that_after(ctx: &Ctx, from: usize, sent_end: usize) -> Option<usize> {
+    that_after(ctx, from, sent_end).filter(|&k| !(k > from && relative_that(ctx, k, sent_end)))
+}
+
+/// "said the demands that come with the job erase …": a relative "that" on
+/// the cue's object was passed over; what follows the cue is a clause whose
+/// subject it modifies (its verb may be a bare form the clause test misses).
+pub(super) fn relative_that_on_object(ctx: &Ctx, from: usize, sent_end: usize) -> bool {
+    that_after(ctx, from, sent_end).is_some_and(|k| k > from && relative_that(ctx, k, sent_end))
+}
+
+/// The first "that" after a cue ending at token `from`, past an object or
+/// an adverbial, that is not a pronoun.
+fn that_after(ctx: &Ctx, from: usize, sent_end: usize) -> Option<usize> {
     // "says at a campaign stop in Toledo, Ohio, that …": a place phrase may
     // hold commas.
     if matches!(&*ctx.lower(from), "at" | "in" | "on" | "during" | "after" | "before") {
@@ -51,6 +64,95 @@ pub(super) fn find_that_after(ctx: &Ctx, from: usize, sent_end: usize) -> Option
         })
         .find(|&k| ctx.lower(k) == "that")
         .filter(|&k| !demonstrative_that(ctx, k, sent_end))
+}
+
+/// "railed against the provisions that pock the tax code", "a plan that
+/// would cut jobs": "that" after the cue's object, with a verb and no subject
+/// after it, opens a relative clause on the object, not the content.
+fn relative_that(ctx: &Ctx, that: usize, sent_end: usize) -> bool {
+    if that + 2 >= sent_end || ctx.toks[that + 1].kind() != TokKind::Word {
+        return false;
+    }
+    let next = ctx.lower(that + 1);
+    let modal = matches!(
+        &*next,
+        "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "has"
+            | "have"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+    );
+    let subject_word = matches!(
+        &*next,
+        "the"
+            | "a"
+            | "an"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "this"
+            | "these"
+            | "those"
+            | "there"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "no"
+            | "any"
+            | "every"
+            | "each"
+            | "what"
+            | "who"
+            | "how"
+            | "why"
+            | "when"
+            | "if"
+            | "whether"
+    ) || next.ends_with("ing")
+        || ctx
+            .s(that + 1)
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    // A bare verb, then its object or adverbial: "that pock the tax code".
+    let then_object = matches!(
+        &*ctx.lower(that + 2),
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+    );
+    modal || (!subject_word && !next.ends_with("ly") && then_object)
 }
 
 /// "said that on Monday", "said that." — "that" as a pronoun (it points

@@ -6,7 +6,7 @@
 use super::clause::{clause_before, clause_end, is_clausal, sentence_subject};
 use super::content::{
     content_start, find_that, find_that_after, hearer_then_clause, infinitive_start, pronoun_after_adverbial,
-    relative_gap, subject_after_adverbial,
+    relative_gap, relative_that_on_object, subject_after_adverbial,
 };
 use super::ctx::{quote_containing, quotes_within, Ctx};
 use super::headline::own_headline;
@@ -259,7 +259,9 @@ fn content_after_cue(
     }
     // "argued that the records show nothing improper": after "that" the
     // content is a clause even when its verb is not one we recognise.
-    let that_clause = infinitive.is_none() && find_that(ctx, ce, sent.end).is_some();
+    let that_clause = infinitive.is_none()
+        && (find_that(ctx, ce, sent.end).is_some()
+            || (!LEXICON.np_content.contains(cue.lemma()) && relative_that_on_object(ctx, ce, sent.end)));
     // "When Ms. Diaz said the plant would close, workers walked out": the
     // content ends with the subordinate clause the cue is in.
     // ("As Ms. Simonyan put it in July, CLAUSE": there the content is after
