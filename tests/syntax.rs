@@ -747,3 +747,14 @@ fn a_relative_that_on_the_object_does_not_start_the_content() {
         "told reporters",
     );
 }
+
+#[test]
+fn a_role_after_a_postposed_speaker_is_not_content() {
+    assert_claim(
+        "That is a big deal, said Marty Puranik, CEO and founder of Atlantic.Net.",
+        "That is a big deal",
+        "indirect",
+        "Marty Puranik",
+        "said",
+    );
+}

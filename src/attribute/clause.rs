@@ -365,7 +365,10 @@ pub(super) fn clause_before(
         after += 1;
     }
     // ("…, lawmakers said Friday, a day after …": an appositive, not more content.)
-    let appositive_after = ctx.is(after, ",") && matches!(&*ctx.lower(after + 1), "a" | "an");
+    // ("…, said Marty Puranik, CEO and founder of Atlantic.Net.": a phrase
+    // with no verb after the speaker is the speaker's role, not content.)
+    let appositive_after =
+        ctx.is(after, ",") && (matches!(&*ctx.lower(after + 1), "a" | "an") || !is_clausal(ctx, after, sent.end));
     let ends = after >= sent.end || matches!(ctx.s(after), "." | "!" | "?") || appositive_after;
     let parenthetical = ctx.is(after, ",") && after + 1 < sent.end && !appositive_after;
     let content_before = trim_span(ctx.text, ctx.toks[sent.start].start()..ctx.toks[comma].start());
