@@ -758,3 +758,18 @@ fn a_role_after_a_postposed_speaker_is_not_content() {
         "said",
     );
 }
+
+#[test]
+fn a_negated_cue_reports_nothing_said() {
+    assert_no_claim("Facebook did not say whether it agreed to any conditions.");
+    assert_no_claim("The minister would not say when the report would be released.");
+    assert_no_claim("He has never said that he would resign.");
+    // A cue after a negated one still reports.
+    assert_claim(
+        "Lee did not resign, and said the charges were false.",
+        "the charges were false",
+        "indirect",
+        "Lee",
+        "said",
+    );
+}

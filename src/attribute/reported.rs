@@ -42,7 +42,7 @@ pub(super) fn reported(
         }
         // Under `--scope speech` a belief or a finding reports nothing, nor
         // does a refusal ("declined to comment").
-        if !ctx.all_scope() && (!ctx.cues[c].class().is_speech() || refusal(ctx.cues[c].lemma())) {
+        if !ctx.all_scope() && (!ctx.cues[c].class().is_speech() || refusal(ctx.cues[c].lemma()) || negated(ctx, c)) {
             continue;
         }
         // A passive reports only through its agent: "was told by officials
@@ -62,6 +62,21 @@ pub(super) fn reported(
         covered_until = claim.parts.last().map_or(0, |p| p.end).max(ctx.cues[c].span.end);
         claims.push(claim);
     }
+}
+
+/// "Facebook did not say whether …", "would not say", "has never said":
+/// a cue denied by "not" or "never" (or a form in "n't") just before it
+/// reports that nothing was said.
+fn negated(ctx: &Ctx, c: usize) -> bool {
+    let cue = &ctx.cues[c];
+    let ct = ctx.cue_start_tok(c);
+    cue.form()
+        .split(' ')
+        .any(|w| matches!(w, "not" | "never") || w.ends_with("n't"))
+        || (ct.saturating_sub(2)..ct).any(|k| {
+            let w = ctx.lower(k);
+            matches!(&*w, "not" | "never") || w.ends_with("n't") || w == "n’t"
+        })
 }
 
 /// Whether cue `c` can report at all: not the speaker's own word inside a
