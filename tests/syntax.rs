@@ -773,3 +773,8 @@ fn a_negated_cue_reports_nothing_said() {
         "said",
     );
 }
+
+#[test]
+fn a_phrasal_ing_cue_after_a_noun_is_no_report() {
+    assert_no_claim("Many waved flags and held up signs calling for Brexit to be scrapped.");
+}

@@ -108,8 +108,8 @@ fn may_report(ctx: &Ctx, spoken: &[&Quotation], c: usize, one_line_headline: boo
     // not a finite report; it needs a comma (", adding that") or an
     // auxiliary ("is saying").
     // ("before suggesting that …" is the subject's act: `who_speaks`.)
-    !(cue.form().ends_with("ing")
-        && !cue.form().contains(' ')
+    let first_word = cue.form().split(' ').next().unwrap_or("");
+    !(first_word.ends_with("ing")
         && ct > sent.start
         && ctx.toks[ct - 1].kind() == TokKind::Word
         && !matches!(
