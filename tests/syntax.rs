@@ -778,3 +778,36 @@ fn a_negated_cue_reports_nothing_said() {
 fn a_phrasal_ing_cue_after_a_noun_is_no_report() {
     assert_no_claim("Many waved flags and held up signs calling for Brexit to be scrapped.");
 }
+
+#[test]
+fn a_phrase_and_a_comma_between_the_cue_and_its_clause() {
+    for (sentence, quote, speaker, cue) in [
+        (
+            "Chapman admits in this instance, there were fatalities.",
+            "there were fatalities",
+            "Chapman",
+            "admits",
+        ),
+        (
+            "A tweet last week said at 7:30 p.m., there were no units available.",
+            "there were no units available",
+            "A tweet",
+            "said",
+        ),
+        (
+            "Roman, a resident of the area, said by text message the weather had been fine.",
+            "the weather had been fine",
+            "Roman",
+            "said",
+        ),
+        (
+            "The sergeant-at-arms said Monday he is considering a run.",
+            "he is considering a run",
+            "The sergeant-at-arms",
+            "said",
+        ),
+    ] {
+        assert_claim(sentence, quote, "indirect", speaker, cue);
+    }
+    assert_no_claim("She spoke at the rally, which drew thousands.");
+}

@@ -301,7 +301,10 @@ pub(super) fn pronoun_after_adverbial(ctx: &Ctx, t: usize, sent_end: usize) -> O
 /// after the phrase's noun, or a bare noun before an auxiliary) and its verb
 /// within a few words; the clause starts at the subject.
 pub(super) fn subject_after_adverbial(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usize> {
-    if !matches!(&*ctx.lower(t), "in" | "on" | "at" | "during" | "after") {
+    if !matches!(
+        &*ctx.lower(t),
+        "in" | "on" | "at" | "during" | "after" | "by" | "via" | "over" | "through"
+    ) {
         return None;
     }
     let determiner = |w: &str| {
@@ -352,6 +355,29 @@ pub(super) fn relative_gap(ctx: &Ctx, subject: usize, t: usize, sent_end: usize)
             | "have"
     );
     (after_relative && gapped && t + 1 < sent_end && ctx.toks[t + 1].kind() == TokKind::Word).then_some(t)
+}
+
+/// "admits in this instance, there were fatalities", "said at 7:30 p.m.,
+/// there were no units": a short phrase after a preposition, a comma, then
+/// a clause; the clause starts after the comma.
+pub(super) fn clause_after_adverbial_comma(ctx: &Ctx, t: usize, sent_end: usize) -> Option<usize> {
+    if !matches!(
+        &*ctx.lower(t),
+        "in" | "on" | "at" | "during" | "after" | "before" | "by" | "via" | "over" | "for" | "like" | "since"
+    ) {
+        return None;
+    }
+    let comma = (t + 1..(t + 9).min(sent_end))
+        .take_while(|&k| ctx.toks[k].kind() == TokKind::Word || matches!(ctx.s(k), "," | "." | ":" | "’" | "'"))
+        .find(|&k| ctx.is(k, ","))?;
+    // (Not a list or a relative clause after the phrase.)
+    let first = ctx.lower(comma + 1);
+    let opens_clause = !relative(&first) && !matches!(&*first, "and" | "or" | "but" | "a" | "an");
+    (comma + 2 < sent_end
+        && opens_clause
+        && is_clausal(ctx, comma + 1, sent_end)
+        && finite_verb_within(ctx, comma + 1, (comma + 8).min(sent_end)))
+    .then_some(comma + 1)
 }
 
 fn relative(w: &str) -> bool {

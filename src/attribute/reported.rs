@@ -5,8 +5,8 @@
 
 use super::clause::{clause_before, clause_end, is_clausal, sentence_subject};
 use super::content::{
-    content_start, find_that, find_that_after, hearer_then_clause, infinitive_start, pronoun_after_adverbial,
-    relative_gap, relative_that_on_object, subject_after_adverbial,
+    clause_after_adverbial_comma, content_start, find_that, find_that_after, hearer_then_clause, infinitive_start,
+    pronoun_after_adverbial, relative_gap, relative_that_on_object, subject_after_adverbial,
 };
 use super::ctx::{quote_containing, quotes_within, Ctx};
 use super::headline::own_headline;
@@ -423,6 +423,7 @@ fn content_start_after(
             .or_else(|| hearer_then_clause(ctx, lemma, ce, sent.end))
             .or_else(|| content_start(ctx, ce, sent.end))
             .or_else(|| pronoun_after_adverbial(ctx, ce, sent.end))
+            .or_else(|| clause_after_adverbial_comma(ctx, ce, sent.end))
             .or_else(|| subject_after_adverbial(ctx, ce, sent.end)),
     }
 }
