@@ -126,6 +126,8 @@ pub struct Lexicon {
     pub irregular_past: WordSet,
     /// Present-tense forms that show a clause (`data/present-verbs.txt`).
     pub present_verbs: WordSet,
+    /// Base forms of verbs learned from PolNeAR train ("include", "raise").
+    pub base_verbs: WordSet,
     /// Nouns that report a claim: "Trump's claim that …" (`data/claim-nouns.txt`).
     pub claim_nouns: WordSet,
     /// Documents, polls and messages that speak for their authors ("her
@@ -253,6 +255,7 @@ pub static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         infinitive: set(include_str!("../data/cue-infinitive.txt"), false),
         irregular_past: set(include_str!("../data/irregular-past.txt"), false),
         present_verbs: set(include_str!("../data/present-verbs.txt"), false),
+        base_verbs: set(include_str!("../data/base-verbs.txt"), false),
         claim_nouns: set(include_str!("../data/claim-nouns.txt"), true),
         name_modifiers: set(include_str!("../data/name-modifiers.txt"), false),
         furniture_prefixes: lines(include_str!("../data/furniture-prefixes.txt"))

@@ -811,3 +811,14 @@ fn a_phrase_and_a_comma_between_the_cue_and_its_clause() {
     }
     assert_no_claim("She spoke at the rally, which drew thousands.");
 }
+
+#[test]
+fn a_base_verb_after_a_plural_subject_makes_a_clause() {
+    assert_claim(
+        "The group says those people include hikers, campers and anglers.",
+        "those people include hikers, campers and anglers",
+        "indirect",
+        "The group",
+        "says",
+    );
+}

@@ -275,6 +275,7 @@ pub(super) fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
             || LEXICON.irregular_past.contains(&*v)
             || LEXICON.present_verbs.contains(&*v)
             || regular_present_at(ctx, k, sent_end)
+            || plural_present_at(ctx, k)
             || is_open_mark(ctx.s(k))
             // "the records show …", "Cray anticipates …": a cue is a verb.
             || ctx.cue_at_tok.get(k).is_some_and(|c| !ctx.cues[c].form().ends_with("ing"))
@@ -322,6 +323,23 @@ fn regular_present_at(ctx: &Ctx, k: usize, sent_end: usize) -> bool {
                 | "well"
         );
     after_noun && opens_object
+}
+
+/// "those people include hikers", "they raise questions": a verb's base
+/// form after a plural noun or a plural pronoun is a present verb.
+fn plural_present_at(ctx: &Ctx, k: usize) -> bool {
+    if k == 0 || ctx.toks[k - 1].kind() != TokKind::Word || !LEXICON.base_verbs.contains(&*ctx.lower(k)) {
+        return false;
+    }
+    let before = ctx.lower(k - 1);
+    let plural_noun = before.len() > 3
+        && before.ends_with('s')
+        && !["ss", "us", "is", "’s", "'s"].iter().any(|e| before.ends_with(e));
+    plural_noun
+        || matches!(
+            &*before,
+            "they" | "we" | "people" | "many" | "others" | "some" | "both" | "those"
+        )
 }
 
 /// "CLAUSE, X said." / "CLAUSE, said X." / "A, X said, B".
