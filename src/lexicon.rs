@@ -278,6 +278,24 @@ impl Lexicon {
         self.senses.get(sense).is_some_and(|s| s.contains(word))
     }
 
+    /// Every word whose singular (`singular`) can be one of `singulars`,
+    /// and those words themselves: a superset of the words a test "this
+    /// noun or its singular is listed" accepts, so that the test can be run
+    /// once per candidate and its answers kept in a table (one lookup per
+    /// word then instead of up to five).
+    pub fn plural_candidates<'a>(&'a self, singulars: impl Iterator<Item = &'a str>) -> Vec<String> {
+        let mut out: Vec<String> = self.irregular_plurals.keys().cloned().collect();
+        for sg in singulars {
+            out.push(sg.to_string());
+            out.push(format!("{sg}s"));
+            out.push(format!("{sg}es"));
+            if let Some(stem) = sg.strip_suffix('y') {
+                out.push(format!("{stem}ies"));
+            }
+        }
+        out
+    }
+
     /// The singular of a lowercase noun, by the irregular list or by rule
     /// (borrowed: the mention readers ask for it at most words ending in s).
     pub fn singular<'a>(&'a self, noun: &'a str) -> Cow<'a, str> {
