@@ -35,6 +35,37 @@ pub fn word_set(words: &[&'static str]) -> HashSet<&'static str, FastHash> {
     words.iter().copied().collect()
 }
 
+/// Which first bytes and lengths the words of a table have: a word of
+/// another shape is not in the table, known without hashing it (most words
+/// a reader asks about are in no table).
+pub struct WordShapes([u64; 256]);
+
+impl WordShapes {
+    pub fn of<'a>(words: impl Iterator<Item = &'a str>) -> Self {
+        let mut shapes = [0u64; 256];
+        for w in words {
+            if let Some(&first) = w.as_bytes().first() {
+                shapes[usize::from(first)] |= Self::length_bit(w);
+            }
+        }
+        WordShapes(shapes)
+    }
+
+    /// False when no word of the table has `word`'s first byte and length.
+    #[inline]
+    pub fn may_hold(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&first| self.0[usize::from(first)] & Self::length_bit(word) != 0)
+    }
+
+    /// One bit per length; lengths from 63 up share the last.
+    #[inline]
+    fn length_bit(word: &str) -> u64 {
+        1 << word.len().min(63)
+    }
+}
+
 /// `s` in lowercase, borrowed when it already is (most words are).
 pub fn lowercase(s: &str) -> Cow<'_, str> {
     if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {

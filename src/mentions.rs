@@ -6,7 +6,7 @@
 //! and it must end in a head we can vouch for: a pronoun, a capitalised name,
 //! or a noun from `data/` (person, organisation and group nouns).
 
-use crate::lexicon::{word_set, FastHash, LEXICON};
+use crate::lexicon::{word_set, FastHash, WordShapes, LEXICON};
 use once_cell::sync::Lazy;
 use std::collections::{HashMap, HashSet};
 
@@ -335,18 +335,24 @@ pub fn pronoun(word: &str) -> Option<(SpeakerType, Option<&'static str>)> {
 // The mention readers ask at most words; one lookup replaces up to eight.
 #[inline]
 pub fn noun_type(noun: &str) -> Option<SpeakerType> {
-    NOUN_TYPES.get(noun).copied()
+    let (shapes, types) = &*NOUN_TYPES;
+    if !shapes.may_hold(noun) {
+        return None;
+    }
+    types.get(noun).copied()
 }
 
 /// `noun_type_by_rule` of every noun it types (the listed nouns and their
-/// plurals).
-static NOUN_TYPES: Lazy<HashMap<String, SpeakerType, FastHash>> = Lazy::new(|| {
+/// plurals), and their shapes.
+static NOUN_TYPES: Lazy<(WordShapes, HashMap<String, SpeakerType, FastHash>)> = Lazy::new(|| {
     let lx = &*LEXICON;
     let singulars = lx.group_nouns.iter().chain(&lx.org_nouns).chain(&lx.person_nouns);
-    lx.plural_candidates(singulars.map(String::as_str))
+    let types: HashMap<String, SpeakerType, FastHash> = lx
+        .plural_candidates(singulars.map(String::as_str))
         .into_iter()
         .filter_map(|w| noun_type_by_rule(&w).map(|t| (w, t)))
-        .collect()
+        .collect();
+    (WordShapes::of(types.keys().map(String::as_str)), types)
 });
 
 fn noun_type_by_rule(noun: &str) -> Option<SpeakerType> {

@@ -4,7 +4,7 @@
 //! report said" → Philip Cross.
 
 use super::*;
-use crate::lexicon::WordSet;
+use crate::lexicon::{WordSet, WordShapes};
 use once_cell::sync::Lazy;
 
 /// A document noun in the story ("a study", "the report"), with the author
@@ -24,10 +24,12 @@ pub(super) fn scan_documents(text: &str, segs: &Segments, toks: &Tokens, quoted:
         let (lo, hi) = (token_at(toks, s.start), token_at(toks, s.end));
         for k in lo..hi {
             let t = &toks[k];
-            if t.kind() != TokKind::Word || t.span().len() < 3 || quoted.contains(t.span().start) {
+            if t.kind() != TokKind::Word || t.span().len() < 3 {
                 continue;
             }
-            if !is_document_noun(toks.lower(k, text)) {
+            // The noun first: few words are one, and the quotation test is a
+            // binary search.
+            if !is_document_noun(toks.lower(k, text)) || quoted.contains(t.span().start) {
                 continue;
             }
             let by_author = (k + 2 < hi && matches!(toks.lower(k + 1, text), "by" | "from"))
@@ -44,18 +46,21 @@ pub(super) fn scan_documents(text: &str, segs: &Segments, toks: &Tokens, quoted:
 }
 
 pub(super) fn is_document_noun(word: &str) -> bool {
-    DOCUMENT_NOUN_FORMS.contains(word)
+    let (shapes, forms) = &*DOCUMENT_NOUN_FORMS;
+    shapes.may_hold(word) && forms.contains(word)
 }
 
-/// Every word `is_document_noun_by_rule` accepts: `scan_documents` asks at
-/// nearly every word, and one lookup here replaces up to five.
-static DOCUMENT_NOUN_FORMS: Lazy<WordSet> = Lazy::new(|| {
+/// Every word `is_document_noun_by_rule` accepts, and their shapes:
+/// `scan_documents` asks at nearly every word, and one lookup here (none
+/// for most words) replaces up to five.
+static DOCUMENT_NOUN_FORMS: Lazy<(WordShapes, WordSet)> = Lazy::new(|| {
     let singulars = LEXICON.document_nouns.iter().map(String::as_str);
-    LEXICON
+    let forms: WordSet = LEXICON
         .plural_candidates(singulars)
         .into_iter()
         .filter(|w| is_document_noun_by_rule(w))
-        .collect()
+        .collect();
+    (WordShapes::of(forms.iter().map(String::as_str)), forms)
 });
 
 /// A document noun or the plural of one.
