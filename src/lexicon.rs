@@ -31,8 +31,25 @@ pub type FastHash = BuildHasherDefault<Fnv>;
 pub type WordSet = HashSet<String, FastHash>;
 
 /// A set of `'static` words for the membership tests of the hot path.
-pub fn word_set(words: &[&'static str]) -> HashSet<&'static str, FastHash> {
-    words.iter().copied().collect()
+pub fn word_set(words: &[&'static str]) -> StaticWords {
+    StaticWords {
+        shapes: WordShapes::of(words.iter().copied()),
+        words: words.iter().copied().collect(),
+    }
+}
+
+/// `word_set`'s set: the words and their shapes, so that most words asked
+/// about (of no listed shape) are answered without hashing.
+pub struct StaticWords {
+    shapes: WordShapes,
+    words: HashSet<&'static str, FastHash>,
+}
+
+impl StaticWords {
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.shapes.may_hold(word) && self.words.contains(word)
+    }
 }
 
 /// Which first bytes and lengths the words of a table have: a word of

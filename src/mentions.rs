@@ -6,11 +6,11 @@
 //! and it must end in a head we can vouch for: a pronoun, a capitalised name,
 //! or a noun from `data/` (person, organisation and group nouns).
 
-use crate::lexicon::{word_set, FastHash, WordShapes, LEXICON};
+use crate::lexicon::{word_set, FastHash, StaticWords, WordShapes, LEXICON};
 use once_cell::sync::Lazy;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-type Words = Lazy<HashSet<&'static str, FastHash>>;
+type Words = Lazy<StaticWords>;
 pub static DETERMINERS: Words = Lazy::new(|| word_set(DETERMINERS_LIST));
 static STOP: Words = Lazy::new(|| word_set(STOP_LIST));
 pub static BETWEEN_SUBJECT_AND_CUE: Words = Lazy::new(|| word_set(BETWEEN_SUBJECT_AND_CUE_LIST));
