@@ -28,7 +28,56 @@ impl Hasher for Fnv {
 }
 
 pub type FastHash = BuildHasherDefault<Fnv>;
-pub type WordSet = HashSet<String, FastHash>;
+
+/// A word list of the lexicon: the words and their shapes, so that most
+/// words asked about (of no listed shape) are answered without hashing.
+#[derive(Default)]
+pub struct WordSet {
+    shapes: WordShapes,
+    words: HashSet<String, FastHash>,
+}
+
+impl WordSet {
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.shapes.may_hold(word) && self.words.contains(word)
+    }
+
+    pub fn insert(&mut self, word: String) {
+        self.shapes.add(&word);
+        self.words.insert(word);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.words.iter()
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Self {
+        let mut set = WordSet::default();
+        for w in words {
+            set.insert(w);
+        }
+        set
+    }
+}
+
+impl IntoIterator for WordSet {
+    type Item = String;
+    type IntoIter = std::collections::hash_set::IntoIter<String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.words.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a WordSet {
+    type Item = &'a String;
+    type IntoIter = std::collections::hash_set::Iter<'a, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.words.iter()
+    }
+}
 
 /// A set of `'static` words for the membership tests of the hot path.
 pub fn word_set(words: &[&'static str]) -> StaticWords {
@@ -57,23 +106,34 @@ impl StaticWords {
 /// a reader asks about are in no table).
 pub struct WordShapes([u64; 256]);
 
+impl Default for WordShapes {
+    fn default() -> Self {
+        WordShapes([0; 256])
+    }
+}
+
 impl WordShapes {
     pub fn of<'a>(words: impl Iterator<Item = &'a str>) -> Self {
-        let mut shapes = [0u64; 256];
+        let mut shapes = WordShapes::default();
         for w in words {
-            if let Some(&first) = w.as_bytes().first() {
-                shapes[usize::from(first)] |= Self::length_bit(w);
-            }
+            shapes.add(w);
         }
-        WordShapes(shapes)
+        shapes
     }
 
-    /// False when no word of the table has `word`'s first byte and length.
+    pub fn add(&mut self, word: &str) {
+        if let Some(&first) = word.as_bytes().first() {
+            self.0[usize::from(first)] |= Self::length_bit(word);
+        }
+    }
+
+    /// False when no word of the table has `word`'s first byte and length
+    /// (the empty word is left to the table).
     #[inline]
     pub fn may_hold(&self, word: &str) -> bool {
         word.as_bytes()
             .first()
-            .is_some_and(|&first| self.0[usize::from(first)] & Self::length_bit(word) != 0)
+            .is_none_or(|&first| self.0[usize::from(first)] & Self::length_bit(word) != 0)
     }
 
     /// One bit per length; lengths from 63 up share the last.
