@@ -375,13 +375,13 @@ fn noun_type_by_rule(noun: &str) -> Option<SpeakerType> {
     if lx.group_nouns.contains(noun) {
         return Some(SpeakerType::Group);
     }
-    if lx.org_nouns.contains(noun) || (plural && lx.org_nouns.contains(&*singular)) {
+    if lx.org_nouns.contains(noun) || (plural && lx.org_nouns.contains(&singular)) {
         return Some(SpeakerType::Organization);
     }
     if lx.person_nouns.contains(noun) {
         return Some(SpeakerType::Unnamed);
     }
-    if plural && lx.person_nouns.contains(&*singular) {
+    if plural && lx.person_nouns.contains(&singular) {
         return Some(SpeakerType::Group);
     }
     None

@@ -272,8 +272,8 @@ pub(super) fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
                     | "doesn't"
                     | "didn't"
             )
-            || LEXICON.irregular_past.contains(&*v)
-            || LEXICON.present_verbs.contains(&*v)
+            || LEXICON.irregular_past.contains(&v)
+            || LEXICON.present_verbs.contains(&v)
             || is_open_mark(ctx.s(k))
             // "the records show …", "Cray anticipates …": a cue is a verb.
             || ctx.cue_at_tok.get(k).is_some_and(|c| !ctx.cues[c].form().ends_with("ing"))
@@ -391,7 +391,7 @@ fn attribution_comma(
 /// Post") rather than a predicate.
 fn adverbial_after_attribution(ctx: &Ctx, t: usize) -> bool {
     let w = ctx.lower(t);
-    DETERMINERS.contains(&*w)
+    DETERMINERS.contains(&w)
         || ctx.s(t).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         || matches!(
             &*w,
@@ -474,7 +474,7 @@ fn claim_before_comma(
     ends: bool,
     verb_follows: bool,
 ) -> bool {
-    if DETERMINERS.contains(&*ctx.lower(sent.start)) && ctx.text[content_before.clone()].split_whitespace().count() <= 1
+    if DETERMINERS.contains(&ctx.lower(sent.start)) && ctx.text[content_before.clone()].split_whitespace().count() <= 1
     {
         return false;
     }

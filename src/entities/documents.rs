@@ -65,7 +65,7 @@ static DOCUMENT_NOUN_FORMS: Lazy<(WordShapes, WordSet)> = Lazy::new(|| {
 
 /// A document noun or the plural of one.
 fn is_document_noun_by_rule(word: &str) -> bool {
-    LEXICON.document_nouns.contains(word) || LEXICON.document_nouns.contains(&*LEXICON.singular(word))
+    LEXICON.document_nouns.contains(word) || LEXICON.document_nouns.contains(&LEXICON.singular(word))
 }
 
 /// The author of the document a bare "the report" refers back to: the
