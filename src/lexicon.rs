@@ -28,11 +28,119 @@ impl Hasher for Fnv {
 }
 
 pub type FastHash = BuildHasherDefault<Fnv>;
-pub type WordSet = HashSet<String, FastHash>;
+
+/// A word list of the lexicon: the words and their shapes, so that most
+/// words asked about (of no listed shape) are answered without hashing.
+#[derive(Default)]
+pub struct WordSet {
+    shapes: WordShapes,
+    words: HashSet<String, FastHash>,
+}
+
+impl WordSet {
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.shapes.may_hold(word) && self.words.contains(word)
+    }
+
+    pub fn insert(&mut self, word: String) {
+        self.shapes.add(&word);
+        self.words.insert(word);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.words.iter()
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Self {
+        let mut set = WordSet::default();
+        for w in words {
+            set.insert(w);
+        }
+        set
+    }
+}
+
+impl IntoIterator for WordSet {
+    type Item = String;
+    type IntoIter = std::collections::hash_set::IntoIter<String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.words.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a WordSet {
+    type Item = &'a String;
+    type IntoIter = std::collections::hash_set::Iter<'a, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.words.iter()
+    }
+}
 
 /// A set of `'static` words for the membership tests of the hot path.
-pub fn word_set(words: &[&'static str]) -> HashSet<&'static str, FastHash> {
-    words.iter().copied().collect()
+pub fn word_set(words: &[&'static str]) -> StaticWords {
+    StaticWords {
+        shapes: WordShapes::of(words.iter().copied()),
+        words: words.iter().copied().collect(),
+    }
+}
+
+/// `word_set`'s set: the words and their shapes, so that most words asked
+/// about (of no listed shape) are answered without hashing.
+pub struct StaticWords {
+    shapes: WordShapes,
+    words: HashSet<&'static str, FastHash>,
+}
+
+impl StaticWords {
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.shapes.may_hold(word) && self.words.contains(word)
+    }
+}
+
+/// Which first bytes and lengths the words of a table have: a word of
+/// another shape is not in the table, known without hashing it (most words
+/// a reader asks about are in no table).
+pub struct WordShapes([u64; 256]);
+
+impl Default for WordShapes {
+    fn default() -> Self {
+        WordShapes([0; 256])
+    }
+}
+
+impl WordShapes {
+    pub fn of<'a>(words: impl Iterator<Item = &'a str>) -> Self {
+        let mut shapes = WordShapes::default();
+        for w in words {
+            shapes.add(w);
+        }
+        shapes
+    }
+
+    pub fn add(&mut self, word: &str) {
+        if let Some(&first) = word.as_bytes().first() {
+            self.0[usize::from(first)] |= Self::length_bit(word);
+        }
+    }
+
+    /// False when no word of the table has `word`'s first byte and length
+    /// (the empty word is left to the table).
+    #[inline]
+    pub fn may_hold(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_none_or(|&first| self.0[usize::from(first)] & Self::length_bit(word) != 0)
+    }
+
+    /// One bit per length; lengths from 63 up share the last.
+    #[inline]
+    fn length_bit(word: &str) -> u64 {
+        1 << word.len().min(63)
+    }
 }
 
 /// `s` in lowercase, borrowed when it already is (most words are).
@@ -280,6 +388,24 @@ impl Lexicon {
     /// Whether a lowercase word is listed under `sense` in `data/cue-senses.tsv`.
     pub fn in_sense(&self, sense: &str, word: &str) -> bool {
         self.senses.get(sense).is_some_and(|s| s.contains(word))
+    }
+
+    /// Every word whose singular (`singular`) can be one of `singulars`,
+    /// and those words themselves: a superset of the words a test "this
+    /// noun or its singular is listed" accepts, so that the test can be run
+    /// once per candidate and its answers kept in a table (one lookup per
+    /// word then instead of up to five).
+    pub fn plural_candidates<'a>(&'a self, singulars: impl Iterator<Item = &'a str>) -> Vec<String> {
+        let mut out: Vec<String> = self.irregular_plurals.keys().cloned().collect();
+        for sg in singulars {
+            out.push(sg.to_string());
+            out.push(format!("{sg}s"));
+            out.push(format!("{sg}es"));
+            if let Some(stem) = sg.strip_suffix('y') {
+                out.push(format!("{stem}ies"));
+            }
+        }
+        out
     }
 
     /// The singular of a lowercase noun, by the irregular list or by rule

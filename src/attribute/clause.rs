@@ -272,8 +272,8 @@ pub(super) fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
                     | "doesn't"
                     | "didn't"
             )
-            || LEXICON.irregular_past.contains(&*v)
-            || LEXICON.present_verbs.contains(&*v)
+            || LEXICON.irregular_past.contains(&v)
+            || LEXICON.present_verbs.contains(&v)
             || regular_present_at(ctx, k, sent_end)
             || plural_present_at(ctx, k)
             || is_open_mark(ctx.s(k))
@@ -328,7 +328,7 @@ fn regular_present_at(ctx: &Ctx, k: usize, sent_end: usize) -> bool {
 /// "those people include hikers", "they raise questions": a verb's base
 /// form after a plural noun or a plural pronoun is a present verb.
 fn plural_present_at(ctx: &Ctx, k: usize) -> bool {
-    if k == 0 || ctx.toks[k - 1].kind() != TokKind::Word || !LEXICON.base_verbs.contains(&*ctx.lower(k)) {
+    if k == 0 || ctx.toks[k - 1].kind() != TokKind::Word || !LEXICON.base_verbs.contains(&ctx.lower(k)) {
         return false;
     }
     let before = ctx.lower(k - 1);
@@ -456,7 +456,7 @@ fn attribution_comma(
 /// Post") rather than a predicate.
 fn adverbial_after_attribution(ctx: &Ctx, t: usize) -> bool {
     let w = ctx.lower(t);
-    DETERMINERS.contains(&*w)
+    DETERMINERS.contains(&w)
         || ctx.s(t).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         || matches!(
             &*w,
@@ -539,7 +539,7 @@ fn claim_before_comma(
     ends: bool,
     verb_follows: bool,
 ) -> bool {
-    if DETERMINERS.contains(&*ctx.lower(sent.start)) && ctx.text[content_before.clone()].split_whitespace().count() <= 1
+    if DETERMINERS.contains(&ctx.lower(sent.start)) && ctx.text[content_before.clone()].split_whitespace().count() <= 1
     {
         return false;
     }

@@ -12,7 +12,7 @@ pub(super) fn find_that(ctx: &Ctx, from: usize, sent_end: usize) -> Option<usize
     let that = find_that_after(ctx, from, sent_end)?;
     // "dismissed Trump's claim that …": the clause is the claim's, not the cue's.
     let possessed_claim = that >= 2
-        && LEXICON.claim_nouns.contains(&*ctx.lower(that - 1))
+        && LEXICON.claim_nouns.contains(&ctx.lower(that - 1))
         && (ctx.s(that - 2).ends_with("’s")
             || ctx.s(that - 2).ends_with("'s")
             || matches!(&*ctx.lower(that - 2), "his" | "her" | "their" | "its"));
@@ -397,8 +397,8 @@ fn finite_verb_within(ctx: &Ctx, from: usize, to: usize) -> bool {
                     &*w,
                     "will" | "would" | "could" | "should" | "can" | "may" | "might" | "must"
                 )
-                || LEXICON.irregular_past.contains(&*w)
-                || LEXICON.present_verbs.contains(&*w)
+                || LEXICON.irregular_past.contains(&w)
+                || LEXICON.present_verbs.contains(&w)
         })
 }
 

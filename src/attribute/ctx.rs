@@ -18,6 +18,9 @@ pub(super) struct Ctx<'a> {
     /// Cue index by the token just past its end.
     pub(super) cue_ending_at_tok: CueByTok,
     pub(super) cue_used: Vec<bool>,
+    /// The token range of each sentence (the sieves ask for the sentence at
+    /// a position at every cue: one search instead of three).
+    sentence_tok_ranges: Vec<std::ops::Range<usize>>,
     /// See [`crate::Options::scope`].
     pub(super) scope: crate::Scope,
 }
@@ -40,6 +43,11 @@ impl<'a> Ctx<'a> {
             cue_at_tok,
             cue_ending_at_tok,
             cue_used: vec![false; cues.len()],
+            sentence_tok_ranges: segs
+                .sentences
+                .iter()
+                .map(|s| token_at(toks, s.start)..token_at(toks, s.end))
+                .collect(),
             scope: opts.scope,
         }
     }
@@ -61,8 +69,7 @@ impl Ctx<'_> {
     }
     /// Token range of the sentence holding byte `pos`.
     pub(super) fn sentence_toks(&self, pos: usize) -> std::ops::Range<usize> {
-        let s = &self.segs.sentences[self.segs.sentence_of(pos)];
-        token_at(self.toks, s.start)..token_at(self.toks, s.end)
+        self.sentence_tok_ranges[self.segs.sentence_of(pos)].clone()
     }
     pub(super) fn para_toks(&self, pos: usize) -> std::ops::Range<usize> {
         let p = &self.segs.paragraphs[self.segs.paragraph_of(pos)];

@@ -166,8 +166,7 @@ fn quote_according_to(ctx: &mut Ctx, q: &Quotation, at: &AfterClose) -> Option<C
     let mut m = mention_after(ctx.text, ctx.toks, after, at.para_end)?;
     let m_end = token_at(ctx.toks, m.span.end);
     let head = ctx.text[m.head.clone()].to_lowercase();
-    if LEXICON.document_nouns.contains(&*LEXICON.singular(&head)) && matches!(&*ctx.lower(m_end), "from" | "by" | "of")
-    {
+    if LEXICON.document_nouns.contains(&LEXICON.singular(&head)) && matches!(&*ctx.lower(m_end), "from" | "by" | "of") {
         if let Some(body) = mention_after(ctx.text, ctx.toks, m_end + 1, at.para_end) {
             m = body;
         }

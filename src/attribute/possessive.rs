@@ -34,7 +34,7 @@ pub(super) fn possessive_claims(
     // The end of the last claim this sieve added (candidates come in text order).
     let mut pushed_until = 0usize;
     for t in 1..ctx.toks.len().saturating_sub(2) {
-        if ctx.lower(t + 1) != "that" || !LEXICON.claim_nouns.contains(&*ctx.lower(t)) {
+        if ctx.lower(t + 1) != "that" || !LEXICON.claim_nouns.contains(&ctx.lower(t)) {
             continue;
         }
         let owner = ctx.s(t - 1);
@@ -106,7 +106,7 @@ fn owner_mention(ctx: &Ctx, t: usize, pronoun: Option<&str>, sent_start: usize) 
         while lo > sent_start && lo + 6 > t && ctx.toks[lo - 1].kind() == TokKind::Word {
             let w = ctx.s(lo - 1);
             let cap = w.starts_with(|c: char| c.is_uppercase());
-            if !cap && !DETERMINERS.contains(&w.to_lowercase().as_str()) {
+            if !cap && !DETERMINERS.contains(w.to_lowercase().as_str()) {
                 break;
             }
             lo -= 1;

@@ -39,7 +39,7 @@ pub(super) fn evidence_subject(lemma: &str, m: &crate::mentions::Mention, text: 
         return false;
     }
     let head = text[m.head.clone()].to_lowercase();
-    LEXICON.document_nouns.contains(&*LEXICON.singular(&head))
+    LEXICON.document_nouns.contains(&LEXICON.singular(&head))
         || (m.stype == SpeakerType::Organization
             && m.kind != MentionKind::Pronoun
             // A capital speaks for its government: "Washington has indicated".

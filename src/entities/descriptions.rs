@@ -32,7 +32,7 @@ pub(super) fn document_author(
     reg: &mut Registry,
     last_speaker: Option<usize>,
 ) -> Option<usize> {
-    if !LEXICON.document_nouns.contains(head) && !LEXICON.document_nouns.contains(&LEXICON.singular(head).to_string()) {
+    if !LEXICON.document_nouns.contains(head) && !LEXICON.document_nouns.contains(LEXICON.singular(head).as_ref()) {
         return None;
     }
     let phrase = &text[m.span.clone()];

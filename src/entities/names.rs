@@ -153,7 +153,7 @@ pub(super) fn scan_surnames(
         let (lo, hi) = (token_at(toks, s.start), token_at(toks, s.end));
         for k in lo..hi {
             let t = &toks[k];
-            if !is_cap(text, t) || quoted.contains(t.start()) {
+            if !is_cap(text, t) {
                 continue;
             }
             // Part of a longer capitalised run: scan_names read it.
@@ -162,7 +162,8 @@ pub(super) fn scan_surnames(
             // "the Catholic girls' school", "a Trump rally": after an article
             // the word modifies a noun; it is no mention of the person.
             let after_article = k > lo && matches!(toks.lower(k - 1, text), "the" | "a" | "an");
-            if next_cap || prev_cap || after_article {
+            // (The quotation test, a binary search, last.)
+            if next_cap || prev_cap || after_article || quoted.contains(t.start()) {
                 continue;
             }
             // (Checks the next word first: cheap for most words.)
