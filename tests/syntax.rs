@@ -732,11 +732,19 @@ fn a_relative_that_on_the_object_does_not_start_the_content() {
         "said",
     );
     assert_claim(
-        "Trump said countries that stand to benefit from the deal donated millions.",
-        "countries that stand to benefit from the deal donated millions",
+        "Trump criticized the special-interest provisions that pock the tax code.",
+        "the special-interest provisions that pock the tax code",
         "indirect",
         "Trump",
-        "said",
+        "criticized",
+    );
+    // After a noun that is the clause's subject, "that" is the content's start.
+    assert_claim(
+        "The U.S. administration has warned Tehran that failure to negotiate would be costly.",
+        "failure to negotiate would be costly",
+        "indirect",
+        "The U.S. administration",
+        "has warned",
     );
     // A subject after "that" makes it the content's start.
     assert_claim(

@@ -133,26 +133,23 @@ fn relative_that(ctx: &Ctx, that: usize, sent_end: usize) -> bool {
             .s(that + 1)
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     // A bare verb, then its object or adverbial: "that pock the tax code".
+    // (A noun after "that" may be the clause's subject: "warned Tehran that
+    // failure to negotiate …"; only a determiner after the word tells a bare
+    // verb with its object.)
     let then_object = matches!(
         &*ctx.lower(that + 2),
-        "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "with"
-            | "from"
-            | "by"
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
     );
-    modal || (!subject_word && !next.ends_with("ly") && then_object)
+    // A known verb, then a preposition: "demands that come with the job",
+    // "countries that stand to benefit".
+    let verb_then_preposition = LEXICON.base_verbs.contains(&next)
+        && matches!(
+            &*ctx.lower(that + 2),
+            "to" | "in" | "on" | "at" | "for" | "with" | "from" | "by" | "into" | "out" | "up"
+        );
+    // (After a name the name is a hearer: "told Smith that …".)
+    let after_name = ctx.s(that - 1).starts_with(char::is_uppercase);
+    !after_name && (modal || verb_then_preposition || (!subject_word && !next.ends_with("ly") && then_object))
 }
 
 /// "said that on Monday", "said that." — "that" as a pronoun (it points
@@ -372,7 +369,11 @@ pub(super) fn clause_after_adverbial_comma(ctx: &Ctx, t: usize, sent_end: usize)
         .find(|&k| ctx.is(k, ","))?;
     // (Not a list or a relative clause after the phrase.)
     let first = ctx.lower(comma + 1);
-    let opens_clause = !relative(&first) && !matches!(&*first, "and" | "or" | "but" | "a" | "an");
+    // (Nor the speaker's next act: "shot back on Tuesday, saying …".)
+    let opens_clause = !relative(&first)
+        && !matches!(&*first, "and" | "or" | "but" | "a" | "an")
+        && !first.ends_with("ing")
+        && ctx.cue_at_tok.get(comma + 1).is_none();
     (comma + 2 < sent_end
         && opens_clause
         && is_clausal(ctx, comma + 1, sent_end)
