@@ -584,3 +584,21 @@ fn first_names_of_people_in_the_news_have_a_sex() {
     let text = "Melanie thought it was outrageous.\n\nThe rise of Donald Trump was a reason.\n\nThe woman’s enthusiasm for Trump is recorded in detail:\n\n“Here comes Big Daddy,” she said, clapping.";
     assert_eq!(speaker_of(text, "Here comes Big Daddy").as_deref(), Some("Melanie"));
 }
+
+#[test]
+fn a_name_after_a_dateline_is_the_subject_a_description_refers_to() {
+    let text = "TROUT BROOK, N.B. — Kevin Vickers, who became ambassador to Ireland, is considering a move into politics.\n\nThe former sergeant-at-arms of the House of Commons said Monday he is considering a run.";
+    assert_eq!(speaker_of(text, "he is considering").as_deref(), Some("Kevin Vickers"));
+}
+
+#[test]
+fn a_name_apposed_to_the_group_is_an_organisation() {
+    let text = "Rally Canada, the group that organized the event, said it has received emails.\n\nThe group says those people include hikers and campers.";
+    assert_eq!(
+        speaker_of(text, "those people include").as_deref(),
+        Some("Rally Canada")
+    );
+    // A person's role phrase makes no organisation.
+    let text = "Ann Lee, the group's founder, said it has received emails.\n\nShe says those people include hikers and campers.";
+    assert_eq!(speaker_of(text, "those people include").as_deref(), Some("Ann Lee"));
+}

@@ -115,7 +115,9 @@ pub(super) fn resolve_mention(
     match m.kind {
         MentionKind::Pronoun => resolve_pronoun(text, m, reg, last_speaker),
         MentionKind::Relative => resolve_relative(text, m, reg),
-        MentionKind::Name => resolve_name(text, m, reg, last_speaker),
+        MentionKind::Name => {
+            resolve_name(text, m, reg, last_speaker).inspect(|&e| apposed_organisation(text, m, reg, e))
+        }
         MentionKind::Description => resolve_description(text, m, reg, last_speaker),
     }
 }
@@ -137,6 +139,43 @@ fn surname_of_named_person(text: &str, m: &Mention, reg: &Registry) -> Option<us
     let ent = &reg.entities[e];
     (ent.stype == SpeakerType::Person && ent.head.is_none() && ent.name_tokens.len() >= 2 && ent.first < m.span.start)
         .then_some(e)
+}
+
+/// "Rally Canada, the group that organized the event, said": a name set
+/// beside "the group" (or a company, union, party …) and given no person's
+/// features is an organisation, so that "the group" can refer back to it.
+fn apposed_organisation(text: &str, m: &Mention, reg: &mut Registry, e: usize) {
+    let Some(d) = m.descriptor.clone() else { return };
+    // (An appositive after the name, not a phrase the name ends:
+    // "the Office of the Independent Police Review Director".)
+    if m.name.as_ref().is_none_or(|n| d.start < n.end) {
+        return;
+    }
+    let words: Vec<String> = text[d]
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    let determined = words.first().is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an"));
+    // The phrase's head: its last word before a relative clause or a
+    // preposition ("the group that organized …", "a coalition of unions").
+    let head_at = words
+        .iter()
+        .position(|w| {
+            matches!(
+                w.as_str(),
+                "that" | "which" | "who" | "of" | "for" | "in" | "with" | "based"
+            )
+        })
+        .unwrap_or(words.len());
+    let org_head = head_at >= 2
+        && head_at <= 4
+        && words
+            .get(head_at - 1)
+            .is_some_and(|w| LEXICON.org_nouns.contains(w) && !LEXICON.person_nouns.contains(w));
+    let ent = &mut reg.entities[e];
+    if determined && org_head && ent.gender.is_none() && ent.stype == SpeakerType::Person && ent.head.is_none() {
+        ent.stype = SpeakerType::Organization;
+    }
 }
 
 /// "who", "which": the antecedent's entity, or a new one for it.

@@ -63,6 +63,14 @@ pub(super) fn is_subject_position(text: &str, toks: &Tokens, lo: usize, k: usize
         })
     };
     let after_comma = k >= 1 && &text[toks[k - 1].span()] == ",";
+    // "TROUT BROOK, N.B. — Kevin Vickers, who …": after a dateline's dash.
+    let after_dateline = k >= 1
+        && k - lo < 12
+        && matches!(&text[toks[k - 1].span()], "—" | "–" | "-")
+        && text[toks[lo].span()].chars().all(|c| !c.is_lowercase());
+    if after_dateline {
+        return true;
+    }
     // The three short-prefix tests share one verb scan from `lo` (this runs
     // at every capitalised pair and surname, each scan hashing its words).
     let near_start = k - lo <= 3;
