@@ -167,8 +167,7 @@ fn apposed_organisation(text: &str, m: &Mention, reg: &mut Registry, e: usize) {
             )
         })
         .unwrap_or(words.len());
-    let org_head = head_at >= 2
-        && head_at <= 4
+    let org_head = (2..=4).contains(&head_at)
         && words
             .get(head_at - 1)
             .is_some_and(|w| LEXICON.org_nouns.contains(w) && !LEXICON.person_nouns.contains(w));
