@@ -207,3 +207,12 @@ mod tests {
         assert_eq!(w, ["Iran’s", "U.S", "rock", "n", "roll", "O'Brien"]);
     }
 }
+
+/// "al-Sharaa", "el-Sisi": a name written after the Arabic article, which
+/// is lowercase in English text; the word counts as capitalised.
+pub fn arabic_article_name(word: &str) -> bool {
+    ["al-", "el-"].iter().any(|a| {
+        word.strip_prefix(a)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+    })
+}

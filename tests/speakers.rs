@@ -602,3 +602,13 @@ fn a_name_apposed_to_the_group_is_an_organisation() {
     let text = "Ann Lee, the group's founder, said it has received emails.\n\nShe says those people include hikers and campers.";
     assert_eq!(speaker_of(text, "those people include").as_deref(), Some("Ann Lee"));
 }
+
+#[test]
+fn a_name_after_the_arabic_article_is_a_name() {
+    assert_eq!(
+        speaker_of("Ahmed al-Sharaa said the man would win.", "the man would win").as_deref(),
+        Some("Ahmed al-Sharaa")
+    );
+    let text = "Syrian President Bashar al-Assad met envoys on Monday.\n\n“We will not bow,” Assad said.";
+    assert_eq!(speaker_of(text, "We will not bow").as_deref(), Some("Bashar al-Assad"));
+}

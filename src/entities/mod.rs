@@ -99,7 +99,12 @@ pub struct Resolution {
 
 fn name_tokens(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        // ("Bashar al-Assad" is "Assad" on second mention: the article apart.)
+        .flat_map(|w| match crate::text::arabic_article_name(w) {
+            true => vec![w[..2].to_lowercase(), w[3..].to_lowercase()],
+            false => vec![w.to_lowercase()],
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }

@@ -374,6 +374,8 @@ pub(super) fn title_before(text: &str, toks: &Tokens, k: usize) -> Option<Option
 pub(super) fn is_cap(text: &str, t: &Token) -> bool {
     t.kind() == TokKind::Word
         && match text.as_bytes()[t.start()] {
+            // ("al-Sharaa", "el-Sisi": an Arabic article before the name.)
+            b'a' | b'e' => crate::text::arabic_article_name(&text[t.span()]),
             b if b.is_ascii() => b.is_ascii_uppercase(),
             _ => text[t.span()].chars().next().is_some_and(char::is_uppercase),
         }
