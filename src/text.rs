@@ -164,6 +164,15 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// "al-Sharaa", "el-Sisi": a name written after the Arabic article, which
+/// is lowercase in English text; the word counts as capitalised.
+pub fn arabic_article_name(word: &str) -> bool {
+    ["al-", "el-"].iter().any(|a| {
+        word.strip_prefix(a)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,13 +215,4 @@ mod tests {
         let w: Vec<&str> = words(t, 0..t.len()).into_iter().map(|s| &t[s]).collect();
         assert_eq!(w, ["Iran’s", "U.S", "rock", "n", "roll", "O'Brien"]);
     }
-}
-
-/// "al-Sharaa", "el-Sisi": a name written after the Arabic article, which
-/// is lowercase in English text; the word counts as capitalised.
-pub fn arabic_article_name(word: &str) -> bool {
-    ["al-", "el-"].iter().any(|a| {
-        word.strip_prefix(a)
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
-    })
 }
