@@ -830,3 +830,17 @@ fn a_base_verb_after_a_plural_subject_makes_a_clause() {
         "says",
     );
 }
+
+#[test]
+fn a_comma_after_the_cue_then_the_clause() {
+    assert_claim(
+        "Obama said, a majority of Americans have come to believe it.",
+        "a majority of Americans have come to believe it",
+        "indirect",
+        "Obama",
+        "said",
+    );
+    // A participle or a description after the comma is no content.
+    assert_no_claim("Hedge said, referring to the two Trump resorts.");
+    assert_no_claim("Clinton said, a hint of frustration in her voice.");
+}

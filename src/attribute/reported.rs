@@ -8,7 +8,7 @@ use super::content::{
     clause_after_adverbial_comma, content_start, find_that, find_that_after, hearer_then_clause, infinitive_start,
     pronoun_after_adverbial, relative_gap, relative_that_on_object, subject_after_adverbial,
 };
-use super::ctx::{quote_containing, quotes_within, Ctx};
+use super::ctx::{is_open_mark, quote_containing, quotes_within, Ctx};
 use super::headline::own_headline;
 use super::passive::passive_agent;
 use super::senses::{
@@ -403,6 +403,9 @@ fn content_start_after(
     lemma: &str,
     infinitive: Option<usize>,
 ) -> Option<usize> {
+    if let Some(st) = clause_after_comma(ctx, ce, sent, m) {
+        return Some(st);
+    }
     if let Some(after) = parenthetical_after_cue(ctx, ce, sent.end) {
         return find_that(ctx, after, sent.end).map(|that| that + 1).or_else(|| {
             is_clausal(ctx, after, sent.end)
@@ -426,6 +429,68 @@ fn content_start_after(
             .or_else(|| clause_after_adverbial_comma(ctx, ce, sent.end))
             .or_else(|| subject_after_adverbial(ctx, ce, sent.end)),
     }
+}
+
+/// "Obama said, a majority of Americans have come to believe …": a comma
+/// after the cue, then a clause, when the speaker opens the sentence (with
+/// nothing before it, the clause after the comma is the content; "A, X said,
+/// B" is `clause_before`'s). Not a participle, a quotation or a parenthetical.
+fn clause_after_comma(ctx: &Ctx, ce: usize, sent: &std::ops::Range<usize>, m: &Mention) -> Option<usize> {
+    let st = ce + 1;
+    if !ctx.is(ce, ",") || token_at(ctx.toks, m.span.start) != sent.start || st + 2 >= sent.end {
+        return None;
+    }
+    let first = ctx.lower(st);
+    let plain = ctx.toks[st].kind() == TokKind::Word
+        && !first.ends_with("ing")
+        && ctx.cue_at_tok.get(st).is_none()
+        && !matches!(
+            &*first,
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "via"
+                | "through"
+                | "however"
+                | "though"
+                | "again"
+                | "according"
+                | "and"
+                | "but"
+                | "or"
+                | "as"
+                | "who"
+                | "which"
+                | "per"
+                | "by"
+                | "with"
+                | "from"
+                | "for"
+                | "to"
+                | "of"
+        )
+        && !(first.len() > 4 && first.ends_with("ly"));
+    let quoted = (st..sent.end).any(|k| is_open_mark(ctx.s(k)));
+    (plain && !quoted && is_clausal(ctx, st, sent.end) && finite_verb_follows(ctx, st, sent.end)).then_some(st)
+}
+
+/// Whether a finite verb stands within the first eight tokens from `st`
+/// (the clause's own, not one far on).
+fn finite_verb_follows(ctx: &Ctx, st: usize, sent_end: usize) -> bool {
+    (st..(st + 8).min(sent_end)).any(|k| {
+        let w = ctx.lower(k);
+        super::clause::verb_like(ctx, k)
+            || matches!(
+                &*w,
+                "will" | "would" | "could" | "should" | "can" | "may" | "might" | "must"
+            )
+            || LEXICON.irregular_past.contains(&w)
+            || LEXICON.present_verbs.contains(&w)
+            || w.ends_with("n't")
+            || w.ends_with("n’t")
+    })
 }
 
 /// When the sentence (from token `sent_start`) opens with a subordinate
