@@ -289,10 +289,7 @@ pub(super) fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
 /// interests in Russia", "efforts to slow", "reports that …").
 fn regular_present_at(ctx: &Ctx, k: usize, sent_end: usize) -> bool {
     let w = ctx.lower(k);
-    let s_form = w.len() > 3
-        && w.ends_with('s')
-        && !["ss", "us", "is", "’s", "'s"].iter().any(|e| w.ends_with(e))
-        && ctx.s(k).starts_with(|c: char| c.is_lowercase());
+    let s_form = s_ending(&w) && ctx.s(k).starts_with(|c: char| c.is_lowercase());
     if !s_form || k == 0 || k + 1 >= sent_end || ctx.toks[k - 1].kind() != TokKind::Word {
         return false;
     }
@@ -325,6 +322,12 @@ fn regular_present_at(ctx: &Ctx, k: usize, sent_end: usize) -> bool {
     after_noun && opens_object
 }
 
+/// A word of four letters or more ending in a plural's or a present verb's
+/// "-s" (not "-ss", "-us", "-is" or a possessive): "spreads", "patients".
+fn s_ending(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !["ss", "us", "is", "’s", "'s"].iter().any(|e| w.ends_with(e))
+}
+
 /// "those people include hikers", "they raise questions": a verb's base
 /// form after a plural noun or a plural pronoun is a present verb.
 fn plural_present_at(ctx: &Ctx, k: usize) -> bool {
@@ -332,9 +335,7 @@ fn plural_present_at(ctx: &Ctx, k: usize) -> bool {
         return false;
     }
     let before = ctx.lower(k - 1);
-    let plural_noun = before.len() > 3
-        && before.ends_with('s')
-        && !["ss", "us", "is", "’s", "'s"].iter().any(|e| before.ends_with(e));
+    let plural_noun = s_ending(&before);
     plural_noun
         || matches!(
             &*before,

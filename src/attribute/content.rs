@@ -388,7 +388,7 @@ fn relative(w: &str) -> bool {
 /// Whether a finite verb stands in tokens `from..to`, before any relative
 /// pronoun or comma ("the plan would work", "the buses are"; not "a film
 /// purporting to debunk", "the Americans who had gotten him here").
-fn finite_verb_within(ctx: &Ctx, from: usize, to: usize) -> bool {
+pub(super) fn finite_verb_within(ctx: &Ctx, from: usize, to: usize) -> bool {
     (from..to)
         .take_while(|&k| !ctx.is(k, ",") && !relative(&ctx.lower(k)))
         .any(|k| {
@@ -438,7 +438,7 @@ fn opens_quantity(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
     quantity && is_clausal(ctx, t, sent_end)
 }
 
-fn is_weekday(w: &str) -> bool {
+pub(super) fn is_weekday(w: &str) -> bool {
     matches!(
         w,
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"

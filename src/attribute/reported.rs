@@ -5,8 +5,9 @@
 
 use super::clause::{clause_before, clause_end, is_clausal, sentence_subject};
 use super::content::{
-    clause_after_adverbial_comma, content_start, find_that, find_that_after, hearer_then_clause, infinitive_start,
-    pronoun_after_adverbial, relative_gap, relative_that_on_object, subject_after_adverbial,
+    clause_after_adverbial_comma, content_start, find_that, find_that_after, finite_verb_within, hearer_then_clause,
+    infinitive_start, is_weekday, pronoun_after_adverbial, relative_gap, relative_that_on_object,
+    subject_after_adverbial,
 };
 use super::ctx::{is_open_mark, quote_containing, quotes_within, Ctx};
 use super::headline::own_headline;
@@ -348,10 +349,7 @@ fn noun_phrase_end(ctx: &Ctx, st: usize, end: usize) -> usize {
         .find(|&k| {
             let w = ctx.lower(k);
             let next = ctx.lower(k + 1);
-            let weekday = matches!(
-                &*next,
-                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            );
+            let weekday = is_weekday(&next);
             matches!(
                 &*w,
                 "during" | "since" | "amid" | "following" | "because" | "while" | "although" | "though"
@@ -473,24 +471,8 @@ fn clause_after_comma(ctx: &Ctx, ce: usize, sent: &std::ops::Range<usize>, m: &M
         )
         && !(first.len() > 4 && first.ends_with("ly"));
     let quoted = (st..sent.end).any(|k| is_open_mark(ctx.s(k)));
-    (plain && !quoted && is_clausal(ctx, st, sent.end) && finite_verb_follows(ctx, st, sent.end)).then_some(st)
-}
-
-/// Whether a finite verb stands within the first eight tokens from `st`
-/// (the clause's own, not one far on).
-fn finite_verb_follows(ctx: &Ctx, st: usize, sent_end: usize) -> bool {
-    (st..(st + 8).min(sent_end)).any(|k| {
-        let w = ctx.lower(k);
-        super::clause::verb_like(ctx, k)
-            || matches!(
-                &*w,
-                "will" | "would" | "could" | "should" | "can" | "may" | "might" | "must"
-            )
-            || LEXICON.irregular_past.contains(&w)
-            || LEXICON.present_verbs.contains(&w)
-            || w.ends_with("n't")
-            || w.ends_with("n’t")
-    })
+    (plain && !quoted && is_clausal(ctx, st, sent.end) && finite_verb_within(ctx, st, (st + 8).min(sent.end)))
+        .then_some(st)
 }
 
 /// When the sentence (from token `sent_start`) opens with a subordinate

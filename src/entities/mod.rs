@@ -71,11 +71,7 @@ impl Entity {
 
     /// A company's name: "Suncor Energy", "Rogers Communications".
     fn has_company_name(&self) -> bool {
-        self.name_tokens.len() >= 2
-            && self
-                .name_tokens
-                .last()
-                .is_some_and(|w| LEXICON.company_name_words.contains(w))
+        is_company_name(&self.name_tokens)
     }
 
     /// Referred to as an organisation ("the company", "it"), such a name is one.
@@ -132,6 +128,12 @@ fn one_item_apart<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
     prefix + suffix + 1 >= a.len().max(b.len())
+}
+
+/// Whether name tokens are a company's name: two or more words, the last a
+/// company word ("suncor energy", "rogers communications").
+fn is_company_name(tokens: &[String]) -> bool {
+    tokens.len() >= 2 && tokens.last().is_some_and(|w| LEXICON.company_name_words.contains(w))
 }
 
 /// Name tokens without a leading article ("the globe and mail").
@@ -192,9 +194,7 @@ impl Registry {
         } else if let [first, rest @ ..] = significant_tokens(&e.name_tokens) {
             // "Obama Sees …" read from a headline is no longer name of Obama.
             // ("Suncor Energy" is a company's name: "Suncor" is its short form.)
-            let company = e.stype == SpeakerType::Organization
-                && rest.len() == 1
-                && LEXICON.company_name_words.contains(rest[0].as_str());
+            let company = e.stype == SpeakerType::Organization && rest.len() == 1 && e.has_company_name();
             if !rest.is_empty() && (company || !rest.iter().any(|w| LEXICON.lowercase_words.contains(w))) {
                 self.by_first.entry(first.clone()).or_default().push(id);
             }
@@ -320,7 +320,7 @@ pub fn resolve(text: &str, segs: &Segments, toks: &Tokens, quotations: &[Quotati
         }
         let tokens = name_tokens(&text[name.name.clone()]);
         // ("Suncor Energy", "Rogers Communications": a company's name.)
-        let company = tokens.len() >= 2 && tokens.last().is_some_and(|w| LEXICON.company_name_words.contains(w));
+        let company = is_company_name(&tokens);
         let e = match reg.find_by_name(&tokens) {
             Some(e) => e,
             None => reg.add(Entity {
