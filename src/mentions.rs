@@ -749,7 +749,10 @@ fn scan_phrase_left(text: &str, toks: &Tokens, lo: usize, end: usize, limit: usi
             if STOP.contains(w) && !(k == limit && pronoun(w).is_some()) && !is_surname_word(text, toks, k - 1) {
                 break;
             }
-            if crate::cues::is_cue_word(w) && !is_cap(text, t) {
+            // ("The reports say …": a document noun is the phrase's head,
+            // not a cue.)
+            let document_head = k == limit && LEXICON.document_nouns.contains(&LEXICON.singular(w));
+            if crate::cues::is_cue_word(w) && !is_cap(text, t) && !document_head {
                 break;
             }
             if PREPOSITIONS_IN_NP.contains(w) {

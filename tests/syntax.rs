@@ -844,3 +844,78 @@ fn a_comma_after_the_cue_then_the_clause() {
     assert_no_claim("Hedge said, referring to the two Trump resorts.");
     assert_no_claim("Clinton said, a hint of frustration in her voice.");
 }
+
+#[test]
+fn a_clause_on_a_thing_after_the_cue_is_part_of_its_object() {
+    assert_claim(
+        "The party announced a policy that diverged sharply from its rivals.",
+        "a policy that diverged sharply from its rivals",
+        "indirect",
+        "The party",
+        "announced",
+    );
+    // A person is a hearer: the clause after "that" is the content.
+    assert_claim(
+        "Ms. Ortiz told voters that prices rose in Ohio.",
+        "prices rose in Ohio",
+        "indirect",
+        "Ortiz",
+        "told",
+    );
+}
+
+#[test]
+fn a_plural_noun_that_is_also_a_cue_is_not_a_verb() {
+    assert_no_claim("The council received expert reports it had requested from the province.");
+    assert_claim(
+        "Local media reports say the plant will close.",
+        "the plant will close",
+        "indirect",
+        "Local media reports",
+        "say",
+    );
+    assert_claim(
+        "CBS News reports the plant will close.",
+        "the plant will close",
+        "indirect",
+        "CBS News",
+        "reports",
+    );
+}
+
+#[test]
+fn a_participle_between_the_subject_and_its_cue_is_no_claim() {
+    assert_claim(
+        "The reports, citing unnamed sources, said the talks would resume.",
+        "the talks would resume",
+        "indirect",
+        "The reports",
+        "said",
+    );
+    assert_claim(
+        "The mayor, citing data from the province, said that about 4,000 people live there.",
+        "about 4,000 people live there",
+        "indirect",
+        "The mayor",
+        "said",
+    );
+}
+
+#[test]
+fn a_participle_content_ends_before_the_speakers_next_act() {
+    assert_claim(
+        "Ms. Ortiz quit, saying she was tired, and left town.",
+        "she was tired",
+        "indirect",
+        "Ortiz",
+        "saying",
+    );
+    // After a finite cue the verb may be the content's own.
+    assert_claim(
+        "Ms. Ortiz said the plan was sound, and created jobs.",
+        "the plan was sound, and created jobs",
+        "indirect",
+        "Ortiz",
+        "said",
+    );
+}

@@ -164,6 +164,13 @@ fn ends_at_comma(ctx: &Ctx, from: usize, k: usize, sent_end: usize) -> bool {
     if n == "according" {
         return true;
     }
+    // "He quit, saying he was tired, and left town": after a participle's
+    // content, a past verb after ", and" with no subject of its own is the
+    // speaker's next act. (After a finite cue it may be the content's own:
+    // "said Taylor had a tin ear, and tended to …".)
+    if s == "," && n == "and" && k + 2 < sent_end && past_verb_at(ctx, k + 2) && after_participle_cue(ctx, from) {
+        return true;
+    }
     // ", X said" — a new attribution.
     if let Some(c) = (k + 1..(k + 8).min(sent_end)).find_map(|j| ctx.cue_at_tok.get(j)) {
         let ct = ctx.cue_start_tok(c);
@@ -172,6 +179,28 @@ fn ends_at_comma(ctx: &Ctx, from: usize, k: usize, sent_end: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the content starting at token `from` follows an -ing cue
+/// ("saying he …", "adding that …").
+fn after_participle_cue(ctx: &Ctx, from: usize) -> bool {
+    // (`cue_ending_at_tok` is keyed by the token after the cue.)
+    let after_cue = if from > 0 && ctx.lower(from - 1) == "that" {
+        from - 1
+    } else {
+        from
+    };
+    ctx.cue_ending_at_tok
+        .get(after_cue)
+        .is_some_and(|c| ctx.cues[c].form().ends_with("ing"))
+}
+
+/// A lowercase past-tense verb other than an auxiliary: "left", "added".
+pub(super) fn past_verb_at(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.lower(t);
+    ctx.s(t).starts_with(|c: char| c.is_lowercase())
+        && !matches!(&*w, "was" | "were" | "had" | "did")
+        && ((w.len() > 4 && w.ends_with("ed") && !w.contains('-')) || LEXICON.irregular_past.contains(&w))
 }
 
 /// "a “pathological liar,” a “serial philanderer” and a “bully”": the comma

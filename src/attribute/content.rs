@@ -149,13 +149,76 @@ fn relative_that(ctx: &Ctx, that: usize, sent_end: usize) -> bool {
         );
     // (After a name the name is a hearer: "told Smith that …".)
     let after_name = ctx.s(that - 1).starts_with(char::is_uppercase);
-    !after_name && (modal || verb_then_preposition || (!subject_word && !next.ends_with("ly") && then_object))
+    !after_name
+        && (modal
+            || verb_then_preposition
+            || (!subject_word && !next.ends_with("ly") && then_object)
+            || finite_verb_on_thing(ctx, that, sent_end))
+}
+
+/// "announced a policy that diverged sharply from …", "revealing a program
+/// that seems to lack …": after a noun that is not a person (a person is a
+/// hearer: "told voters that …"), a past or present verb straight after
+/// "that", then an adverb, a preposition or a determiner, has no subject of
+/// its own: the clause is the noun's.
+fn finite_verb_on_thing(ctx: &Ctx, that: usize, sent_end: usize) -> bool {
+    if that + 2 >= sent_end || ctx.toks[that - 1].kind() != TokKind::Word {
+        return false;
+    }
+    let noun = ctx.lower(that - 1);
+    let person = LEXICON.person_nouns.contains(&LEXICON.singular(&noun))
+        || LEXICON.group_nouns.contains(&LEXICON.singular(&noun))
+        || matches!(
+            &*noun,
+            "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "people"
+        );
+    if person || ctx.s(that - 1).starts_with(char::is_uppercase) {
+        return false;
+    }
+    let next = ctx.lower(that + 1);
+    let past = next.len() > 4 && next.ends_with("ed") || LEXICON.irregular_past.contains(&next);
+    let present = LEXICON.present_verbs.contains(&next)
+        || next.strip_suffix('s').is_some_and(|stem| {
+            LEXICON.base_verbs.contains(stem)
+                || stem.strip_suffix('e').is_some_and(|st| LEXICON.base_verbs.contains(st))
+        });
+    let after = ctx.lower(that + 2);
+    let opens_rest = after.len() > 4 && after.ends_with("ly")
+        || matches!(
+            &*after,
+            "to" | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "from"
+                | "by"
+                | "into"
+                | "out"
+                | "up"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+        );
+    (past || present) && opens_rest
 }
 
 /// "said that on Monday", "said that." — "that" as a pronoun (it points
 /// back at something said), not as the start of a content clause.
 pub(super) fn demonstrative_that(ctx: &Ctx, that: usize, sent_end: usize) -> bool {
     let next = that + 1;
+    // ("said that about 4 million people …": "about" a number is the
+    // content's subject.)
+    let about_a_number = next + 1 < sent_end
+        && matches!(&*ctx.lower(next), "about" | "nearly" | "almost" | "roughly")
+        && ctx.s(next + 1).starts_with(|c: char| c.is_ascii_digit() || c == '$');
+    if about_a_number {
+        return false;
+    }
     next >= sent_end
         || ctx.toks[next].kind() == TokKind::Punct && !is_open_mark(ctx.s(next))
         || matches!(

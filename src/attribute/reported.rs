@@ -13,8 +13,8 @@ use super::ctx::{is_open_mark, quote_containing, quotes_within, Ctx};
 use super::headline::own_headline;
 use super::passive::passive_agent;
 use super::senses::{
-    call_names, court_plea, evidence_subject, knows_someone, market_figure, object_to_request, passive_hearer, refusal,
-    topic_cue, withholding,
+    call_names, court_plea, evidence_subject, knows_someone, market_figure, object_to_request, passive_hearer,
+    plural_noun_use, refusal, topic_cue, withholding,
 };
 use super::Claim;
 use crate::lexicon::{CueClass, LEXICON};
@@ -50,7 +50,12 @@ pub(super) fn reported(
         // that …", "was criticized by the union".
         let claim = match passive_agent(ctx, c, &ctx.sentence_toks(ctx.cues[c].span.start)) {
             Some(claim) => Some(claim),
-            None if passive_hearer(ctx, c) || !may_report(ctx, spoken, c, one_line_headline) => None,
+            None if passive_hearer(ctx, c)
+                || plural_noun_use(ctx, c)
+                || !may_report(ctx, spoken, c, one_line_headline) =>
+            {
+                None
+            }
             None => cue_claim(ctx, spoken, direct, claims, c),
         };
         let Some(mut claim) = claim else {
@@ -105,6 +110,9 @@ fn may_report(ctx: &Ctx, spoken: &[&Quotation], c: usize, one_line_headline: boo
     if ct > sent.start && ctx.s(ct).starts_with(|c: char| c.is_uppercase()) && !headline_end && !own_headline {
         return false;
     }
+    if parenthetical_participle(ctx, c, &sent) {
+        return false;
+    }
     // "analysts asking what …": an -ing form straight after a noun is
     // not a finite report; it needs a comma (", adding that") or an
     // auxiliary ("is saying").
@@ -117,6 +125,27 @@ fn may_report(ctx: &Ctx, spoken: &[&Quotation], c: usize, one_line_headline: boo
             &*ctx.lower(ct - 1),
             "by" | "after" | "before" | "while" | "when" | "without" | "in"
         ))
+}
+
+/// "The reports, citing unnamed sources, said …": an -ing cue set off by
+/// commas between a subject and its cue says where the subject's claim
+/// comes from; the claim is the cue's, not the participle's.
+fn parenthetical_participle(ctx: &Ctx, c: usize, sent: &std::ops::Range<usize>) -> bool {
+    let ct = ctx.cue_start_tok(c);
+    let ce = ctx.cue_end_tok(c);
+    if !ctx.cues[c].form().ends_with("ing") || ct <= sent.start || !ctx.is(ct - 1, ",") {
+        return false;
+    }
+    let Some(comma) = (ce..(ce + 12).min(sent.end)).find(|&k| ctx.is(k, ",")) else {
+        return false;
+    };
+    // (Only before a cue: in "Trump, suggesting the U.S. outsource the
+    // fight, was tepid about …" the participle's content is his claim.)
+    comma + 1 < sent.end
+        && ctx
+            .cue_at_tok
+            .get(comma + 1)
+            .is_some_and(|n| !ctx.cues[n].form().ends_with("ing"))
 }
 
 /// The claim of cue `c` before its quotations are looked at: its speaker and

@@ -30,6 +30,35 @@ pub(super) fn passive_hearer(ctx: &Ctx, c: usize) -> bool {
     k > sent.start && LEXICON.in_sense("passive-aux", &ctx.lower(k - 1))
 }
 
+/// "received expert reports it had requested", "conflicting claims",
+/// "Local media reports say …": an "-s" cue is a plural noun, not a present
+/// verb, after a past verb or a modifier from the `noun-modifier` list, or
+/// right before a verb of its own.
+pub(super) fn plural_noun_use(ctx: &Ctx, c: usize) -> bool {
+    let form = ctx.cues[c].form();
+    if form.contains(' ') || !form.ends_with('s') || form.ends_with("ss") || form == "says" {
+        return false;
+    }
+    let ct = ctx.cue_start_tok(c);
+    let sent = ctx.sentence_toks(ctx.cues[c].span.start);
+    let after_past_verb = ct > sent.start && ctx.toks[ct - 1].kind() == TokKind::Word && {
+        let before = ctx.lower(ct - 1);
+        (before.len() > 4 && before.ends_with("ed") && !before.contains('-'))
+            || LEXICON.irregular_past.contains(&before)
+    };
+    // (Lowercase or opening the sentence: in "CBS News reports" the name is
+    // the subject.)
+    let after_modifier = ct > sent.start
+        && (ct - 1 == sent.start || ctx.s(ct - 1).starts_with(|c: char| c.is_lowercase()))
+        && LEXICON.in_sense("noun-modifier", &ctx.lower(ct - 1));
+    let verb_follows = ct + 1 < sent.end
+        && ctx
+            .cue_at_tok
+            .get(ct + 1)
+            .is_some_and(|n| !ctx.cues[n].form().ends_with("ing") && !ctx.cues[n].form().ends_with("ed"));
+    after_past_verb || after_modifier || verb_follows
+}
+
 /// "The PBO suggested …", "A review suggests …": after a document or a
 /// body, "suggest" and "indicate" report evidence, not speech (a
 /// government named by its capital still speaks).
@@ -222,6 +251,18 @@ mod tests {
         assert_eq!(
             quotes("She told him that her flight was cancelled.", Scope::Speech),
             ["her flight was cancelled"]
+        );
+    }
+
+    #[test]
+    fn an_s_cue_after_a_past_verb_or_a_modifier_is_a_plural_noun() {
+        for scope in [Scope::Speech, Scope::All] {
+            assert!(quotes("The board received expert reports it had asked for.", scope).is_empty());
+            assert!(quotes("Conflicting claims the mine would close spread quickly.", scope).is_empty());
+        }
+        assert_eq!(
+            quotes("The Globe reports the mine will close.", Scope::Speech),
+            ["the mine will close"]
         );
     }
 
