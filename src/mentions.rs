@@ -1005,6 +1005,11 @@ fn build(text: &str, toks: &Tokens, mut s: usize, e: usize, loose: bool) -> Opti
     }
     let head = &toks[e - 1];
     let hw = toks.lower_of(head, text);
+    // "He’s claiming …": a pronoun with "is" or "are" in it.
+    let hw = match hw.split_once(['’', '\'']) {
+        Some((p, "s" | "re")) if s == e - 1 && pronoun(p).is_some() => p,
+        _ => hw,
+    };
     if let Some((stype, gender)) = pronoun(hw) {
         return (s == e - 1).then_some(Mention {
             span: span.clone(),
@@ -1103,7 +1108,13 @@ fn build(text: &str, toks: &Tokens, mut s: usize, e: usize, loose: bool) -> Opti
     let acronym_led = title_end < e - 1 && capitals.is_some_and(|n| n >= 3);
     // "Suncor Energy", "Rogers Communications": a company's name.
     let company = title_end < e - 1 && LEXICON.company_name_words.contains(hw);
-    let stype = if org_head || (det == "the" && title_end == n) || place || acronym || acronym_led || company {
+    // ("the candidate Hillary Clinton", "the former diplomat Dennis Ross":
+    // a person noun before the name makes it a person's.)
+    let person_noun_before = (s + 1..n).any(|k| noun_type(toks.lower(k, text)) == Some(SpeakerType::Unnamed))
+        && n + 1 < e
+        && LEXICON.first_names.contains_key(toks.lower(n, text));
+    let the_name = det == "the" && title_end == n && !person_noun_before;
+    let stype = if org_head || the_name || place || acronym || acronym_led || company {
         SpeakerType::Organization
     } else {
         SpeakerType::Person

@@ -612,3 +612,21 @@ fn a_name_after_the_arabic_article_is_a_name() {
     let text = "Syrian President Bashar al-Assad met envoys on Monday.\n\n“We will not bow,” Assad said.";
     assert_eq!(speaker_of(text, "We will not bow").as_deref(), Some("Bashar al-Assad"));
 }
+
+#[test]
+fn a_person_noun_before_a_first_name_makes_a_person_not_an_organisation() {
+    let text = "The council met on Tuesday.\n\nThe candidate Hillary Clinton suggested that the plan would fail.\n\n\
+                The former diplomat Dennis Ross said the talks had stalled.";
+    assert_eq!(
+        speaker_and_type(text, "the plan would fail"),
+        (Some("Hillary Clinton".to_string()), Some("person"))
+    );
+    assert_eq!(
+        speaker_and_type(text, "the talks had stalled"),
+        (Some("Dennis Ross".to_string()), Some("person"))
+    );
+    // Without a first name the phrase stays an organisation's name.
+    let org =
+        "The council met on Tuesday.\n\nThe event organizer Alliance to Reclaim Our Schools said 100 people came.";
+    assert_eq!(speaker_and_type(org, "100 people came").1, Some("organization"));
+}

@@ -919,3 +919,34 @@ fn a_participle_content_ends_before_the_speakers_next_act() {
         "said",
     );
 }
+
+#[test]
+fn a_pronoun_with_is_in_it_makes_the_ing_form_a_report() {
+    let text = "Donald Trump spoke in Ohio on Monday. He’s claiming that voting fraud is a big problem.";
+    assert_claim(
+        text,
+        "voting fraud is a big problem",
+        "indirect",
+        "Donald Trump",
+        "claiming",
+    );
+}
+
+#[test]
+fn a_subordinate_clause_after_a_comma_ends_before_the_main_clause() {
+    assert_claim(
+        "After the debate, when Ms. Diaz suggested that the plant would close, Mr. Roe laughed.",
+        "the plant would close",
+        "indirect",
+        "Diaz",
+        "suggested",
+    );
+    // Its own commas stay in it.
+    assert_claim(
+        "Late on Monday, as Ms. Diaz said the union, or what is left of it, would strike, Mr. Roe left.",
+        "the union, or what is left of it, would strike",
+        "indirect",
+        "Diaz",
+        "said",
+    );
+}

@@ -3,7 +3,7 @@
 //! `according-to`, and `clause-speaker-cue`/`parenthetical` through
 //! `clause.rs`); a clause holding quotation marks is mixed.
 
-use super::clause::{clause_before, clause_end, is_clausal, sentence_subject};
+use super::clause::{clause_before, clause_end, is_auxiliary, is_clausal, sentence_subject, verb_like};
 use super::content::{
     clause_after_adverbial_comma, content_start, find_that, find_that_after, finite_verb_within, hearer_then_clause,
     infinitive_start, is_weekday, pronoun_after_adverbial, relative_gap, relative_that_on_object,
@@ -124,7 +124,19 @@ fn may_report(ctx: &Ctx, spoken: &[&Quotation], c: usize, one_line_headline: boo
         && !matches!(
             &*ctx.lower(ct - 1),
             "by" | "after" | "before" | "while" | "when" | "without" | "in"
-        ))
+        )
+        && !pronoun_with_be(&ctx.lower(ct - 1)))
+}
+
+/// "He’s claiming", "they're arguing": a subject pronoun with "is" or
+/// "are" in it makes the -ing form a finite verb.
+fn pronoun_with_be(w: &str) -> bool {
+    w.split_once(['’', '\'']).is_some_and(|(p, be)| {
+        matches!(
+            (p, be),
+            ("he" | "she" | "it", "s") | ("they" | "we" | "you", "re") | ("i", "m")
+        )
+    })
 }
 
 /// "The reports, citing unnamed sources, said …": an -ing cue set off by
@@ -507,16 +519,57 @@ fn clause_after_comma(ctx: &Ctx, ce: usize, sent: &std::ops::Range<usize>, m: &M
 /// When the sentence (from token `sent_start`) opens with a subordinate
 /// clause holding the cue at token `ct`, the comma that closes that clause.
 fn subordinate_clause_end(ctx: &Ctx, sent_start: usize, ct: usize) -> Option<usize> {
+    // The clause opens the sentence or follows a comma: "After the debate,
+    // when Ms. Diaz said …, she …".
+    let clause_start = (sent_start..ct)
+        .rev()
+        .find(|&k| ctx.is(k, ","))
+        .map_or(sent_start, |k| k + 1);
     let opens = matches!(
-        &*ctx.lower(sent_start),
+        &*ctx.lower(clause_start),
         "when" | "after" | "before" | "as" | "while" | "once" | "if" | "because" | "since" | "until" | "although"
     );
-    if !opens || (sent_start..ct).any(|k| ctx.is(k, ",")) {
+    if !opens || clause_start >= ct {
         return None;
     }
+    let commas = (ct..(ct + 40).min(ctx.toks.len()))
+        .take_while(|&k| !ctx.is(k, "."))
+        .filter(|&k| ctx.is(k, ","));
+    if clause_start == sent_start {
+        return commas.into_iter().next();
+    }
+    // Inside the sentence the clause may hold commas ("the Islamic State,
+    // or ISIS, has …"): it ends at the comma before the main clause.
+    let mut depth = 0i32;
     (ct..(ct + 40).min(ctx.toks.len()))
         .take_while(|&k| !ctx.is(k, "."))
-        .find(|&k| ctx.is(k, ","))
+        .find(|&k| {
+            match ctx.s(k) {
+                "“" | "«" | "‘" => depth += 1,
+                "”" | "»" | "’" => depth -= 1,
+                _ => {}
+            }
+            depth <= 0 && ctx.is(k, ",") && main_clause_at(ctx, k + 1)
+        })
+}
+
+/// Whether a main clause (a subject, then its verb) starts at token `t`:
+/// "he laughed", "Mr. Rubio only occasionally disagreed".
+fn main_clause_at(ctx: &Ctx, t: usize) -> bool {
+    let Some(tok) = ctx.toks.get(t) else { return false };
+    if tok.kind() != TokKind::Word {
+        return false;
+    }
+    let w = ctx.lower(t);
+    if matches!(&*w, "he" | "she" | "they" | "i" | "we" | "it") {
+        return true;
+    }
+    let subject_start = ctx.s(t).starts_with(char::is_uppercase) || matches!(&*w, "the" | "his" | "her" | "their");
+    subject_start
+        && !matches!(&*w, "and" | "or" | "but")
+        && (t + 1..(t + 6).min(ctx.toks.len()))
+            .take_while(|&k| ctx.toks[k].kind() == TokKind::Word)
+            .any(|k| verb_like(ctx, k) || is_auxiliary(&ctx.lower(k)) || LEXICON.irregular_past.contains(&ctx.lower(k)))
 }
 
 /// The token where the clause starting at token `st` ends (exclusive).
