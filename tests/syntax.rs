@@ -950,3 +950,60 @@ fn a_subordinate_clause_after_a_comma_ends_before_the_main_clause() {
         "said",
     );
 }
+
+#[test]
+fn a_content_that_opens_with_a_subordinate_clause_goes_past_its_comma() {
+    assert_claim(
+        "Mr. Vickers said that if he decides to run, he would hope to heal the province.",
+        "if he decides to run, he would hope to heal the province",
+        "indirect",
+        "Vickers",
+        "said",
+    );
+    // Not past a new speaker's cue.
+    assert_claim(
+        "Mr. Gowdy admitted that while the server was never central, he argued the probe needed it.",
+        "the probe needed it",
+        "indirect",
+        "Gowdy",
+        "argued",
+    );
+}
+
+#[test]
+fn saying_something_or_telling_about_a_topic_reports_no_words() {
+    assert_no_claim("Mr. Bardos must have said something to redeem himself.");
+    assert_no_claim("Later, Mr. Colton told an audience about the first time he admitted he was shy.");
+    assert_claim(
+        "Ms. Lee told reporters about how the plan had failed.",
+        "the plan had failed",
+        "indirect",
+        "Lee",
+        "told reporters",
+    );
+}
+
+#[test]
+fn a_hearer_cue_after_a_passive_and_and_makes_the_subject_the_hearer() {
+    assert_no_claim("Mr. Cable had been diagnosed with cancer and told he had three months to live.");
+    assert_claim(
+        "Mr. Cable was arrested and said he had done nothing.",
+        "he had done nothing",
+        "indirect",
+        "Cable",
+        "said",
+    );
+}
+
+#[test]
+fn a_document_that_concludes_reports_a_finding() {
+    assert_no_claim("The budget office's report concluded that the pipeline would lose money.");
+    assert_no_claim("The project is a long shot, as the report makes clear.");
+    assert_claim(
+        "The FBI concluded that the server had been careless.",
+        "the server had been careless",
+        "indirect",
+        "The FBI",
+        "concluded",
+    );
+}

@@ -81,6 +81,12 @@ fn new_subject(ctx: &Ctx, t: usize) -> bool {
 pub(super) fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
     let mut k = from;
     let mut depth = 0i32;
+    // "said that if he decides to run, he would …": a content that opens
+    // with a subordinate clause goes on past the comma that closes it.
+    let mut subordinate_open = matches!(
+        &*ctx.lower(from),
+        "if" | "when" | "unless" | "once" | "because" | "although" | "while" | "after" | "before" | "until"
+    );
     while k < sent_end {
         let s = ctx.s(k);
         match s {
@@ -94,6 +100,12 @@ pub(super) fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
         // A dash works as a comma here ("… made public ― Trump boasted, …").
         let comma = (matches!(s, "," | "—" | "―" | "–") && depth <= 0)
             || (depth <= 0 && matches!(s, "”" | "»" | "\"") && ctx.is(k.saturating_sub(1), ","));
+        // (Unless a new speaker's cue follows: "admitted that while the
+        // server was never central, he argued …".)
+        if comma && std::mem::take(&mut subordinate_open) && !speaker_then_cue_at(ctx, k + 1) {
+            k += 1;
+            continue;
+        }
         match s {
             // A new claim, clause or attribution after the comma.
             _ if comma && ends_at_comma(ctx, from, k, sent_end) => break,
@@ -231,6 +243,12 @@ fn finite_speech_cue_at(ctx: &Ctx, t: usize) -> bool {
 
 /// Whether a name of one to three capitalised words, then a finite speech
 /// cue, starts at token `t` ("Chapman says", "Mayor Jo Park said").
+/// A subject pronoun or a name, then a speech cue: "he argued", "Mr. Roe said".
+fn speaker_then_cue_at(ctx: &Ctx, t: usize) -> bool {
+    let pronoun = matches!(&*ctx.lower(t), "he" | "she" | "they" | "i" | "we");
+    (pronoun && finite_speech_cue_at(ctx, t + 1)) || name_then_cue_at(ctx, t)
+}
+
 fn name_then_cue_at(ctx: &Ctx, t: usize) -> bool {
     let capitalised = |k: usize| {
         ctx.toks

@@ -314,6 +314,17 @@ fn content_after_cue(
     if !ctx.all_scope() && topic_cue(cue.lemma()) && find_that(ctx, ce, sent.end).is_none() {
         return None;
     }
+    // Under `--scope speech`: "must have said something to redeem himself"
+    // reports no words, and "told an audience about the first time he …" a
+    // topic.
+    if !ctx.all_scope()
+        && find_that(ctx, ce, sent.end).is_none()
+        && matches!(cue.lemma(), "say" | "tell")
+        && start_t
+            .is_some_and(|st| vague_object(ctx, ce, st) || (cue.lemma() == "tell" && topic_after_cue(ctx, ce, st)))
+    {
+        return None;
+    }
     // "argued that the records show nothing improper": after "that" the
     // content is a clause even when its verb is not one we recognise.
     let that_clause = infinitive.is_none()
@@ -380,6 +391,27 @@ fn content_after_cue(
         }
         _ => clause_before(ctx, c, sent.clone(), Some(m), confidence),
     }
+}
+
+/// "said something", "told them nothing": an indefinite pronoun right
+/// after the cue (from token `ce`) as the content's first word `st`. (Only
+/// after "say" and "tell": "proposed something else" is a proposal.)
+fn vague_object(ctx: &Ctx, ce: usize, st: usize) -> bool {
+    st == ce && matches!(&*ctx.lower(st), "something" | "anything" | "nothing" | "everything")
+}
+
+/// "told an audience about the first time he …": "about" between "tell
+/// (ending at token `ce`) and the content start `st` makes what follows a
+/// topic; "about how …" or "about whether …" is still a content. (After
+/// other cues PolNeAR counts the topic: "joked about moving to …".)
+fn topic_after_cue(ctx: &Ctx, ce: usize, st: usize) -> bool {
+    (ce..st).any(|k| {
+        ctx.lower(k) == "about"
+            && !matches!(
+                &*ctx.lower(k + 1),
+                "how" | "what" | "why" | "whether" | "who" | "where" | "when"
+            )
+    })
 }
 
 /// Where a noun-phrase content starting at token `st` ends (exclusive): at a

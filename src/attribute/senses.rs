@@ -27,7 +27,28 @@ pub(super) fn passive_hearer(ctx: &Ctx, c: usize) -> bool {
     {
         k -= 1;
     }
-    k > sent.start && LEXICON.in_sense("passive-aux", &ctx.lower(k - 1))
+    k > sent.start
+        && (LEXICON.in_sense("passive-aux", &ctx.lower(k - 1))
+            || (LEXICON.in_sense("hearer-cue", cue.lemma()) && coordinated_passive(ctx, sent.start, k)))
+}
+
+/// "had been diagnosed with cancer and told he had three months": a cue
+/// that takes a hearer, after "and" (at token `k - 1`), shares the passive
+/// of the verb before it (a form of "be" or "get", then a participle, with
+/// no comma between). ("was arrested and said …" is active: "say" takes no
+/// hearer.)
+fn coordinated_passive(ctx: &Ctx, sent_start: usize, k: usize) -> bool {
+    if k < sent_start + 3 || ctx.lower(k - 1) != "and" {
+        return false;
+    }
+    (sent_start.max(k.saturating_sub(9))..k - 2)
+        .rev()
+        .take_while(|&j| !ctx.is(j, ","))
+        .any(|j| {
+            let participle = ctx.lower(j + 1);
+            LEXICON.in_sense("passive-aux", &ctx.lower(j))
+                && (participle.ends_with("ed") || LEXICON.irregular_past.contains(&participle))
+        })
 }
 
 /// "received expert reports it had requested", "conflicting claims",
@@ -64,12 +85,16 @@ pub(super) fn plural_noun_use(ctx: &Ctx, c: usize) -> bool {
 /// government named by its capital still speaks).
 pub(super) fn evidence_subject(lemma: &str, m: &crate::mentions::Mention, text: &str) -> bool {
     use crate::mentions::{MentionKind, SpeakerType};
-    if !LEXICON.in_sense("evidence-subject", lemma) {
+    let by_any_body = LEXICON.in_sense("evidence-subject", lemma);
+    // ("The PBO report concluded …" is a finding; "The FBI concluded …"
+    // is the bureau's word.)
+    if !by_any_body && !LEXICON.in_sense("document-evidence", lemma) {
         return false;
     }
     let head = text[m.head.clone()].to_lowercase();
     LEXICON.document_nouns.contains(&LEXICON.singular(&head))
-        || (m.stype == SpeakerType::Organization
+        || (by_any_body
+            && m.stype == SpeakerType::Organization
             && m.kind != MentionKind::Pronoun
             // A capital speaks for its government: "Washington has indicated".
             && !LEXICON.places.contains(&text[m.head.clone()]))
