@@ -630,3 +630,9 @@ fn a_person_noun_before_a_first_name_makes_a_person_not_an_organisation() {
         "The council met on Tuesday.\n\nThe event organizer Alliance to Reclaim Our Schools said 100 people came.";
     assert_eq!(speaker_and_type(org, "100 people came").1, Some("organization"));
 }
+
+#[test]
+fn an_adverb_before_the_cue_is_not_part_of_the_speaker() {
+    let text = "The council met on Tuesday.\n\nMembers of Parliament soundly rejected the claim that taxes rose.";
+    assert_eq!(speaker_of(text, "taxes rose").as_deref(), Some("Members of Parliament"));
+}

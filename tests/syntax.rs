@@ -1007,3 +1007,8 @@ fn a_document_that_concludes_reports_a_finding() {
         "concluded",
     );
 }
+
+#[test]
+fn a_participle_on_those_is_no_cue() {
+    assert_no_claim("Limit sugars – those added to foods and those that occur naturally in honey.");
+}

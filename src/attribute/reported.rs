@@ -18,7 +18,7 @@ use super::senses::{
 };
 use super::Claim;
 use crate::lexicon::{CueClass, LEXICON};
-use crate::mentions::{mention_after, mention_before, Mention, MentionKind};
+use crate::mentions::{mention_after, mention_before, noun_type, Mention, MentionKind};
 use crate::quotes::Quotation;
 use crate::record::Kind;
 use crate::text::{trim_span, Span};
@@ -111,6 +111,10 @@ fn may_report(ctx: &Ctx, spoken: &[&Quotation], c: usize, one_line_headline: boo
         return false;
     }
     if parenthetical_participle(ctx, c, &sent) {
+        return false;
+    }
+    // "sugars – those added to foods": a participle on "those" is no verb.
+    if ct > sent.start && matches!(&*ctx.lower(ct - 1), "those" | "ones") {
         return false;
     }
     // "analysts asking what …": an -ing form straight after a noun is
@@ -237,16 +241,29 @@ fn who_speaks(
         // comma is the claim, not an appositive.
         (None, "clause-speaker-cue")
     } else {
-        let m = mention_before(ctx.text, ctx.toks, sent.start, ct).or_else(|| {
-            // "The senator apparently suggested …": an adverb before the cue.
-            let w = ctx.lower(ct.checked_sub(1)?);
-            let adverb = ct > sent.start + 1 && w.len() > 4 && w.ends_with("ly");
-            adverb
-                .then(|| mention_before(ctx.text, ctx.toks, sent.start, ct - 1))
-                .flatten()
-        });
+        // "The senator apparently suggested …", "Members of Parliament
+        // soundly rejected …": an adverb before the cue is not the subject's.
+        let adverb = ct > sent.start + 1 && adverb_at(ctx, ct - 1);
+        let m = adverb
+            .then(|| mention_before(ctx.text, ctx.toks, sent.start, ct - 1))
+            .flatten()
+            .or_else(|| mention_before(ctx.text, ctx.toks, sent.start, ct));
         (m, "speaker-cue-that")
     }
+}
+
+/// A lowercase "-ly" adverb ("apparently", "soundly"), not a noun in "-ly"
+/// ("family", "ally", "assembly").
+fn adverb_at(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.lower(t);
+    ctx.s(t).starts_with(|c: char| c.is_lowercase())
+        && w.len() > 4
+        && w.ends_with("ly")
+        && noun_type(&w).is_none()
+        && !matches!(
+            &*w,
+            "family" | "ally" | "assembly" | "rally" | "supply" | "monopoly" | "anomaly" | "bully" | "reply"
+        )
 }
 
 /// "… but urged Trump not to abandon them": an object and an infinitive
