@@ -29,7 +29,13 @@ pub fn classify(text: &str, paragraphs: &[Span]) -> Vec<bool> {
 
 /// Whether one paragraph (trimmed) is furniture; `next` is the paragraph after it.
 pub fn is_furniture(p: &str, next: Option<&str>) -> bool {
-    listed_prefix(p) || byline(p) || photo_credit(p) || post_signature(p) || follow_line(p) || subhead(p, next)
+    listed_prefix(p)
+        || byline(p)
+        || photo_credit(p)
+        || captioned(p)
+        || post_signature(p)
+        || follow_line(p)
+        || subhead(p, next)
 }
 
 /// "Follow Pam Key on Twitter @pamkeyNEN.", "Follow @politico.": an
@@ -206,6 +212,19 @@ fn photo_credit(p: &str) -> bool {
     name_words(a, 4) && name_words(&b_head, 3) && (short_tail || p.contains(" / ")) && !a.contains(',')
 }
 
+/// "Nadia Jamil, researcher at Dixon Hall, says … shelter system. (Kali
+/// Madej/ Dixon Hall)": a paragraph that ends with a photo credit is the
+/// photo's caption (it repeats the story; the story's own paragraphs carry
+/// no credit).
+fn captioned(p: &str) -> bool {
+    let p = p.trim_end();
+    let Some(open) = p.rfind('(').filter(|_| p.ends_with(')')) else {
+        return false;
+    };
+    let before = p[..open].trim_end();
+    open > 0 && before.ends_with(['.', '!', '?', '”', '"']) && words(before) <= 80 && photo_credit(&p[open..])
+}
+
 const MONTHS: &[&str] = &[
     "January",
     "February",
@@ -342,6 +361,18 @@ mod tests {
         ] {
             assert!(f(p), "{p}");
         }
+    }
+
+    #[test]
+    fn a_paragraph_ending_with_a_photo_credit_is_a_caption() {
+        assert!(f(
+            "Nadia Jamil, a researcher at Dixon Hall, says the project began in May. (Kali Madej/ Dixon Hall)"
+        ));
+        assert!(f(
+            "An RCMP official said officers had a plan. (Chantelle Bellrichard/CBC)"
+        ));
+        assert!(!f("The mayor said the plan (and its budget/timeline) was sound."));
+        assert!(!f("The vote was close (52/48)."));
     }
 
     #[test]
