@@ -1012,3 +1012,30 @@ fn a_document_that_concludes_reports_a_finding() {
 fn a_participle_on_those_is_no_cue() {
     assert_no_claim("Limit sugars – those added to foods and those that occur naturally in honey.");
 }
+
+#[test]
+fn a_content_ends_before_a_coordinated_cue_after_an_adverb() {
+    assert_claim(
+        "The comedian said he was tired and then quipped that he should retire.",
+        "he was tired",
+        "indirect",
+        "The comedian",
+        "said",
+    );
+}
+
+#[test]
+fn a_content_ends_before_an_embedded_posts_link() {
+    assert_claim(
+        "The union says ambulances are too often late. pic.twitter.com/HRlO8uT0x0 — Ann Lee (@annlee) January 15, 2019",
+        "ambulances are too often late.",
+        "indirect",
+        "The union",
+        "says",
+    );
+}
+
+#[test]
+fn a_passive_whose_subject_is_a_relative_pronoun_has_no_content() {
+    assert_no_claim("A memo outlined the proposal, which have been confirmed by people with knowledge of the bid.");
+}

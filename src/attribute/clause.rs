@@ -102,6 +102,11 @@ pub(super) fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
             || (depth <= 0 && matches!(s, "”" | "»" | "\"") && ctx.is(k.saturating_sub(1), ","));
         // (Unless a new speaker's cue follows: "admitted that while the
         // server was never central, he argued …".)
+        // An embedded post's link and signature are not the claim's words:
+        // "… missing the mark. pic.twitter.com/HRlO8 — Alicia Draus (@…)".
+        if link_at(ctx, k) {
+            break;
+        }
         if comma && std::mem::take(&mut subordinate_open) && !speaker_then_cue_at(ctx, k + 1) {
             k += 1;
             continue;
@@ -120,6 +125,14 @@ pub(super) fn clause_end(ctx: &Ctx, from: usize, sent_end: usize) -> usize {
             // "… and questioned whether …": a coordinated cue; "… but
             // Chapman says …": a new speaker's.
             "and" | "but" if depth <= 0 && (finite_speech_cue_at(ctx, k + 1) || name_then_cue_at(ctx, k + 1)) => break,
+            // "… and then quipped to Colton": an adverb, then the cue.
+            "and" | "but"
+                if depth <= 0
+                    && matches!(&*ctx.lower(k + 1), "then" | "later" | "also")
+                    && finite_speech_cue_at(ctx, k + 2) =>
+            {
+                break
+            }
             // "praised the deal before suggesting that …": the next act.
             "before" | "after" | "while" | "by"
                 if depth <= 0 && k > from && ing_speech_cue_at(ctx, k + 1) && !is_clausal(ctx, from, k) =>
@@ -243,6 +256,13 @@ fn finite_speech_cue_at(ctx: &Ctx, t: usize) -> bool {
 
 /// Whether a name of one to three capitalised words, then a finite speech
 /// cue, starts at token `t` ("Chapman says", "Mayor Jo Park said").
+/// Whether a web link starts at token `t` ("pic.twitter.com/…", "https://…").
+fn link_at(ctx: &Ctx, t: usize) -> bool {
+    let rest = &ctx.text[ctx.toks[t].start()..];
+    (rest.starts_with('p') || rest.starts_with('h'))
+        && (rest.starts_with("pic.twitter.com/") || rest.starts_with("https://") || rest.starts_with("http://"))
+}
+
 /// A subject pronoun or a name, then a speech cue: "he argued", "Mr. Roe said".
 fn speaker_then_cue_at(ctx: &Ctx, t: usize) -> bool {
     let pronoun = matches!(&*ctx.lower(t), "he" | "she" | "they" | "i" | "we");

@@ -33,8 +33,13 @@ pub(super) fn passive_agent(ctx: &Ctx, c: usize, sent: &std::ops::Range<usize>) 
     let span = if let Some(that) = find_that(ctx, agent_end, sent.end).filter(|&t| t == agent_end) {
         ctx.toks[that + 1].start()..clause_end(ctx, that + 1, sent.end)
     } else if aux > sent.start {
-        // A pronoun subject ("He was criticized by …") is no content.
+        // A pronoun subject ("He was criticized by …") is no content, nor
+        // is a clause whose subject is a relative pronoun ("a memo …, which
+        // have been confirmed by people with knowledge").
         if aux == sent.start + 1 && matches!(&*ctx.lower(sent.start), "he" | "she" | "they" | "we" | "i" | "this") {
+            return None;
+        }
+        if matches!(&*ctx.lower(aux - 1), "which" | "who" | "that") {
             return None;
         }
         let clausal = ctx.lower(sent.start) == "that" || is_clausal(ctx, sent.start, aux);
