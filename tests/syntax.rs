@@ -1039,3 +1039,28 @@ fn a_content_ends_before_an_embedded_posts_link() {
 fn a_passive_whose_subject_is_a_relative_pronoun_has_no_content() {
     assert_no_claim("A memo outlined the proposal, which have been confirmed by people with knowledge of the bid.");
 }
+
+#[test]
+fn a_thing_posted_or_written_is_no_claim_under_speech() {
+    assert_no_claim("The carmaker posted a fun little video to its Twitter feed on Thursday.");
+    assert_no_claim("Ms. Greenspan wrote her first cookbook in 1991.");
+    assert_claim(
+        "Ms. Greenspan wrote that her first cookbook had sold well.",
+        "her first cookbook had sold well",
+        "indirect",
+        "Greenspan",
+        "wrote",
+    );
+}
+
+#[test]
+fn it_suggests_reports_evidence() {
+    assert_no_claim("The room is a stage. This is a place, it suggests, where members talk to one another.");
+}
+
+#[test]
+fn a_time_phrase_opening_the_sentence_is_not_the_subject() {
+    let text = "Decades later economists still debate whether the plan worked and argued that it failed.";
+    let (_, speaker, _) = claim(text, "it failed");
+    assert_eq!(speaker.as_deref(), Some("economists"));
+}

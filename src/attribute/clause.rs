@@ -14,6 +14,14 @@ use crate::tokens::{token_at, TokKind};
 /// ("At the same time, the U.S. administration has …").
 pub(super) fn sentence_subject(ctx: &Ctx, lo: usize, hi: usize) -> Option<Mention> {
     let mut start = lo;
+    // "Decades later economists still debate …": a time phrase, not the subject.
+    let time_noun = matches!(
+        &*ctx.lower(lo),
+        "decades" | "years" | "months" | "weeks" | "days" | "hours" | "minutes" | "moments"
+    );
+    if lo + 2 < hi && time_noun && matches!(&*ctx.lower(lo + 1), "later" | "ago" | "earlier") {
+        start = lo + 2;
+    }
     if let Some(comma) = (lo..hi.min(lo + 24)).find(|&k| ctx.is(k, ",")) {
         let lead = ctx.lower(lo);
         if matches!(

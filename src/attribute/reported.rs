@@ -336,9 +336,11 @@ fn content_after_cue(
     // topic.
     if !ctx.all_scope()
         && find_that(ctx, ce, sent.end).is_none()
-        && matches!(cue.lemma(), "say" | "tell")
-        && start_t
-            .is_some_and(|st| vague_object(ctx, ce, st) || (cue.lemma() == "tell" && topic_after_cue(ctx, ce, st)))
+        && start_t.is_some_and(|st| {
+            (matches!(cue.lemma(), "say" | "tell") && vague_object(ctx, ce, st))
+                || (cue.lemma() == "tell" && topic_after_cue(ctx, ce, st))
+                || made_object(ctx, cue.lemma(), st, sent.end)
+        })
     {
         return None;
     }
@@ -415,6 +417,17 @@ fn content_after_cue(
 /// after "say" and "tell": "proposed something else" is a proposal.)
 fn vague_object(ctx: &Ctx, ce: usize, st: usize) -> bool {
     st == ce && matches!(&*ctx.lower(st), "something" | "anything" | "nothing" | "everything")
+}
+
+/// "Tesla posted a fun little video …", "She wrote her first cookbook in
+/// 1991": after a cue of making or sharing (`maker-cue` in
+/// `data/cue-senses.tsv`), a thing made (a video, a book) in the first words
+/// of the object is the object, not a claim.
+fn made_object(ctx: &Ctx, lemma: &str, st: usize, sent_end: usize) -> bool {
+    LEXICON.in_sense("maker-cue", lemma)
+        && (st..(st + 5).min(sent_end))
+            .take_while(|&k| ctx.toks[k].kind() == TokKind::Word && !verb_like(ctx, k) && ctx.lower(k) != "that")
+            .any(|k| LEXICON.in_sense("made-object", &LEXICON.singular(&ctx.lower(k))))
 }
 
 /// "told an audience about the first time he …": "about" between "tell

@@ -92,7 +92,10 @@ pub(super) fn evidence_subject(lemma: &str, m: &crate::mentions::Mention, text: 
         return false;
     }
     let head = text[m.head.clone()].to_lowercase();
+    // "it suggests": a thing or a body, evidence either way.
+    let it = m.kind == MentionKind::Pronoun && head == "it";
     LEXICON.document_nouns.contains(&LEXICON.singular(&head))
+        || (by_any_body && it)
         || (by_any_body
             && m.stype == SpeakerType::Organization
             && m.kind != MentionKind::Pronoun
