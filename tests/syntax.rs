@@ -1064,3 +1064,19 @@ fn a_time_phrase_opening_the_sentence_is_not_the_subject() {
     let (_, speaker, _) = claim(text, "it failed");
     assert_eq!(speaker.as_deref(), Some("economists"));
 }
+
+#[test]
+fn a_quotation_that_opens_in_the_content_runs_past_the_sentence_end() {
+    assert_claim(
+        "Mr. Hemming said his group was “very pleased with the decision. This levels the playing field.”",
+        "his group was “very pleased with the decision. This levels the playing field.”",
+        "mixed",
+        "Hemming",
+        "said",
+    );
+}
+
+#[test]
+fn saying_something_to_someone_that_is_a_relative_clause_reports_no_words() {
+    assert_no_claim("Ms. Roe worried that Ms. Lee would say something to Colton that would ruin the date.");
+}

@@ -347,14 +347,23 @@ pub(super) fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
                     | "doesn't"
                     | "didn't"
             )
-            || LEXICON.irregular_past.contains(&v)
-            || LEXICON.present_verbs.contains(&v)
+            // ("their plans", "the costs": after a determiner a verb's form is a noun.)
+            || (!after_determiner(ctx, k) && (LEXICON.irregular_past.contains(&v) || LEXICON.present_verbs.contains(&v)))
             || regular_present_at(ctx, k, sent_end)
             || plural_present_at(ctx, k)
             || is_open_mark(ctx.s(k))
             // "the records show …", "Cray anticipates …": a cue is a verb.
             || ctx.cue_at_tok.get(k).is_some_and(|c| !ctx.cues[c].form().ends_with("ing"))
     })
+}
+
+/// Whether the word before token `k` is a determiner or a possessive.
+fn after_determiner(ctx: &Ctx, k: usize) -> bool {
+    k > 0
+        && matches!(
+            &*ctx.lower(k - 1),
+            "the" | "a" | "an" | "their" | "his" | "her" | "its" | "our" | "my" | "your" | "these" | "those"
+        )
 }
 
 /// "the virus spreads quickly", "the city needs more buses": a regular

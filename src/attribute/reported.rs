@@ -334,13 +334,14 @@ fn content_after_cue(
     // Under `--scope speech`: "must have said something to redeem himself"
     // reports no words, and "told an audience about the first time he …" a
     // topic.
+    let vague = matches!(cue.lemma(), "say" | "tell") && start_t.is_some_and(|st| vague_object(ctx, ce, st));
     if !ctx.all_scope()
-        && find_that(ctx, ce, sent.end).is_none()
-        && start_t.is_some_and(|st| {
-            (matches!(cue.lemma(), "say" | "tell") && vague_object(ctx, ce, st))
-                || (cue.lemma() == "tell" && topic_after_cue(ctx, ce, st))
-                || made_object(ctx, cue.lemma(), st, sent.end)
-        })
+        && (vague
+            || find_that(ctx, ce, sent.end).is_none()
+                && start_t.is_some_and(|st| {
+                    (cue.lemma() == "tell" && topic_after_cue(ctx, ce, st))
+                        || made_object(ctx, cue.lemma(), st, sent.end)
+                }))
     {
         return None;
     }
@@ -413,10 +414,12 @@ fn content_after_cue(
 }
 
 /// "said something", "told them nothing": an indefinite pronoun right
-/// after the cue (from token `ce`) as the content's first word `st`. (Only
+/// after the cue (token `ce`), where the content (from `st`) starts. (Only
 /// after "say" and "tell": "proposed something else" is a proposal.)
 fn vague_object(ctx: &Ctx, ce: usize, st: usize) -> bool {
-    st == ce && matches!(&*ctx.lower(st), "something" | "anything" | "nothing" | "everything")
+    // (Also when a relative clause on it was taken for the content: "would
+    // say something to Colton that would screw up …".)
+    st >= ce && matches!(&*ctx.lower(ce), "something" | "anything" | "nothing" | "everything")
 }
 
 /// "Tesla posted a fun little video …", "She wrote her first cookbook in
@@ -731,10 +734,25 @@ fn settle_quotes(
     // A clause that opens with a quotation runs at least to its end: the
     // sentence splitter may have cut inside it ("declared “… obsolete. …
     // Things are different now.”").
+    // (Not over the cue itself: an unclosed mark must not make a claim of
+    // its own attribution, "… in the books" -- …, he said.)
     if let (Some(i), [part]) = (quote_containing(spoken, claim.parts[0].start), &mut claim.parts[..]) {
         let outer = spoken[i].outer();
-        if outer.start == part.start && outer.end > part.end && !consumed[i] {
+        let over_cue = part.start < cue.span.start && outer.end > cue.span.start;
+        if outer.start == part.start && outer.end > part.end && !consumed[i] && !over_cue {
             part.end = outer.end;
+        }
+    }
+    // Likewise a quotation that opens inside the clause and runs past the
+    // sentence end: "said he was “very pleased with the decision. This
+    // levels the playing field.”"
+    if let [part] = &mut claim.parts[..] {
+        if let Some(i) = quote_containing(spoken, part.end.saturating_sub(1)) {
+            let outer = spoken[i].outer();
+            let over_cue = outer.start < cue.span.start && outer.end > cue.span.start;
+            if outer.start > part.start && outer.end > part.end && !consumed[i] && !over_cue {
+                part.end = outer.end;
+            }
         }
     }
     // Quotations inside the clause: mixed, or direct when it is all quote.
