@@ -636,3 +636,14 @@ fn an_adverb_before_the_cue_is_not_part_of_the_speaker() {
     let text = "The council met on Tuesday.\n\nMembers of Parliament soundly rejected the claim that taxes rose.";
     assert_eq!(speaker_of(text, "taxes rose").as_deref(), Some("Members of Parliament"));
 }
+
+#[test]
+fn a_document_from_a_body_is_the_bodys_word() {
+    let text =
+        "The council met on Tuesday.\n\n“We are ready,” said a statement released by the Prime Minister's Office.\n\n\
+                A new poll from Florida Atlantic University found that Ms. Lee led.";
+    assert_eq!(
+        speaker_of(text, "We are ready").as_deref(),
+        Some("the Prime Minister's Office")
+    );
+}

@@ -20,7 +20,8 @@
 //!    `narrative_subject`                     else a quote-only paragraph after narrative about someone
 //! 9. the driver: the rest is `unattributed`, but fragments (`direct.rs` `is_fragment`) go
 //!
-//! (`ctx.rs`: the context every sieve reads and the quotation lookups.)
+//! (`ctx.rs`: the context every sieve reads and the quotation lookups;
+//! `document.rs`: a document's author speaks for it, after every sieve.)
 //!
 //! The rules, by kind:
 //!
@@ -55,6 +56,7 @@ mod content;
 mod continuation;
 mod ctx;
 mod direct;
+mod document;
 mod headline;
 mod passive;
 mod possessive;
@@ -72,6 +74,7 @@ use crate::tokens::Tokens;
 use continuation::{continuation, narrative_subject, next_paragraph_speaker};
 use ctx::Ctx;
 use direct::{direct_claim, merge_split_quotes, unattributed, widen_to_clause};
+use document::author_of_document;
 use headline::headline_colon;
 use possessive::possessive_claims;
 use reported::reported;
@@ -152,6 +155,10 @@ pub fn attribute_with(
     for c in &mut claims {
         if c.mention.as_ref().is_some_and(|m| segs.is_furniture(m.span.start)) {
             c.mention = None;
+        }
+        // "a statement released by the Prime Minister's Office": its author.
+        if let Some(author) = c.mention.as_ref().and_then(|m| author_of_document(&ctx, m)) {
+            c.mention = Some(author);
         }
     }
     claims.sort_by_key(|c| (c.start(), c.parts.last().map_or(0, |p| p.end)));

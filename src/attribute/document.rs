@@ -1,0 +1,60 @@
+//! A document's author speaks for it: "said a statement released by the
+//! Prime Minister's Office", "according to a report from the union" — the
+//! speaker is the office or the union, not the statement or the report.
+
+use super::ctx::Ctx;
+use crate::lexicon::LEXICON;
+use crate::mentions::{mention_after, Mention, MentionKind};
+use crate::tokens::{token_at, TokKind};
+
+/// The author named after a document mention `m` ("a statement released by
+/// X", "a report from X", "a memo issued by X"), when there is one.
+pub(super) fn author_of_document(ctx: &Ctx, m: &Mention) -> Option<Mention> {
+    if m.kind == MentionKind::Pronoun {
+        return None;
+    }
+    let head = ctx.text[m.head.clone()].to_lowercase();
+    if !LEXICON.document_nouns.contains(&LEXICON.singular(&head)) {
+        return None;
+    }
+    // (The mention may hold the phrase: "A statement from the union".)
+    let mut k = token_at(ctx.toks, m.head.end);
+    let sent = ctx.sentence_toks(m.span.start);
+    // One participle of issuing may sit between: "released by", "issued by".
+    if k < sent.end && matches!(&*ctx.lower(k), "released" | "issued" | "sent" | "published" | "posted") {
+        k += 1;
+    }
+    if k + 1 >= sent.end || !matches!(&*ctx.lower(k), "by" | "from") || ctx.toks[k + 1].kind() != TokKind::Word {
+        return None;
+    }
+    mention_after(ctx.text, ctx.toks, k + 1, sent.end).filter(|a| a.kind != MentionKind::Pronoun)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Document};
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        analyze(&Document::new("t", text))
+            .into_iter()
+            .map(|r| r.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn a_document_released_by_a_body_speaks_for_it() {
+        assert_eq!(
+            speakers("“We are ready,” said a statement released by the Prime Minister's Office."),
+            [Some("the Prime Minister's Office".to_string())]
+        );
+        assert_eq!(
+            speakers("A statement from the union said that talks had failed."),
+            [Some("the union".to_string())]
+        );
+        // Without an author the document itself is the source.
+        assert_eq!(
+            speakers("A statement said that talks had failed."),
+            [Some("A statement".to_string())]
+        );
+    }
+}
