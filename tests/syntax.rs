@@ -1080,3 +1080,16 @@ fn a_quotation_that_opens_in_the_content_runs_past_the_sentence_end() {
 fn saying_something_to_someone_that_is_a_relative_clause_reports_no_words() {
     assert_no_claim("Ms. Roe worried that Ms. Lee would say something to Colton that would ruin the date.");
 }
+
+#[test]
+fn a_content_after_say_is_a_clause_even_when_its_verb_is_unknown() {
+    assert_claim(
+        "Organizer Dwayne Croteau said the UN agreement deals with funding for schools.",
+        "the UN agreement deals with funding for schools",
+        "indirect",
+        "Dwayne Croteau",
+        "said",
+    );
+    // "write" takes a noun phrase: "writes food policy on his blog".
+    assert_no_claim("Mr. Freedhoff writes food policy on his blog.");
+}
