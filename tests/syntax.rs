@@ -1093,3 +1093,22 @@ fn a_content_after_say_is_a_clause_even_when_its_verb_is_unknown() {
     // "write" takes a noun phrase: "writes food policy on his blog".
     assert_no_claim("Mr. Freedhoff writes food policy on his blog.");
 }
+
+#[test]
+fn a_base_form_that_is_also_a_noun_is_a_verb_only_after_a_plural_subject() {
+    assert_claim(
+        "The shelter residents report they want more information.",
+        "they want more information",
+        "indirect",
+        "The shelter residents",
+        "report",
+    );
+    assert_claim(
+        "The report said the plant would close.",
+        "the plant would close",
+        "indirect",
+        "The report",
+        "said",
+    );
+    assert_no_claim("His pledge to cut taxes was popular.");
+}

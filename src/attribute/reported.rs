@@ -13,8 +13,8 @@ use super::ctx::{is_open_mark, quote_containing, quotes_within, Ctx};
 use super::headline::own_headline;
 use super::passive::passive_agent;
 use super::senses::{
-    call_names, court_plea, evidence_subject, knows_someone, market_figure, object_to_request, passive_hearer,
-    plural_noun_use, refusal, topic_cue, withholding,
+    base_form_noun_use, call_names, court_plea, evidence_subject, knows_someone, market_figure, object_to_request,
+    passive_hearer, plural_noun_use, refusal, topic_cue, withholding,
 };
 use super::Claim;
 use crate::lexicon::{CueClass, LEXICON};
@@ -52,6 +52,7 @@ pub(super) fn reported(
             Some(claim) => Some(claim),
             None if passive_hearer(ctx, c)
                 || plural_noun_use(ctx, c)
+                || base_form_noun_use(ctx, c)
                 || !may_report(ctx, spoken, c, one_line_headline) =>
             {
                 None

@@ -80,6 +80,49 @@ pub(super) fn plural_noun_use(ctx: &Ctx, c: usize) -> bool {
     after_past_verb || after_modifier || verb_follows
 }
 
+/// "the report said", "a pledge to …": the base form of a `noun-verb` cue
+/// is a noun unless a plural subject ("Residents report"), a plural
+/// pronoun, a modal or "to", or an adverb comes right before it.
+pub(super) fn base_form_noun_use(ctx: &Ctx, c: usize) -> bool {
+    let cue = &ctx.cues[c];
+    if cue.form() != cue.lemma() || !LEXICON.in_sense("noun-verb", cue.lemma()) {
+        return false;
+    }
+    let ct = ctx.cue_start_tok(c);
+    let sent = ctx.sentence_toks(cue.span.start);
+    if ct <= sent.start || ctx.toks[ct - 1].kind() != TokKind::Word {
+        return true;
+    }
+    let before = ctx.lower(ct - 1);
+    let plural_subject =
+        before.len() > 3 && before.ends_with('s') && !before.ends_with("ss") && !before.ends_with("’s");
+    let verb_slot = matches!(
+        &*before,
+        "they"
+            | "we"
+            | "you"
+            | "i"
+            | "people"
+            | "to"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "do"
+            | "did"
+            | "also"
+            | "often"
+            | "now"
+            | "still"
+            | "and"
+    ) || (before.len() > 4 && before.ends_with("ly"));
+    !(plural_subject || verb_slot)
+}
+
 /// "The PBO suggested …", "A review suggests …": after a document or a
 /// body, "suggest" and "indicate" report evidence, not speech (a
 /// government named by its capital still speaks).
