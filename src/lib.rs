@@ -313,14 +313,19 @@ fn prepare_with<'d>(doc: &'d Document, opts: &Options) -> Analysis<'d> {
     let mut toks = TOKENS.with(|t| std::mem::take(&mut *t.borrow_mut()));
     tokens::tokenize_into(text, &segs.paragraphs, &mut toks);
     let claims = attribute::attribute_with(text, &segs, &toks, &quotations, &cues, opts);
-    let resolution = entities::resolve(text, &segs, &toks, &quotations, &claims);
-    // The records need no tokens: freed (or kept for the next document)
-    // before they are built, not after.
+    // Each structure is freed once no later stage reads it: on a document of
+    // hundreds of MB, holding them all at once made the peak memory.
+    drop(cues);
+    let quoted = entities::QuotedSpans::new(&quotations);
+    drop(quotations);
+    let scanned = entities::scan(text, &segs, &toks, quoted, &claims);
+    // Neither the rest of the resolution nor the records read the tokens.
     if toks.allocated_bytes() <= KEPT_TOKEN_BYTES {
         TOKENS.with(|t| *t.borrow_mut() = toks);
     } else {
         drop(toks);
     }
+    let resolution = scanned.link(text, &segs, &claims);
     Analysis {
         doc,
         segs,
