@@ -462,6 +462,31 @@ mod tests {
     }
 
     #[test]
+    fn lowercase_forms_across_blocks_and_long_words() {
+        // Capitalised words over many 4 KiB blocks, and a word of over
+        // 256 KiB (its end and form are kept apart), with and without capitals.
+        let mut t = String::new();
+        for i in 0..3000 {
+            t.push_str(if i % 3 == 0 { "Ab Élan İz said " } else { "Said x " });
+        }
+        t.push_str(&"Qz".repeat(150_000));
+        t.push_str(" Mid ");
+        t.push_str(&"q".repeat(300_000));
+        t.push_str(" End.");
+        let toks = tokenize(&t, &[0..t.len()]);
+        let mut at = 0;
+        for k in 0..toks.len() {
+            let w = &t[toks[k].span()];
+            assert!(t[at..toks[k].start()].trim().is_empty(), "tokens cover the text");
+            at = toks[k].end();
+            assert_eq!(toks.lower(k, &t), w.to_lowercase(), "token {k}");
+        }
+        let long: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].span().len() >= 300_000).collect();
+        assert_eq!(long.len(), 2);
+        assert_eq!(toks[long[0]].kind(), TokKind::Word);
+    }
+
+    #[test]
     fn tokens_are_8_bytes() {
         assert_eq!(std::mem::size_of::<Token>(), 8);
     }
