@@ -6,6 +6,7 @@ use super::content::demonstrative_that;
 use super::ctx::Ctx;
 use super::direct::{direct, direct_from};
 use super::Claim;
+use super::Direct;
 use crate::mentions::{mention_after, mention_before};
 use crate::quotes::Quotation;
 use crate::tokens::token_at;
@@ -15,7 +16,7 @@ use crate::tokens::token_at;
 pub(super) fn continuation(
     ctx: &Ctx,
     spoken: &[&Quotation],
-    direct: &mut [Option<Claim>],
+    direct: &mut [Direct],
     consumed: &[bool],
     claims: &[Claim],
 ) {
@@ -56,7 +57,7 @@ pub(super) fn continuation(
         let prev_direct = (0..i)
             .rev()
             .take(64)
-            .find_map(|j| direct[j].as_ref().filter(|_| !consumed[j]))
+            .find_map(|j| direct[j].as_deref().filter(|_| !consumed[j]))
             .filter(|c| c.mention.is_some());
         let k = claim_starts.partition_point(|&(start, _)| start < q.start());
         let prev_claim = k.checked_sub(1).map(|k| &claims[claim_starts[k].1]).filter(before_q);
@@ -85,7 +86,7 @@ pub(super) fn continuation(
             c.mention = prev.mention.clone();
             c.rule = "continuation";
             c.confidence = 0.7;
-            direct[i] = Some(c);
+            direct[i] = Some(Box::new(c));
         }
     }
 }
@@ -94,7 +95,7 @@ pub(super) fn continuation(
 /// spring.”`: a quote-only paragraph that nothing attributes, after a
 /// paragraph of narrative (no quotation) whose sentences are about a
 /// named person: that person speaks (the sentence subject, latest first).
-pub(super) fn narrative_subject(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], consumed: &[bool]) {
+pub(super) fn narrative_subject(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Direct], consumed: &[bool]) {
     for i in 0..spoken.len() {
         if direct[i].is_some() || consumed[i] {
             continue;
@@ -114,7 +115,7 @@ pub(super) fn narrative_subject(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [
             c.mention = Some(m);
             c.rule = "narrative-subject";
             c.confidence = 0.5;
-            direct[i] = Some(c);
+            direct[i] = Some(Box::new(c));
         }
     }
 }
@@ -143,12 +144,7 @@ fn named_subject_in(ctx: &Ctx, para: std::ops::Range<usize>) -> Option<crate::me
 /// `“Q.” ¶ So said Mayor John Smith on Monday.` / `¶ Smith said that at …`:
 /// a quote-only paragraph takes the speaker of the next paragraph's opening
 /// attribution when that attribution reports nothing of its own.
-pub(super) fn next_paragraph_speaker(
-    ctx: &mut Ctx,
-    spoken: &[&Quotation],
-    direct: &mut [Option<Claim>],
-    consumed: &[bool],
-) {
+pub(super) fn next_paragraph_speaker(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Direct], consumed: &[bool]) {
     for i in 0..spoken.len() {
         if direct[i].is_some() || consumed[i] {
             continue;
@@ -170,7 +166,7 @@ pub(super) fn next_paragraph_speaker(
         if matches!(ctx.s(sent.start), "—" | "–" | "―") {
             let para_end = token_at(ctx.toks, next.end);
             if let Some(m) = mention_after(ctx.text, ctx.toks, sent.start + 1, para_end) {
-                direct[i] = Some(self::direct(q, None, Some(m), "quote-dash-speaker", 0.8));
+                direct[i] = Some(Box::new(self::direct(q, None, Some(m), "quote-dash-speaker", 0.8)));
                 continue;
             }
         }
@@ -200,7 +196,7 @@ pub(super) fn next_paragraph_speaker(
         if reports_nothing {
             ctx.cue_used[c] = true;
             let claim = self::direct(q, Some(ctx.cues[c].clone()), Some(m), "next-paragraph-speaker", 0.7);
-            direct[i] = Some(claim);
+            direct[i] = Some(Box::new(claim));
         }
     }
 }

@@ -8,6 +8,7 @@ use super::clause::{sentence_subject, verb_like};
 use super::ctx::Ctx;
 use super::transcript::transcript_label;
 use super::Claim;
+use super::Direct;
 use crate::cues::Cue;
 use crate::lexicon::{CueClass, LEXICON};
 use crate::mentions::{mention_after, mention_before, mention_before_loose, Mention, MentionKind, SpeakerType};
@@ -20,7 +21,7 @@ use crate::tokens::{token_at, TokKind};
 pub(super) fn unattributed(
     ctx: &Ctx,
     spoken: &[&Quotation],
-    direct: &mut [Option<Claim>],
+    direct: &mut [Direct],
     consumed: &[bool],
     claims: &mut Vec<Claim>,
 ) {
@@ -29,7 +30,7 @@ pub(super) fn unattributed(
             continue;
         }
         match direct[i].take() {
-            Some(c) => claims.push(c),
+            Some(c) => claims.push(*c),
             // A quoted fragment inside a sentence that no sieve attributed
             // is a scare quote or part of someone's paraphrase, not a quotation.
             None if is_fragment(ctx, q) => {}
@@ -489,12 +490,7 @@ pub(super) fn widen_to_clause(ctx: &Ctx, claim: &mut Claim) -> Option<Claim> {
 }
 
 /// “Q1,” X said, “Q2” and “Q1,” X said. “Q2”: one claim in two parts.
-pub(super) fn merge_split_quotes(
-    ctx: &Ctx,
-    spoken: &[&Quotation],
-    direct: &mut [Option<Claim>],
-    consumed: &mut [bool],
-) {
+pub(super) fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Direct], consumed: &mut [bool]) {
     for i in 0..spoken.len().saturating_sub(1) {
         let Some(claim) = &direct[i] else { continue };
         if !matches!(

@@ -3,6 +3,7 @@
 use super::ctx::{quotes_within, Ctx};
 use super::direct::direct_from;
 use super::Claim;
+use super::Direct;
 use crate::mentions::mention_after;
 use crate::quotes::Quotation;
 use crate::record::Kind;
@@ -24,7 +25,7 @@ pub(super) fn own_headline<'c>(ctx: &Ctx<'c>) -> Option<&'c Span> {
 pub(super) fn headline_colon(
     ctx: &Ctx,
     spoken: &[&Quotation],
-    direct: &mut [Option<Claim>],
+    direct: &mut [Direct],
     consumed: &mut [bool],
     claims: &mut Vec<Claim>,
 ) {
@@ -66,7 +67,7 @@ pub(super) fn headline_colon(
             claim.mention = Some(m);
             claim.rule = "headline-colon";
             claim.confidence = 0.6;
-            direct[i] = Some(claim);
+            direct[i] = Some(Box::new(claim));
         }
         return;
     }

@@ -87,6 +87,12 @@ pub struct Claim {
     pub confidence: f64,
 }
 
+/// A quotation's direct claim while the sieves run, boxed: the claims move
+/// out one by one at the end, each freeing its box, rather than all staying
+/// in a vector the size of the quotations beside the final one (the peak
+/// memory of a document of hundreds of MB).
+pub(super) type Direct = Option<Box<Claim>>;
+
 impl Claim {
     /// Reported speech in one part: `span` said by `mention`.
     fn indirect(span: Span, cue: Option<Cue>, mention: Mention, rule: &'static str, confidence: f64) -> Claim {
@@ -123,7 +129,7 @@ pub fn attribute_with(
     let mut ctx = Ctx::new(text, segs, toks, cues, opts);
     let spoken: Vec<&Quotation> = quotations.iter().filter(|q| q.role == Role::Quotation).collect();
     // 1. Direct quotations first: their cues are the surest.
-    let mut direct: Vec<Option<Claim>> = spoken.iter().map(|q| direct_claim(&mut ctx, q)).collect();
+    let mut direct: Vec<Direct> = spoken.iter().map(|q| direct_claim(&mut ctx, q).map(Box::new)).collect();
     let mut consumed = vec![false; spoken.len()];
     // 2. “Q1,” X said, “Q2”: one claim.
     merge_split_quotes(&ctx, &spoken, &mut direct, &mut consumed);

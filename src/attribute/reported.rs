@@ -17,6 +17,7 @@ use super::senses::{
     topic_cue, withholding,
 };
 use super::Claim;
+use super::Direct;
 use crate::lexicon::{CueClass, LEXICON};
 use crate::mentions::{mention_after, mention_before, Mention, MentionKind};
 use crate::quotes::Quotation;
@@ -29,7 +30,7 @@ use crate::tokens::{token_at, TokKind};
 pub(super) fn reported(
     ctx: &mut Ctx,
     spoken: &[&Quotation],
-    direct: &mut [Option<Claim>],
+    direct: &mut [Direct],
     consumed: &mut [bool],
     claims: &mut Vec<Claim>,
 ) {
@@ -121,7 +122,7 @@ fn may_report(ctx: &Ctx, spoken: &[&Quotation], c: usize, one_line_headline: boo
 
 /// The claim of cue `c` before its quotations are looked at: its speaker and
 /// its content, after the cue or before it.
-fn cue_claim(ctx: &Ctx, spoken: &[&Quotation], direct: &[Option<Claim>], claims: &[Claim], c: usize) -> Option<Claim> {
+fn cue_claim(ctx: &Ctx, spoken: &[&Quotation], direct: &[Direct], claims: &[Claim], c: usize) -> Option<Claim> {
     let cue = &ctx.cues[c];
     let sent = ctx.sentence_toks(cue.span.start);
     if cue.class() == CueClass::According {
@@ -145,7 +146,7 @@ fn cue_claim(ctx: &Ctx, spoken: &[&Quotation], direct: &[Option<Claim>], claims:
 fn who_speaks(
     ctx: &Ctx,
     spoken: &[&Quotation],
-    direct: &[Option<Claim>],
+    direct: &[Direct],
     claims: &[Claim],
     c: usize,
     sent: &std::ops::Range<usize>,
@@ -567,7 +568,7 @@ fn without_closing_comma(text: &str, span: Span) -> Span {
 fn settle_quotes(
     ctx: &Ctx,
     spoken: &[&Quotation],
-    direct: &mut [Option<Claim>],
+    direct: &mut [Direct],
     consumed: &mut [bool],
     c: usize,
     claim: &mut Claim,
@@ -748,7 +749,7 @@ fn according_to(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>) -> Option<Cla
 /// (byte offset), among reported claims and direct quotations.
 fn last_mention_in(
     claims: &[Claim],
-    direct: &[Option<Claim>],
+    direct: &[Direct],
     spoken: &[&Quotation],
     ctx: &Ctx,
     sent: std::ops::Range<usize>,
@@ -762,7 +763,11 @@ fn last_mention_in(
         .iter()
         .rev()
         .take(64)
-        .chain(direct[q_end.saturating_sub(16)..q_end].iter().flatten())
+        .chain(
+            direct[q_end.saturating_sub(16)..q_end]
+                .iter()
+                .filter_map(|d| d.as_deref()),
+        )
         .collect();
     near.iter()
         .filter_map(|c| c.mention.as_ref())
