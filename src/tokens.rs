@@ -473,7 +473,8 @@ mod tests {
         t.push_str(" Mid ");
         t.push_str(&"q".repeat(300_000));
         t.push_str(" End.");
-        let toks = tokenize(&t, &[0..t.len()]);
+        let para: Vec<Span> = std::iter::once(0..t.len()).collect();
+        let toks = tokenize(&t, &para);
         let mut at = 0;
         for k in 0..toks.len() {
             let w = &t[toks[k].span()];
