@@ -309,7 +309,7 @@ fn prepare_with<'d>(doc: &'d Document, opts: &Options) -> Analysis<'d> {
     let segs = segment::segment(text);
     let quotations = quotes::find_quotations(text, &segs);
     let mut cues = cues::find_cues(text, 0..text.len());
-    cues.retain(|c| !segs.is_furniture(c.span.start));
+    cues.retain(|c| !segs.is_furniture(c.span().start));
     let mut toks = TOKENS.with(|t| std::mem::take(&mut *t.borrow_mut()));
     tokens::tokenize_into(text, &segs.paragraphs, &mut toks);
     let claims = attribute::attribute_with(text, &segs, &toks, &quotations, &cues, opts);

@@ -184,7 +184,7 @@ pub(super) fn next_paragraph_speaker(ctx: &mut Ctx, spoken: &[&Quotation], direc
             mention_before(ctx.text, ctx.toks, sent.start, ct).filter(|m| m.span.start == ctx.toks[sent.start].start())
         };
         let Some(m) = m else { continue };
-        let after = token_at(ctx.toks, m.span.end.max(ctx.cues[c].span.end));
+        let after = token_at(ctx.toks, m.span.end.max(ctx.cues[c].span().end));
         let reports_nothing = after >= sent.end
             || ctx.is(after, ".")
             || (matches!(&*ctx.lower(after), "that" | "this" | "so" | "it")

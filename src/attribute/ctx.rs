@@ -84,10 +84,10 @@ impl Ctx<'_> {
     }
     /// Token index just past cue `c`.
     pub(super) fn cue_end_tok(&self, c: usize) -> usize {
-        token_at(self.toks, self.cues[c].span.end)
+        token_at(self.toks, self.cues[c].span().end)
     }
     pub(super) fn cue_start_tok(&self, c: usize) -> usize {
-        token_at(self.toks, self.cues[c].span.start)
+        token_at(self.toks, self.cues[c].span().start)
     }
 }
 
@@ -125,8 +125,8 @@ fn cues_by_token(toks: &Tokens, cues: &[Cue]) -> (CueByTok, CueByTok) {
     let index = |i: usize| u32::try_from(i).expect("under 2^32 tokens and cues");
     let mut starting: Vec<(u32, u32)> = Vec::new();
     for (i, c) in cues.iter().enumerate() {
-        let t = token_at(toks, c.span.start);
-        if t < toks.len() && toks[t].start() == c.span.start {
+        let t = token_at(toks, c.span().start);
+        if t < toks.len() && toks[t].start() == c.span().start {
             starting.push((index(t), index(i)));
         }
     }
@@ -135,7 +135,7 @@ fn cues_by_token(toks: &Tokens, cues: &[Cue]) -> (CueByTok, CueByTok) {
     starting.dedup_by_key(|&mut (t, _)| t);
     let mut ending: Vec<(u32, u32)> = starting
         .iter()
-        .map(|&(_, i)| (index(token_at(toks, cues[i as usize].span.end)), i))
+        .map(|&(_, i)| (index(token_at(toks, cues[i as usize].span().end)), i))
         .collect();
     // By token, then the cue last: the last pair of each token is kept.
     ending.sort_unstable_by_key(|&(t, i)| (t, std::cmp::Reverse(i)));

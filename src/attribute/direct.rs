@@ -504,7 +504,7 @@ pub(super) fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut 
         let (Some(m), Some(c)) = (&claim.mention, &claim.cue) else {
             continue;
         };
-        let attribution_end = m.span.end.max(c.span.end);
+        let attribution_end = m.span.end.max(c.span().end);
         let attribution_end = m
             .descriptor
             .as_ref()
@@ -527,7 +527,7 @@ pub(super) fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut 
         let cue_in_gap = gap_toks.into_iter().any(|k| {
             ctx.cue_at_tok
                 .get(k)
-                .is_some_and(|c| ctx.cues[c].span.end <= gap_span.end && ctx.cues[c].class() == CueClass::Speech)
+                .is_some_and(|c| ctx.cues[c].span().end <= gap_span.end && ctx.cues[c].class() == CueClass::Speech)
         });
         let quiet = !other_quote && !cue_in_gap;
         let same_para = ctx.segs.paragraph_of(attribution_end) == ctx.segs.paragraph_of(next.start());

@@ -71,10 +71,7 @@ pub(super) fn possessive_claims(
             consumed[i] = true;
             direct[i] = None;
         }
-        let cue = crate::cues::entry_of(&ctx.lower(t)).map(|entry| Cue {
-            span: ctx.toks[t].span(),
-            entry,
-        });
+        let cue = crate::cues::entry_of(&ctx.lower(t)).map(|entry| Cue::new(ctx.toks[t].span(), entry));
         pushed_until = span.end;
         claims.push(Claim {
             kind: if inside.is_empty() { Kind::Indirect } else { Kind::Mixed },
