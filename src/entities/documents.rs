@@ -96,20 +96,20 @@ pub(super) fn author_of_earlier_document(
     let speaker = occurrences_between(&reg.spoken, sentence, doc_pos)
         .iter()
         .rev()
-        .find(|o| reg.entities[o.entity].head.is_none());
+        .find(|o| reg.entities[o.entity()].head.is_none());
     let subject = || {
         occurrences_between(&reg.names, sentence, doc_pos)
             .iter()
             .rev()
             .find(|o| o.subject)
     };
-    speaker.or_else(subject).map(|o| o.entity)
+    speaker.or_else(subject).map(|o| o.entity())
 }
 
 /// The occurrences (sorted by position) from `from` up to `to`.
 fn occurrences_between(occurrences: &[Occurrence], from: usize, to: usize) -> &[Occurrence] {
-    let start = occurrences.partition_point(|o| o.pos < from);
-    let end = occurrences.partition_point(|o| o.pos < to);
+    let start = occurrences.partition_point(|o| o.pos() < from);
+    let end = occurrences.partition_point(|o| o.pos() < to);
     &occurrences[start..end.max(start)]
 }
 

@@ -146,10 +146,31 @@ fn significant_tokens(tokens: &[String]) -> &[String] {
 
 /// A person named somewhere in the text (a name run of two or more words,
 /// or any name that speaks), used as a referent for surnames and pronouns.
+/// (`u32`s: a document of hundreds of MB has millions of occurrences.)
 struct Occurrence {
-    pos: usize,
-    entity: usize,
+    at: u32,
+    who: u32,
     subject: bool,
+}
+
+impl Occurrence {
+    fn new(pos: usize, entity: usize, subject: bool) -> Occurrence {
+        Occurrence {
+            at: u32::try_from(pos).expect("a text under 2 GiB"),
+            who: u32::try_from(entity).expect("fewer entities than bytes"),
+            subject,
+        }
+    }
+
+    /// Where the occurrence starts.
+    fn pos(&self) -> usize {
+        self.at as usize
+    }
+
+    /// The entity it names.
+    fn entity(&self) -> usize {
+        self.who as usize
+    }
 }
 
 /// How far back a pronoun looks among earlier mentions: enough for news
@@ -295,13 +316,13 @@ impl Registry {
 
     /// The latest occurrences before `pos`, newest first, at most LOOKBACK of each kind.
     fn recent(&self, pos: usize) -> impl Iterator<Item = &Occurrence> {
-        let n = self.names.partition_point(|o| o.pos < pos);
-        let s = self.spoken.partition_point(|o| o.pos < pos);
+        let n = self.names.partition_point(|o| o.pos() < pos);
+        let s = self.spoken.partition_point(|o| o.pos() < pos);
         let mut v: Vec<&Occurrence> = self.names[n.saturating_sub(LOOKBACK)..n]
             .iter()
             .chain(self.spoken[s.saturating_sub(LOOKBACK)..s].iter())
             .collect();
-        v.sort_by_key(|o| std::cmp::Reverse(o.pos));
+        v.sort_by_key(|o| std::cmp::Reverse(o.pos()));
         v.into_iter()
     }
 }
@@ -333,7 +354,7 @@ pub fn scan(text: &str, segs: &Segments, toks: &Tokens, quoted: QuotedSpans, cla
     let speakers = speaker_surnames(text, claims);
     let surnames = scan_surnames(text, segs, toks, &quoted, &speakers, &mut reg);
     reg.names.extend(surnames);
-    reg.names.sort_by_key(|o| o.pos);
+    reg.names.sort_by_key(|o| o.pos());
     reg.documents = scan_documents(text, segs, toks, &quoted);
     // Sorted starts rather than a hash set: a third of the memory.
     let mut claimed: Vec<usize> = claims
@@ -378,11 +399,7 @@ fn add_name_runs(text: &str, segs: &Segments, toks: &Tokens, quoted: &QuotedSpan
         );
         reg.entities[e].gender = reg.entities[e].gender.or(name.gender);
         reg.name_spans.push((name.name.clone(), e));
-        reg.names.push(Occurrence {
-            pos: name.name.start,
-            entity: e,
-            subject: name.subject,
-        });
+        reg.names.push(Occurrence::new(name.name.start, e, name.subject));
     }
 }
 
@@ -434,12 +451,8 @@ fn claim_speakers(
             e
         };
         if let Some(e) = e {
-            if m.kind != MentionKind::Pronoun && reg.spoken.last().is_none_or(|o| o.pos <= m.span.start) {
-                reg.spoken.push(Occurrence {
-                    pos: m.span.start,
-                    entity: e,
-                    subject: true,
-                });
+            if m.kind != MentionKind::Pronoun && reg.spoken.last().is_none_or(|o| o.pos() <= m.span.start) {
+                reg.spoken.push(Occurrence::new(m.span.start, e, true));
             }
             last_speaker = Some(e);
         }

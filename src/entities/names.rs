@@ -229,11 +229,11 @@ pub(super) fn scan_surnames(
                 reg.entities[entity].gender.get_or_insert(g);
             }
             let first = if title.is_some() { k - 1 } else { k };
-            out.push(Occurrence {
-                pos: t.start(),
+            out.push(Occurrence::new(
+                t.start(),
                 entity,
-                subject: is_subject_position(text, toks, lo, first),
-            });
+                is_subject_position(text, toks, lo, first),
+            ));
         }
     }
     out

@@ -9,11 +9,11 @@ pub(super) fn narrative_subject(reg: &Registry, segs: &Segments, quoted: &Quoted
     let para = segs.paragraph_of(pos);
     let window = segs.paragraphs.get(para.saturating_sub(1))?.start;
     reg.recent(pos)
-        .take_while(|o| o.pos >= window)
-        .filter(|o| !quoted.contains(o.pos))
+        .take_while(|o| o.pos() >= window)
+        .filter(|o| !quoted.contains(o.pos()))
         .find(|o| o.subject)
-        .filter(|o| reg.entities[o.entity].stype == SpeakerType::Person && reg.entities[o.entity].head.is_none())
-        .map(|o| o.entity)
+        .filter(|o| reg.entities[o.entity()].stype == SpeakerType::Person && reg.entities[o.entity()].head.is_none())
+        .map(|o| o.entity())
 }
 
 /// A narrative subject pronoun, in 32 bytes rather than a [`Mention`]'s
@@ -85,12 +85,8 @@ pub(super) fn follow_pronoun(text: &str, m: &Mention, reg: &mut Registry, last_s
     let Some(e) = resolve_mention(text, m, reg, last_speaker) else {
         return;
     };
-    if reg.spoken.last().is_none_or(|o| o.pos <= m.span.start) {
-        reg.spoken.push(Occurrence {
-            pos: m.span.start,
-            entity: e,
-            subject: true,
-        });
+    if reg.spoken.last().is_none_or(|o| o.pos() <= m.span.start) {
+        reg.spoken.push(Occurrence::new(m.span.start, e, true));
     }
 }
 
@@ -149,33 +145,40 @@ pub(super) fn resolve_pronoun(
     let sentence = reg.window_start(m.span.start, 0);
     let subordinate = after_subordinator(text, m.span.start);
     let subject = reg.recent(m.span.start).find(|o| {
-        let in_sentence = subordinate && o.pos >= sentence && reg.entities[o.entity].stype == SpeakerType::Person;
-        (o.subject || in_sentence) && compatible(o.entity)
+        let in_sentence = subordinate && o.pos() >= sentence && reg.entities[o.entity()].stype == SpeakerType::Person;
+        (o.subject || in_sentence) && compatible(o.entity())
     });
     let pick = match (last_speaker.filter(|&e| compatible(e)), subject) {
         (Some(e), Some(o)) => {
-            let last_pos = reg.recent(m.span.start).find(|x| x.entity == e).map_or(0, |x| x.pos);
-            if last_pos >= o.pos {
+            let last_pos = reg
+                .recent(m.span.start)
+                .find(|x| x.entity() == e)
+                .map_or(0, |x| x.pos());
+            if last_pos >= o.pos() {
                 Some(e)
             } else {
-                Some(o.entity)
+                Some(o.entity())
             }
         }
         (Some(e), None) => Some(e),
-        (None, Some(o)) => Some(o.entity),
+        (None, Some(o)) => Some(o.entity()),
         (None, None) => None,
     };
     // "Mrs. Clinton will face the fire Mr. Obama has. He noted …":
     // a person the text has shown to be of the pronoun's gender,
     // named after the pick, beats a pick of unknown gender.
-    let pick_pos = |e: usize| reg.recent(m.span.start).find(|x| x.entity == e).map_or(0, |x| x.pos);
+    let pick_pos = |e: usize| {
+        reg.recent(m.span.start)
+            .find(|x| x.entity() == e)
+            .map_or(0, |x| x.pos())
+    };
     let pick = match (pick, m.gender) {
         (Some(e), Some(g)) if entities[e].gender.is_none() => {
             let after = pick_pos(e);
             reg.recent(m.span.start)
-                .take_while(|o| o.pos > after)
-                .find(|o| entities[o.entity].gender == Some(g) && compatible(o.entity))
-                .map_or(Some(e), |o| Some(o.entity))
+                .take_while(|o| o.pos() > after)
+                .find(|o| entities[o.entity()].gender == Some(g) && compatible(o.entity()))
+                .map_or(Some(e), |o| Some(o.entity()))
         }
         (pick, _) => pick,
     };
