@@ -311,7 +311,7 @@ fn prepare_with<'d>(doc: &'d Document, opts: &Options) -> Analysis<'d> {
     let mut cues = cues::find_cues(text, 0..text.len());
     cues.retain(|c| !segs.is_furniture(c.span().start));
     let mut toks = TOKENS.with(|t| std::mem::take(&mut *t.borrow_mut()));
-    tokens::tokenize_into(text, &segs.paragraphs, &mut toks);
+    tokens::tokenize_into(text, segs.paragraphs.iter().map(|p| p.start), &mut toks);
     let claims = attribute::attribute_with(text, &segs, &toks, &quotations, &cues, opts);
     // Each structure is freed once no later stage reads it: on a document of
     // hundreds of MB, holding them all at once made the peak memory.

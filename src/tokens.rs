@@ -270,20 +270,21 @@ impl Tokens {
     }
 }
 
-/// Tokens of `text`, with `para_start` set from the paragraph list.
+/// Tokens of `text`, with `para_start` set from the paragraphs (their
+/// starts, in order: `segs.paragraphs.iter().map(|p| p.start)`).
 ///
 /// # Panics
 ///
 /// When `text` is longer than [`MAX_TEXT_BYTES`].
-pub fn tokenize(text: &str, paragraphs: &[Span]) -> Tokens {
+pub fn tokenize(text: &str, paragraph_starts: impl IntoIterator<Item = usize>) -> Tokens {
     let mut out = Tokens::new();
-    tokenize_into(text, paragraphs, &mut out);
+    tokenize_into(text, paragraph_starts, &mut out);
     out
 }
 
 /// [`tokenize`] into `out` (cleared first), whose allocations can then serve
 /// document after document.
-pub fn tokenize_into(text: &str, paragraphs: &[Span], out: &mut Tokens) {
+pub fn tokenize_into(text: &str, paragraph_starts: impl IntoIterator<Item = usize>, out: &mut Tokens) {
     assert!(
         text.len() <= MAX_TEXT_BYTES,
         "a text of {} bytes is over the tokens' {MAX_TEXT_BYTES}",
@@ -296,7 +297,7 @@ pub fn tokenize_into(text: &str, paragraphs: &[Span], out: &mut Tokens) {
     // left unused costs address space more than memory: pages never
     // written are not resident.)
     out.list.reserve(text.len() / 4);
-    let mut next_para = 0;
+    let mut starts = paragraph_starts.into_iter().peekable();
     let mut i = 0;
     // Walks bytes rather than `char_indices`: most text is ASCII, and
     // decoding every char was the largest part of this function's cost.
@@ -313,9 +314,8 @@ pub fn tokenize_into(text: &str, paragraphs: &[Span], out: &mut Tokens) {
             continue;
         }
         let mut para_start = false;
-        while next_para < paragraphs.len() && paragraphs[next_para].start <= i {
+        while starts.next_if(|&s| s <= i).is_some() {
             para_start = true;
-            next_para += 1;
         }
         if !is_word_char(c) {
             out.push(i..i + len, TokKind::Punct, para_start, SAME_AS_TEXT);
@@ -441,7 +441,7 @@ mod tests {
     fn abbreviations_keep_their_period() {
         let t = "Mr. Ross of the U.S. said J. Smith’s plan failed.";
         let para: Vec<Span> = std::iter::once(0..t.len()).collect();
-        let toks = tokenize(t, &para);
+        let toks = tokenize(t, para.iter().map(|p| p.start));
         let w: Vec<&str> = toks.iter().map(|k| &t[k.span()]).collect();
         assert_eq!(
             w,
@@ -474,7 +474,7 @@ mod tests {
         t.push_str(&"q".repeat(300_000));
         t.push_str(" End.");
         let para: Vec<Span> = std::iter::once(0..t.len()).collect();
-        let toks = tokenize(&t, &para);
+        let toks = tokenize(&t, para.iter().map(|p| p.start));
         let mut at = 0;
         for k in 0..toks.len() {
             let w = &t[toks[k].span()];
@@ -496,7 +496,7 @@ mod tests {
     fn lowercase_forms_and_flags() {
         let t = "Mr. ÉCOLE said İstanbul, said.\n\nNext";
         let para: Vec<Span> = vec![0..31, 33..t.len()];
-        let toks = tokenize(t, &para);
+        let toks = tokenize(t, para.iter().map(|p| p.start));
         let lower: Vec<&str> = (0..toks.len()).map(|k| toks.lower(k, t)).collect();
         assert_eq!(
             lower,

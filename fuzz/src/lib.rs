@@ -177,7 +177,7 @@ pub fn check_stages(text: &str) {
     }
     let mut prev = 0;
     for (i, s) in segs.sentences.iter().enumerate() {
-        let p = &segs.paragraphs[segs.paragraph_of_sentence(i)];
+        let p = segs.paragraphs.at(segs.paragraph_of_sentence(i));
         assert!(
             prev <= s.start && s.start < s.end && p.start <= s.start && s.end <= p.end,
             "sentence {s:?} of paragraph {p:?}"

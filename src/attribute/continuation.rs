@@ -32,18 +32,18 @@ pub(super) fn continuation(
         }
         let q = spoken[i];
         let p_now = ctx.segs.paragraph_of(q.start());
-        let para = &ctx.segs.paragraphs[p_now];
+        let para = ctx.segs.paragraphs.at(p_now);
         let opens_para = q.parts[0].open.start == para.start;
         // A quotation may run over paragraphs: what follows it is in its last one.
         let end = q.outer().end;
-        let last_para = &ctx.segs.paragraphs[ctx.segs.paragraph_of(end.saturating_sub(1))];
+        let last_para = ctx.segs.paragraphs.at(ctx.segs.paragraph_of(end.saturating_sub(1)));
         let quote_only = opens_para && ctx.text[end.min(last_para.end)..last_para.end].trim().is_empty();
         // Or a quotation that makes up a whole sentence right after an
         // attributed sentence of the same paragraph ("…, Schiff said. “…”").
         let s_now = ctx.segs.sentence_of(q.parts[0].open.start);
-        let sentence = &ctx.segs.sentences[s_now];
+        let sentence = ctx.segs.sentences.at(s_now);
         // The quotation may hold several sentences: look after its end.
-        let last_sentence = &ctx.segs.sentences[ctx.segs.sentence_of(end.saturating_sub(1))];
+        let last_sentence = ctx.segs.sentences.at(ctx.segs.sentence_of(end.saturating_sub(1)));
         let whole_sentence = q.parts[0].open.start == sentence.start
             && ctx.text[end.min(last_sentence.end)..last_sentence.end.max(end)]
                 .trim_matches(|c: char| c.is_whitespace() || c == '.')
@@ -105,7 +105,7 @@ pub(super) fn narrative_subject(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [
         if !fills_its_paragraph(ctx, q) || p_now == 0 {
             continue;
         }
-        let prev = &ctx.segs.paragraphs[p_now - 1];
+        let prev = ctx.segs.paragraphs.at(p_now - 1);
         let narrative = !ctx.text[prev.clone()].contains(['“', '”', '"']);
         if !narrative {
             continue;
@@ -123,7 +123,7 @@ pub(super) fn narrative_subject(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [
 /// Whether quotation `q` opens its paragraph and runs to its end (a
 /// closing period or space aside).
 fn fills_its_paragraph(ctx: &Ctx, q: &Quotation) -> bool {
-    let para = &ctx.segs.paragraphs[ctx.segs.paragraph_of(q.start())];
+    let para = ctx.segs.paragraphs.at(ctx.segs.paragraph_of(q.start()));
     q.parts[0].open.start == para.start && q.outer().end + 1 >= para.end
 }
 
@@ -134,7 +134,7 @@ fn named_subject_in(ctx: &Ctx, para: std::ops::Range<usize>) -> Option<crate::me
     let first = ctx.segs.sentence_of(para.start);
     let last = ctx.segs.sentence_of(para.end.saturating_sub(1));
     (first..=last).rev().take(4).find_map(|s| {
-        let toks = ctx.sentence_toks(ctx.segs.sentences[s].start);
+        let toks = ctx.sentence_toks(ctx.segs.sentences.at(s).start);
         super::clause::sentence_subject(ctx, toks.start, toks.end)
             .filter(|m| m.kind == MentionKind::Name && m.stype == SpeakerType::Person)
             .filter(|m| token_at(ctx.toks, m.span.start) == toks.start)

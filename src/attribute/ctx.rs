@@ -75,7 +75,7 @@ impl Ctx<'_> {
         start as usize..end as usize
     }
     pub(super) fn para_toks(&self, pos: usize) -> std::ops::Range<usize> {
-        let p = &self.segs.paragraphs[self.segs.paragraph_of(pos)];
+        let p = self.segs.paragraphs.at(self.segs.paragraph_of(pos));
         token_at(self.toks, p.start)..token_at(self.toks, p.end)
     }
     /// The cue starting at token `t`, if any and unused.

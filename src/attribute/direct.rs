@@ -59,7 +59,7 @@ fn is_fragment(ctx: &Ctx, q: &Quotation) -> bool {
     if words < 4 {
         return true;
     }
-    let sent = &ctx.segs.sentences[ctx.segs.sentence_of(first.open.start)];
+    let sent = ctx.segs.sentences.at(ctx.segs.sentence_of(first.open.start));
     let lowercase_start = content.chars().next().is_some_and(|c| c.is_lowercase());
     let mid_sentence = !ctx.text[sent.start..first.open.start].trim().is_empty();
     lowercase_start && mid_sentence
@@ -469,7 +469,7 @@ pub(super) fn widen_to_clause(ctx: &Ctx, claim: &mut Claim) -> Option<Claim> {
         return None;
     }
     let first = claim.parts[0].clone();
-    let sent = &ctx.segs.sentences[ctx.segs.sentence_of(first.start)];
+    let sent = ctx.segs.sentences.at(ctx.segs.sentence_of(first.start));
     let before = &ctx.text[sent.start..first.start];
     // The opening mark itself (and any whitespace) is not "words before".
     let words =

@@ -12,11 +12,11 @@ use crate::tokens::{token_at, TokKind};
 
 /// The article's own headline: its first paragraph when that is one short
 /// line.
-pub(super) fn own_headline<'c>(ctx: &Ctx<'c>) -> Option<&'c Span> {
+pub(super) fn own_headline(ctx: &Ctx) -> Option<Span> {
     ctx.segs
         .paragraphs
         .first()
-        .filter(|p| p.len() <= 400 && !ctx.text[(*p).clone()].contains('\n'))
+        .filter(|p| p.len() <= 400 && !ctx.text[p.clone()].contains('\n'))
 }
 
 /// "Pence: Gennifer Flowers Won’t Be at Debate": a headline (the first
