@@ -15,7 +15,9 @@ pub(super) struct Ctx<'a> {
     pub(super) cues: &'a [Cue],
     /// Cue index by first token index.
     pub(super) cue_at_tok: CueByTok,
-    /// Cue index by the token just past its end.
+    /// Cue index by the token just past its end. Read only by the direct
+    /// sieve (`cue_before_separator`), and emptied after it
+    /// ([`Ctx::forget_cue_endings`]).
     pub(super) cue_ending_at_tok: CueByTok,
     pub(super) cue_used: Vec<bool>,
     /// The token range of each sentence (the sieves ask for the sentence at
@@ -56,6 +58,13 @@ impl<'a> Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Frees the cue-by-end table once the direct sieve, its only reader,
+    /// has run: some 12 MB on a document of a million cues, at the
+    /// attribution's peak memory.
+    pub(super) fn forget_cue_endings(&mut self) {
+        self.cue_ending_at_tok = CueByTok::default();
+    }
+
     /// Whether every attribution is reported, not only speech (`--scope all`).
     pub(super) fn all_scope(&self) -> bool {
         self.scope == crate::Scope::All
@@ -148,6 +157,7 @@ fn cues_by_token(toks: &Tokens, cues: &[Cue]) -> (CueByTok, CueByTok) {
 /// so a bit per token says which do, and their cues are listed in token
 /// order (a dense `u32` per token was 1.5 bytes per byte of text for the
 /// two tables; a 200 MB line has some 40 million tokens).
+#[derive(Default)]
 pub(super) struct CueByTok {
     /// Bit `t % 64` of `has_cue[t / 64]`: token `t` has a cue.
     has_cue: Vec<u64>,

@@ -14,12 +14,14 @@ use crate::lexicon::{CueClass, LEXICON};
 use crate::mentions::{mention_after, mention_before, mention_before_loose, Mention, MentionKind, SpeakerType};
 use crate::quotes::{Part, Quotation};
 use crate::record::Kind;
+use crate::segment::Segments;
 use crate::tokens::{token_at, TokKind};
 
 /// Every quotation no claim consumed: its direct claim, or an `unattributed`
 /// one, but for fragments, which are no quotations.
 pub(super) fn unattributed(
-    ctx: &Ctx,
+    text: &str,
+    segs: &Segments,
     spoken: &[&Quotation],
     direct: &mut [Direct],
     consumed: &[bool],
@@ -33,7 +35,7 @@ pub(super) fn unattributed(
             Some(c) => claims.push(*c),
             // A quoted fragment inside a sentence that no sieve attributed
             // is a scare quote or part of someone's paraphrase, not a quotation.
-            None if is_fragment(ctx, q) => {}
+            None if is_fragment(text, segs, q) => {}
             None => claims.push(Claim {
                 kind: Kind::Direct,
                 parts: q.parts.iter().map(|p| p.content.clone()).collect(),
@@ -48,20 +50,20 @@ pub(super) fn unattributed(
 
 /// A short quotation, or one that starts in lowercase after words of its
 /// sentence ("called it “a disaster in slow motion”").
-fn is_fragment(ctx: &Ctx, q: &Quotation) -> bool {
+fn is_fragment(text: &str, segs: &Segments, q: &Quotation) -> bool {
     let first = &q.parts[0];
-    let content = &ctx.text[first.content.clone()];
+    let content = &text[first.content.clone()];
     let words = q
         .parts
         .iter()
-        .map(|p| ctx.text[p.content.clone()].split_whitespace().count())
+        .map(|p| text[p.content.clone()].split_whitespace().count())
         .sum::<usize>();
     if words < 4 {
         return true;
     }
-    let sent = ctx.segs.sentences.at(ctx.segs.sentence_of(first.open.start));
+    let sent = segs.sentences.at(segs.sentence_of(first.open.start));
     let lowercase_start = content.chars().next().is_some_and(|c| c.is_lowercase());
-    let mid_sentence = !ctx.text[sent.start..first.open.start].trim().is_empty();
+    let mid_sentence = !text[sent.start..first.open.start].trim().is_empty();
     lowercase_start && mid_sentence
 }
 

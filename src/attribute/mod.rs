@@ -130,6 +130,7 @@ pub fn attribute_with(
     let spoken: Vec<&Quotation> = quotations.iter().filter(|q| q.role == Role::Quotation).collect();
     // 1. Direct quotations first: their cues are the surest.
     let mut direct: Vec<Direct> = spoken.iter().map(|q| direct_claim(&mut ctx, q).map(Box::new)).collect();
+    ctx.forget_cue_endings();
     let mut consumed = vec![false; spoken.len()];
     // 2. “Q1,” X said, “Q2”: one claim.
     merge_split_quotes(&ctx, &spoken, &mut direct, &mut consumed);
@@ -157,8 +158,11 @@ pub fn attribute_with(
     // 8b. A quote-only paragraph after a narrative one about a named person.
     narrative_subject(&ctx, &spoken, &mut direct, &consumed);
     // 9. The rest.
-    unattributed(&ctx, &spoken, &mut direct, &consumed, &mut claims);
-    drop((ctx, direct, consumed, spoken));
+    // (Without the context's tables: the last sieve reads only the text and
+    // the segments, and moves every claim left into `claims`.)
+    drop(ctx);
+    unattributed(text, segs, &spoken, &mut direct, &consumed, &mut claims);
+    drop((direct, consumed, spoken));
     claims.retain(|c| c.parts.iter().all(|p| !p.is_empty()) && !segs.is_furniture(c.start()));
     // A name in a credit or a link line speaks for nobody.
     for c in &mut claims {
