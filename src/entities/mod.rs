@@ -370,37 +370,43 @@ pub fn scan(text: &str, segs: &Segments, toks: &Tokens, quoted: QuotedSpans, cla
 /// 1. Full names anywhere outside quotations: two or more capitalised
 ///    words, subjects when near the sentence start.
 fn add_name_runs(text: &str, segs: &Segments, toks: &Tokens, quoted: &QuotedSpans, reg: &mut Registry) {
-    for name in scan_names(text, segs, toks) {
-        if quoted.contains(name.name.start) || !is_story_name(text, segs, &name.name) {
-            continue;
-        }
-        let tokens = name_tokens(&text[name.name.clone()]);
-        // ("Suncor Energy", "Rogers Communications": a company's name.)
-        let company = is_company_name(&tokens);
-        let e = match reg.find_by_name(&tokens) {
-            Some(e) => e,
-            None => reg.add(Entity {
-                canonical: text[name.name.clone()].to_string(),
-                stype: if company {
-                    SpeakerType::Organization
-                } else {
-                    SpeakerType::Person
-                },
-                descriptor: None,
-                gender: None,
-                name_tokens: tokens,
-                head: None,
-                first: name.name.start,
-            }),
-        };
-        keep_fullest(
-            &mut reg.entities[e].descriptor,
-            name.descriptor.map(|d| text[d].to_string()),
-        );
-        reg.entities[e].gender = reg.entities[e].gender.or(name.gender);
-        reg.name_spans.push((name.name.clone(), e));
-        reg.names.push(Occurrence::new(name.name.start, e, name.subject));
+    // One run at a time, as read: a document of hundreds of MB has
+    // millions of them.
+    scan_names(text, segs, toks, |name| add_name_run(text, segs, quoted, reg, name));
+}
+
+/// A full-name run read in the text becomes a referent, unless it is quoted
+/// or no story name.
+fn add_name_run(text: &str, segs: &Segments, quoted: &QuotedSpans, reg: &mut Registry, name: NameRun) {
+    if quoted.contains(name.name.start) || !is_story_name(text, segs, &name.name) {
+        return;
     }
+    let tokens = name_tokens(&text[name.name.clone()]);
+    // ("Suncor Energy", "Rogers Communications": a company's name.)
+    let company = is_company_name(&tokens);
+    let e = match reg.find_by_name(&tokens) {
+        Some(e) => e,
+        None => reg.add(Entity {
+            canonical: text[name.name.clone()].to_string(),
+            stype: if company {
+                SpeakerType::Organization
+            } else {
+                SpeakerType::Person
+            },
+            descriptor: None,
+            gender: None,
+            name_tokens: tokens,
+            head: None,
+            first: name.name.start,
+        }),
+    };
+    keep_fullest(
+        &mut reg.entities[e].descriptor,
+        name.descriptor.map(|d| text[d].to_string()),
+    );
+    reg.entities[e].gender = reg.entities[e].gender.or(name.gender);
+    reg.name_spans.push((name.name.clone(), e));
+    reg.names.push(Occurrence::new(name.name.start, e, name.subject));
 }
 
 impl Scanned {
