@@ -146,7 +146,7 @@ mod tests {
     fn cues(t: &str) -> Vec<(&str, &'static str)> {
         find_cues(t, 0..t.len())
             .into_iter()
-            .map(|c| (&t[c.span.clone()], c.lemma()))
+            .map(|c| (&t[c.span()], c.lemma()))
             .collect()
     }
 
