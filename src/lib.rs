@@ -196,13 +196,14 @@ pub fn note_panic_location(at: String) {
 
 thread_local! {
     /// The tokens of the thread's last document, for the next one:
-    /// allocating and freeing some 3 bytes per text byte for each document
-    /// was a measurable part of a run.
+    /// allocating and freeing some 2 bytes per text byte (8-byte tokens,
+    /// room for one per 4 bytes) for each document was a measurable part of
+    /// a run.
     static TOKENS: std::cell::RefCell<tokens::Tokens> = const { std::cell::RefCell::new(tokens::Tokens::new()) };
 }
 
 /// Largest token allocation kept between documents (5 MiB: the tokens of a
-/// 1 MB text), so that one huge document does not hold its memory for the
+/// 2 MB text), so that one huge document does not hold its memory for the
 /// rest of the run.
 const KEPT_TOKEN_BYTES: usize = 5 << 20;
 
