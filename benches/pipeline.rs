@@ -19,7 +19,7 @@ fn stages(c: &mut Criterion) {
     let segs = segment::segment(text);
     let quotations = quotes::find_quotations(text, &segs);
     let found = cues::find_cues(text, 0..text.len());
-    let toks = tokens::tokenize(text, &segs.paragraphs);
+    let toks = tokens::tokenize(text, segs.paragraphs.iter().map(|p| p.start));
     let claims = attribute::attribute(text, &segs, &toks, &quotations, &found);
     let resolution = entities::resolve(text, &segs, &toks, &quotations, &claims);
     let records = record::build(&doc, &segs, &claims, &resolution);
@@ -30,7 +30,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("quotes", |b| b.iter(|| quotes::find_quotations(black_box(text), &segs)));
     g.bench_function("cues", |b| b.iter(|| cues::find_cues(black_box(text), 0..text.len())));
     g.bench_function("tokens", |b| {
-        b.iter(|| tokens::tokenize(black_box(text), &segs.paragraphs))
+        b.iter(|| tokens::tokenize(black_box(text), segs.paragraphs.iter().map(|p| p.start)))
     });
     g.bench_function("attribute", |b| {
         b.iter(|| attribute::attribute(black_box(text), &segs, &toks, &quotations, &found))

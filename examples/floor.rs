@@ -44,7 +44,7 @@ fn main() -> std::io::Result<()> {
         let doc: Line = serde_json::from_str(&line).map_err(std::io::Error::other)?;
         let text = doc.text.as_str();
         let found = cues::find_cues(text, 0..text.len()).len();
-        tokens::tokenize_into(text, std::slice::from_ref(&(0..text.len())), &mut toks);
+        tokens::tokenize_into(text, std::iter::once(0), &mut toks);
         for (start, end) in quote_pairs(text) {
             let pair = Pair {
                 doc: &doc.id,

@@ -70,7 +70,7 @@ fn main() {
             clock(1, &mut t);
             let found = cues::find_cues(text, 0..text.len());
             clock(2, &mut t);
-            tokens::tokenize_into(text, &segs.paragraphs, &mut toks);
+            tokens::tokenize_into(text, segs.paragraphs.iter().map(|p| p.start), &mut toks);
             clock(3, &mut t);
             let claims = attribute::attribute(text, &segs, &toks, &quotations, &found);
             clock(4, &mut t);

@@ -6,23 +6,42 @@ use crate::text::{char_after, char_before, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use once_cell::sync::Lazy;
 
-/// A cue found in the text.
+/// A cue found in the text, in 12 bytes (`u32` offsets and entry; a 200 MB
+/// document has over a million cues, and every claim holds its own).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cue {
-    pub span: Span,
+    start: u32,
+    end: u32,
     /// Index into `LEXICON.cues`.
-    pub entry: usize,
+    entry: u32,
 }
 
 impl Cue {
+    /// The cue at `span` of lexicon entry `entry` (a text under 2 GiB).
+    pub fn new(span: Span, entry: usize) -> Cue {
+        let at = |o: usize| u32::try_from(o).expect("a text under 2 GiB");
+        Cue {
+            start: at(span.start),
+            end: at(span.end),
+            entry: u32::try_from(entry).expect("a lexicon under 2^32 cues"),
+        }
+    }
+    /// The cue's byte range of the text.
+    pub fn span(&self) -> Span {
+        self.start as usize..self.end as usize
+    }
+    /// Index into `LEXICON.cues`.
+    pub fn entry(&self) -> usize {
+        self.entry as usize
+    }
     pub fn lemma(&self) -> &'static str {
-        &LEXICON.cues[self.entry].lemma
+        &LEXICON.cues[self.entry()].lemma
     }
     pub fn class(&self) -> CueClass {
-        LEXICON.cues[self.entry].class
+        LEXICON.cues[self.entry()].class
     }
     pub fn form(&self) -> &'static str {
-        &LEXICON.cues[self.entry].form
+        &LEXICON.cues[self.entry()].form
     }
 }
 
@@ -61,10 +80,7 @@ pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
         }
         from = m.end();
         if boundary(char_after(text, e)) {
-            cues.push(Cue {
-                span: s..e,
-                entry: m.pattern().as_usize(),
-            });
+            cues.push(Cue::new(s..e, m.pattern().as_usize()));
         } else if let Some(cue) = shorter_cue(text, s, e) {
             cues.push(cue);
         }
@@ -81,7 +97,7 @@ fn shorter_cue(text: &str, s: usize, e: usize) -> Option<Cue> {
         .match_indices(' ')
         .map(|(k, _)| k)
         .rev()
-        .find_map(|k| entry_of(&matched[..k].to_lowercase()).map(|entry| Cue { span: s..s + k, entry }))
+        .find_map(|k| entry_of(&matched[..k].to_lowercase()).map(|entry| Cue::new(s..s + k, entry)))
 }
 
 // FNV rather than SipHash: the mention readers test a word here at almost
@@ -130,7 +146,7 @@ mod tests {
     fn cues(t: &str) -> Vec<(&str, &'static str)> {
         find_cues(t, 0..t.len())
             .into_iter()
-            .map(|c| (&t[c.span.clone()], c.lemma()))
+            .map(|c| (&t[c.span()], c.lemma()))
             .collect()
     }
 

@@ -196,13 +196,14 @@ pub fn note_panic_location(at: String) {
 
 thread_local! {
     /// The tokens of the thread's last document, for the next one:
-    /// allocating and freeing some 3 bytes per text byte for each document
-    /// was a measurable part of a run.
+    /// allocating and freeing some 2 bytes per text byte (8-byte tokens,
+    /// room for one per 4 bytes) for each document was a measurable part of
+    /// a run.
     static TOKENS: std::cell::RefCell<tokens::Tokens> = const { std::cell::RefCell::new(tokens::Tokens::new()) };
 }
 
 /// Largest token allocation kept between documents (5 MiB: the tokens of a
-/// 1 MB text), so that one huge document does not hold its memory for the
+/// 2 MB text), so that one huge document does not hold its memory for the
 /// rest of the run.
 const KEPT_TOKEN_BYTES: usize = 5 << 20;
 
@@ -309,18 +310,23 @@ fn prepare_with<'d>(doc: &'d Document, opts: &Options) -> Analysis<'d> {
     let segs = segment::segment(text);
     let quotations = quotes::find_quotations(text, &segs);
     let mut cues = cues::find_cues(text, 0..text.len());
-    cues.retain(|c| !segs.is_furniture(c.span.start));
+    cues.retain(|c| !segs.is_furniture(c.span().start));
     let mut toks = TOKENS.with(|t| std::mem::take(&mut *t.borrow_mut()));
-    tokens::tokenize_into(text, &segs.paragraphs, &mut toks);
+    tokens::tokenize_into(text, segs.paragraphs.iter().map(|p| p.start), &mut toks);
     let claims = attribute::attribute_with(text, &segs, &toks, &quotations, &cues, opts);
-    let resolution = entities::resolve(text, &segs, &toks, &quotations, &claims);
-    // The records need no tokens: freed (or kept for the next document)
-    // before they are built, not after.
+    // Each structure is freed once no later stage reads it: on a document of
+    // hundreds of MB, holding them all at once made the peak memory.
+    drop(cues);
+    let quoted = entities::QuotedSpans::new(&quotations);
+    drop(quotations);
+    let scanned = entities::scan(text, &segs, &toks, quoted, &claims);
+    // Neither the rest of the resolution nor the records read the tokens.
     if toks.allocated_bytes() <= KEPT_TOKEN_BYTES {
         TOKENS.with(|t| *t.borrow_mut() = toks);
     } else {
         drop(toks);
     }
+    let resolution = scanned.link(text, &segs, &claims);
     Analysis {
         doc,
         segs,

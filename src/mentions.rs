@@ -656,7 +656,7 @@ fn mention_before_depth(text: &str, toks: &Tokens, lo: usize, end: usize, loose:
                 }
                 return Some(m);
             }
-            if toks[k].kind() == TokKind::Punct && !matches!(s, "’" | "'" | "-" | "$" | "%") || toks[k].para_start() {
+            if toks[k].kind() == TokKind::Punct && !matches!(s, "’" | "'" | "-" | "$" | "%") || toks.para_start(k) {
                 break;
             }
         }
@@ -766,7 +766,7 @@ fn scan_phrase_left(text: &str, toks: &Tokens, lo: usize, end: usize, limit: usi
                 }
             }
         }
-        if t.para_start() {
+        if toks.para_start(k - 1) {
             k -= 1;
             break;
         }
@@ -811,7 +811,7 @@ pub fn mention_after(text: &str, toks: &Tokens, start: usize, hi: usize) -> Opti
 /// it are its descriptor.
 fn role_then_name(text: &str, toks: &Tokens, start: usize, hi: usize) -> Option<Mention> {
     let words = (start..hi.min(start + 8))
-        .take_while(|&k| toks[k].kind() == TokKind::Word && !(k > start && toks[k].para_start()));
+        .take_while(|&k| toks[k].kind() == TokKind::Word && !(k > start && toks.para_start(k)));
     let role = words
         .filter(|&k| k + 1 < hi && is_cap(text, &toks[k + 1]) && !is_cap(text, &toks[k]))
         .find(|&k| LEXICON.person_nouns.contains(toks.lower(k, text)))?;
@@ -840,7 +840,7 @@ fn mention_after_at(text: &str, toks: &Tokens, start: usize, hi: usize) -> Optio
     let mut paren_end: Option<usize> = None;
     while k < hi && k - start < 10 {
         let t = &toks[k];
-        if k > start && t.para_start() {
+        if k > start && toks.para_start(k) {
             break;
         }
         if t.kind() == TokKind::Punct {
@@ -900,7 +900,7 @@ fn mention_after_at(text: &str, toks: &Tokens, start: usize, hi: usize) -> Optio
     if m.kind == MentionKind::Name && toks.get(head + 1).is_some_and(|t| &text[t.span()] == ",") {
         let a = head + 2;
         let mut e = a;
-        while e < hi && e - a < 12 && toks[e].kind() == TokKind::Word && !toks[e].para_start() {
+        while e < hi && e - a < 12 && toks[e].kind() == TokKind::Word && !toks.para_start(e) {
             e += 1;
         }
         if let Some(d) = appositive(text, toks, a..e) {
@@ -912,7 +912,7 @@ fn mention_after_at(text: &str, toks: &Tokens, start: usize, hi: usize) -> Optio
     if m.kind == MentionKind::Description {
         let after = head + 1;
         let e = (after..(after + 8).min(hi))
-            .take_while(|&k| toks[k].kind() == TokKind::Word && !toks[k].para_start())
+            .take_while(|&k| toks[k].kind() == TokKind::Word && !toks.para_start(k))
             .last();
         let opens = after + 1 < hi && opens_post_modifier(toks.lower(after, text), toks.lower(after + 1, text));
         if let Some(e) = e.filter(|&e| opens && e > after + 1) {
@@ -968,7 +968,7 @@ fn is_surname_word(text: &str, toks: &Tokens, k: usize) -> bool {
     beside_cue
         || (k >= 1
             && is_cap(text, &toks[k])
-            && !toks[k].para_start()
+            && !toks.para_start(k)
             && (is_cap(text, &toks[k - 1]) || prev_is_title(k - 1))
             && toks[k - 1].end() < toks[k].start())
 }

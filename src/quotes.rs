@@ -104,12 +104,12 @@ pub fn find_quotations(text: &str, segs: &Segments) -> Vec<Quotation> {
     let mut running: Option<Quotation> = None;
     // Page furniture is not read: a quotation runs on over a "Story
     // continues below advertisement" line to the paragraph after it.
-    let story: Vec<&Span> = (segs.paragraphs.iter().enumerate())
+    let story: Vec<Span> = (segs.paragraphs.iter().enumerate())
         .filter(|&(i, _)| !segs.is_furniture_paragraph(i))
         .map(|(_, p)| p)
         .collect();
-    for (pi, &para) in story.iter().enumerate() {
-        let next_para = story.get(pi + 1).copied();
+    for (pi, para) in story.iter().enumerate() {
+        let next_para = story.get(pi + 1);
         let mut stack: Vec<OpenMark> = Vec::new();
         // For each family, the stack indexes of its open marks (ascending).
         let mut by_family: [Vec<usize>; 4] = Default::default();

@@ -286,11 +286,11 @@ pub fn build_range(
                 speaker_type: entity.map(|e| e.stype.as_str()).or(m.map(|m| m.stype.as_str())),
                 speaker_descriptor: entity.and_then(|e| e.descriptor.clone()),
                 speaker_gender: entity.and_then(|e| e.gender),
-                cue: c.cue.as_ref().map(|q| text[q.span.clone()].to_string()),
+                cue: c.cue.as_ref().map(|q| text[q.span()].to_string()),
                 cue_lemma: c.cue.as_ref().map(|q| q.lemma().to_string()),
                 cue_class: c.cue.as_ref().map(|q| q.class().as_str()),
-                cue_start: c.cue.as_ref().map(|q| map.char_at(q.span.start)),
-                cue_end: c.cue.as_ref().map(|q| map.char_at(q.span.end)),
+                cue_start: c.cue.as_ref().map(|q| map.char_at(q.span().start)),
+                cue_end: c.cue.as_ref().map(|q| map.char_at(q.span().end)),
                 confidence: if res.inferred[index] {
                     c.confidence.min(0.4)
                 } else {

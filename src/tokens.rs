@@ -18,45 +18,61 @@ pub enum TokKind {
 /// [`crate::analyze_guarded`] turns a larger text into an error.
 pub const MAX_TEXT_BYTES: usize = (1 << 31) - 1;
 
-/// The top bit of [`Token`]'s offsets, free since texts are under 2 GiB.
+/// The top bit of [`Token`]'s words, free since texts are under 2 GiB.
 const FLAG: u32 = 1 << 31;
 
-/// One token in 12 bytes (a 200 MB document has some 37 million): byte
-/// offsets as `u32`s, the two flags in their top bits, and where its
-/// lowercase form lies in [`Tokens`]'s buffer.
+/// Bits of a token's length in [`Token`] (a longer word, a rare one, keeps
+/// its end instead).
+const LEN_BITS: u32 = 18;
+const LEN_MASK: u32 = (1 << LEN_BITS) - 1;
+/// Bits of the lowercase code in [`Token`]: a [`LOWER_BLOCK`] delta, or
+/// one of the two markers.
+const LOWER_MASK: u32 = (1 << 13) - 1;
+/// Text bytes per entry of [`Tokens`]' lowercase-buffer bases: a form's
+/// offset is its block's base plus the lengths of the forms before it in the
+/// block, under the block's size, so it fits the token's 13 bits.
+const LOWER_BLOCK_BITS: u32 = 12;
+
+/// One token in 8 bytes (a 200 MB document has some 37 million): its start
+/// offset and, in a second `u32`, the word flag, its length and where its
+/// lowercase form lies; a word of 2^18 bytes or more keeps its end there
+/// instead (and its lowercase form, if it has one, apart). (Whether a
+/// paragraph break precedes it is in [`Tokens::para_start`].)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    /// Start offset; the top bit says a paragraph break (blank line or
-    /// paragraph end) precedes this token.
-    start_and_para: u32,
-    /// End offset; the top bit says the token is a [`TokKind::Word`].
-    end_and_word: u32,
-    /// Where the lowercase form starts in [`Tokens`]'s buffer, as long as
-    /// the token; or [`SAME_AS_TEXT`] (punctuation, and most words: the
-    /// patterns compare lowercase words many times, but few need a copy); or
-    /// [`OTHER_LENGTH`].
-    lower: u32,
+    /// Start offset; the top bit says the token is long (see above).
+    start_and_long: u32,
+    /// Top bit: the token is a [`TokKind::Word`]. Below it, for a long
+    /// token, the end offset; for the others, the lowercase code (13 bits:
+    /// [`SAME_AS_TEXT`], [`OTHER_LENGTH`] or the form's offset from its
+    /// block's base in [`Tokens`]' buffer) above the length (18 bits).
+    word_and_rest: u32,
 }
 
-/// `Token::lower`: the lowercase form is the token's text.
-const SAME_AS_TEXT: u32 = u32::MAX;
-/// `Token::lower`: the lowercase form has another length than the text
-/// ("İ" is 2 bytes, "i̇" 3), and is kept apart, by token start. Buffer
-/// offsets stay under both values: the buffer holds only forms as long as
-/// their words, so it is no longer than the text.
-const OTHER_LENGTH: u32 = u32::MAX - 1;
+/// The lowercase code: the lowercase form is the token's text (punctuation,
+/// and most words: the patterns compare lowercase words many times, but few
+/// need a copy).
+const SAME_AS_TEXT: u32 = LOWER_MASK;
+/// The lowercase code: the lowercase form has another length than the text
+/// ("İ" is 2 bytes, "i̇" 3), and is kept apart, by token start. (A long
+/// token's form, if any, is kept there too.)
+const OTHER_LENGTH: u32 = LOWER_MASK - 1;
 
 impl Token {
     /// Byte offset where the token starts.
     #[inline]
     pub fn start(&self) -> usize {
-        (self.start_and_para & !FLAG) as usize
+        (self.start_and_long & !FLAG) as usize
     }
 
     /// Byte offset just past the token.
     #[inline]
     pub fn end(&self) -> usize {
-        (self.end_and_word & !FLAG) as usize
+        if self.is_long() {
+            (self.word_and_rest & !FLAG) as usize
+        } else {
+            self.start() + (self.word_and_rest & LEN_MASK) as usize
+        }
     }
 
     /// The token's byte range of the text.
@@ -67,17 +83,22 @@ impl Token {
 
     #[inline]
     pub fn kind(&self) -> TokKind {
-        if self.end_and_word & FLAG != 0 {
+        if self.word_and_rest & FLAG != 0 {
             TokKind::Word
         } else {
             TokKind::Punct
         }
     }
 
-    /// A paragraph break (blank line or paragraph end) precedes this token.
     #[inline]
-    pub fn para_start(&self) -> bool {
-        self.start_and_para & FLAG != 0
+    fn is_long(&self) -> bool {
+        self.start_and_long & FLAG != 0
+    }
+
+    /// The lowercase code (see `word_and_rest`) of a token that is not long.
+    #[inline]
+    fn lower_code(&self) -> u32 {
+        (self.word_and_rest >> LEN_BITS) & LOWER_MASK
     }
 }
 
@@ -89,8 +110,15 @@ pub struct Tokens {
     list: Vec<Token>,
     /// The lowercase forms as long as their words, one after another.
     lowered: String,
-    /// The lowercase forms of another length, by token start, in order.
+    /// Where the forms of the words starting in each [`LOWER_BLOCK_BITS`]
+    /// block of the text start in `lowered` (up to the last such block).
+    lower_base: Vec<u32>,
+    /// The lowercase forms of another length (and of long tokens), by token
+    /// start, in order.
     other_length: Vec<(u32, Box<str>)>,
+    /// Bit `k`: a paragraph break (blank line or paragraph end) precedes
+    /// token `k`.
+    para: Vec<u64>,
 }
 
 impl std::ops::Deref for Tokens {
@@ -106,7 +134,9 @@ impl Tokens {
         Tokens {
             list: Vec::new(),
             lowered: String::new(),
+            lower_base: Vec::new(),
             other_length: Vec::new(),
+            para: Vec::new(),
         }
     }
 
@@ -114,7 +144,16 @@ impl Tokens {
     pub fn allocated_bytes(&self) -> usize {
         self.list.capacity() * std::mem::size_of::<Token>()
             + self.lowered.capacity()
+            + self.lower_base.capacity() * 4
             + self.other_length.capacity() * std::mem::size_of::<(u32, Box<str>)>()
+            + self.para.capacity() * 8
+    }
+
+    /// Whether a paragraph break (blank line or paragraph end) precedes
+    /// token `k`.
+    #[inline]
+    pub fn para_start(&self, k: usize) -> bool {
+        self.para.get(k / 64).is_some_and(|w| w >> (k % 64) & 1 != 0)
     }
 
     /// Token `k` in lowercase.
@@ -127,86 +166,125 @@ impl Tokens {
     /// `tok` (one of these tokens) in lowercase.
     #[inline]
     pub fn lower_of<'t>(&'t self, tok: &Token, text: &'t str) -> &'t str {
-        match tok.lower {
+        if tok.is_long() {
+            return self.kept_apart(tok.start()).unwrap_or(&text[tok.span()]);
+        }
+        match tok.lower_code() {
             SAME_AS_TEXT => &text[tok.span()],
-            OTHER_LENGTH => self.other_length_lower(tok.start()),
-            at => &self.lowered[at as usize..at as usize + (tok.end() - tok.start())],
+            OTHER_LENGTH => self
+                .kept_apart(tok.start())
+                .expect("a token marked OTHER_LENGTH has its form"),
+            delta => {
+                let at = self.lower_base[tok.start() >> LOWER_BLOCK_BITS] as usize + delta as usize;
+                &self.lowered[at..at + (tok.end() - tok.start())]
+            }
         }
     }
 
-    /// The lowercase form of the token at `start`, which has another length.
-    fn other_length_lower(&self, start: usize) -> &str {
+    /// The lowercase form kept apart for the token at `start`, if any.
+    fn kept_apart(&self, start: usize) -> Option<&str> {
         let i = self
             .other_length
             .binary_search_by_key(&start, |&(s, _)| s as usize)
-            .expect("a token marked OTHER_LENGTH has its form");
-        &self.other_length[i].1
+            .ok()?;
+        Some(&self.other_length[i].1)
     }
 
     fn clear(&mut self) {
         self.list.clear();
         self.lowered.clear();
+        self.lower_base.clear();
         self.other_length.clear();
+        self.para.clear();
     }
 
-    /// Appends a token of `span`, whose lowercase form is `lower` (see
-    /// `Token::lower`).
+    /// Appends a token of `span`, whose lowercase code is `lower` (see
+    /// `Token::word_and_rest`; ignored for a long token).
     fn push(&mut self, span: Span, kind: TokKind, para_start: bool, lower: u32) {
         let offset = |at: usize| u32::try_from(at).ok().filter(|&o| o & FLAG == 0);
         let start = offset(span.start).expect("a text under MAX_TEXT_BYTES");
         let end = offset(span.end).expect("a text under MAX_TEXT_BYTES");
+        let word = if kind == TokKind::Word { FLAG } else { 0 };
+        let len = end - start;
+        let (start_and_long, rest) = if len < LEN_MASK {
+            (start, lower << LEN_BITS | len)
+        } else {
+            (start | FLAG, end)
+        };
+        let k = self.list.len();
+        if para_start {
+            if self.para.len() <= k / 64 {
+                self.para.resize(k / 64 + 1, 0);
+            }
+            self.para[k / 64] |= 1 << (k % 64);
+        }
         self.list.push(Token {
-            start_and_para: start | if para_start { FLAG } else { 0 },
-            end_and_word: end | if kind == TokKind::Word { FLAG } else { 0 },
-            lower,
+            start_and_long,
+            word_and_rest: word | rest,
         });
     }
 
     /// Keeps the lowercase form of the word at `start` when it differs from
-    /// the word, and says where (see `Token::lower`). `shape` is what
-    /// `word_end` saw of the word while finding its end, so that the word
-    /// is not read again to learn it.
+    /// the word, and says where (the lowercase code, see
+    /// `Token::word_and_rest`). `shape` is what `word_end` saw of the word
+    /// while finding its end, so that the word is not read again to learn it.
     fn keep_lowercase(&mut self, start: usize, word: &str, shape: WordShape) -> u32 {
-        let at = self.lowered.len();
-        // Under 2 GiB, as the text: no clash with the two markers.
-        let at_u32 = u32::try_from(at).expect("a buffer no longer than the text");
-        if shape.ascii {
+        if shape.ascii && !shape.upper {
             // ASCII lowercases byte by byte: no need for the Unicode tables.
-            if !shape.upper {
-                return SAME_AS_TEXT;
-            }
+            return SAME_AS_TEXT;
+        }
+        let long = word.len() >= LEN_MASK as usize;
+        if shape.ascii && !long {
+            let delta = self.lower_delta(start);
             self.lowered.push_str(word);
+            let at = self.lowered.len() - word.len();
             self.lowered[at..].make_ascii_lowercase();
-            return at_u32;
+            return delta;
         }
         let lower = word.to_lowercase();
         if lower == word {
             SAME_AS_TEXT
-        } else if lower.len() == word.len() {
+        } else if lower.len() == word.len() && !long {
+            let delta = self.lower_delta(start);
             self.lowered.push_str(&lower);
-            at_u32
+            delta
         } else {
             let start = u32::try_from(start).expect("a text under MAX_TEXT_BYTES");
             self.other_length.push((start, lower.into_boxed_str()));
             OTHER_LENGTH
         }
     }
+
+    /// The lowercase code of a form about to be appended to `lowered` for
+    /// the word at `start`: its offset from its block's base (under the
+    /// block's size: the forms before it in the block are copies of the
+    /// block's words before it).
+    fn lower_delta(&mut self, start: usize) -> u32 {
+        let block = start >> LOWER_BLOCK_BITS;
+        // The buffer is no longer than the text: under 2 GiB.
+        let here = u32::try_from(self.lowered.len()).expect("a buffer no longer than the text");
+        if self.lower_base.len() <= block {
+            self.lower_base.resize(block + 1, here);
+        }
+        here - self.lower_base[block]
+    }
 }
 
-/// Tokens of `text`, with `para_start` set from the paragraph list.
+/// Tokens of `text`, with `para_start` set from the paragraphs (their
+/// starts, in order: `segs.paragraphs.iter().map(|p| p.start)`).
 ///
 /// # Panics
 ///
 /// When `text` is longer than [`MAX_TEXT_BYTES`].
-pub fn tokenize(text: &str, paragraphs: &[Span]) -> Tokens {
+pub fn tokenize(text: &str, paragraph_starts: impl IntoIterator<Item = usize>) -> Tokens {
     let mut out = Tokens::new();
-    tokenize_into(text, paragraphs, &mut out);
+    tokenize_into(text, paragraph_starts, &mut out);
     out
 }
 
 /// [`tokenize`] into `out` (cleared first), whose allocations can then serve
 /// document after document.
-pub fn tokenize_into(text: &str, paragraphs: &[Span], out: &mut Tokens) {
+pub fn tokenize_into(text: &str, paragraph_starts: impl IntoIterator<Item = usize>, out: &mut Tokens) {
     assert!(
         text.len() <= MAX_TEXT_BYTES,
         "a text of {} bytes is over the tokens' {MAX_TEXT_BYTES}",
@@ -219,7 +297,7 @@ pub fn tokenize_into(text: &str, paragraphs: &[Span], out: &mut Tokens) {
     // left unused costs address space more than memory: pages never
     // written are not resident.)
     out.list.reserve(text.len() / 4);
-    let mut next_para = 0;
+    let mut starts = paragraph_starts.into_iter().peekable();
     let mut i = 0;
     // Walks bytes rather than `char_indices`: most text is ASCII, and
     // decoding every char was the largest part of this function's cost.
@@ -236,9 +314,8 @@ pub fn tokenize_into(text: &str, paragraphs: &[Span], out: &mut Tokens) {
             continue;
         }
         let mut para_start = false;
-        while next_para < paragraphs.len() && paragraphs[next_para].start <= i {
+        while starts.next_if(|&s| s <= i).is_some() {
             para_start = true;
-            next_para += 1;
         }
         if !is_word_char(c) {
             out.push(i..i + len, TokKind::Punct, para_start, SAME_AS_TEXT);
@@ -364,7 +441,7 @@ mod tests {
     fn abbreviations_keep_their_period() {
         let t = "Mr. Ross of the U.S. said J. Smith’s plan failed.";
         let para: Vec<Span> = std::iter::once(0..t.len()).collect();
-        let toks = tokenize(t, &para);
+        let toks = tokenize(t, para.iter().map(|p| p.start));
         let w: Vec<&str> = toks.iter().map(|k| &t[k.span()]).collect();
         assert_eq!(
             w,
@@ -385,15 +462,41 @@ mod tests {
     }
 
     #[test]
-    fn tokens_are_12_bytes() {
-        assert_eq!(std::mem::size_of::<Token>(), 12);
+    fn lowercase_forms_across_blocks_and_long_words() {
+        // Capitalised words over many 4 KiB blocks, and a word of over
+        // 256 KiB (its end and form are kept apart), with and without capitals.
+        let mut t = String::new();
+        for i in 0..3000 {
+            t.push_str(if i % 3 == 0 { "Ab Élan İz said " } else { "Said x " });
+        }
+        t.push_str(&"Qz".repeat(150_000));
+        t.push_str(" Mid ");
+        t.push_str(&"q".repeat(300_000));
+        t.push_str(" End.");
+        let para: Vec<Span> = std::iter::once(0..t.len()).collect();
+        let toks = tokenize(&t, para.iter().map(|p| p.start));
+        let mut at = 0;
+        for k in 0..toks.len() {
+            let w = &t[toks[k].span()];
+            assert!(t[at..toks[k].start()].trim().is_empty(), "tokens cover the text");
+            at = toks[k].end();
+            assert_eq!(toks.lower(k, &t), w.to_lowercase(), "token {k}");
+        }
+        let long: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].span().len() >= 300_000).collect();
+        assert_eq!(long.len(), 2);
+        assert_eq!(toks[long[0]].kind(), TokKind::Word);
+    }
+
+    #[test]
+    fn tokens_are_8_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 8);
     }
 
     #[test]
     fn lowercase_forms_and_flags() {
         let t = "Mr. ÉCOLE said İstanbul, said.\n\nNext";
         let para: Vec<Span> = vec![0..31, 33..t.len()];
-        let toks = tokenize(t, &para);
+        let toks = tokenize(t, para.iter().map(|p| p.start));
         let lower: Vec<&str> = (0..toks.len()).map(|k| toks.lower(k, t)).collect();
         assert_eq!(
             lower,
@@ -404,7 +507,7 @@ mod tests {
         assert_eq!(toks.other_length.len(), 1);
         let kinds: Vec<TokKind> = toks.iter().map(Token::kind).collect();
         assert_eq!(kinds[3..5], [TokKind::Word, TokKind::Punct]);
-        let paras: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].para_start()).collect();
+        let paras: Vec<usize> = (0..toks.len()).filter(|&k| toks.para_start(k)).collect();
         assert_eq!(paras, [0, 7]);
         assert_eq!(&t[toks[7].span()], "Next");
     }

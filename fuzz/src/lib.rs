@@ -175,10 +175,9 @@ pub fn check_stages(text: &str) {
         assert_eq!(s, s.trim(), "paragraph {p:?} is not trimmed");
         prev = p.end;
     }
-    assert_eq!(segs.sentences.len(), segs.sentence_paragraph.len());
     let mut prev = 0;
-    for (s, &pi) in segs.sentences.iter().zip(&segs.sentence_paragraph) {
-        let p = &segs.paragraphs[pi];
+    for (i, s) in segs.sentences.iter().enumerate() {
+        let p = segs.paragraphs.at(segs.paragraph_of_sentence(i));
         assert!(
             prev <= s.start && s.start < s.end && p.start <= s.start && s.end <= p.end,
             "sentence {s:?} of paragraph {p:?}"

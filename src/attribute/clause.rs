@@ -455,7 +455,7 @@ pub(super) fn clause_before(
     if !cue.class().is_speech() {
         return None;
     }
-    let m_end_t = token_at(ctx.toks, m.span.end.max(cue.span.end));
+    let m_end_t = token_at(ctx.toks, m.span.end.max(cue.span().end));
     // Only an adverbial or the hearer may follow the attribution
     // ("said on Friday", "told The Huffington Post"), not a predicate.
     if m_end_t < sent.end && ctx.toks[m_end_t].kind() == TokKind::Word && !adverbial_after_attribution(ctx, m_end_t) {

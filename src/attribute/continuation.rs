@@ -6,6 +6,7 @@ use super::content::demonstrative_that;
 use super::ctx::Ctx;
 use super::direct::{direct, direct_from};
 use super::Claim;
+use super::Direct;
 use crate::mentions::{mention_after, mention_before};
 use crate::quotes::Quotation;
 use crate::tokens::token_at;
@@ -15,7 +16,7 @@ use crate::tokens::token_at;
 pub(super) fn continuation(
     ctx: &Ctx,
     spoken: &[&Quotation],
-    direct: &mut [Option<Claim>],
+    direct: &mut [Direct],
     consumed: &[bool],
     claims: &[Claim],
 ) {
@@ -31,18 +32,18 @@ pub(super) fn continuation(
         }
         let q = spoken[i];
         let p_now = ctx.segs.paragraph_of(q.start());
-        let para = &ctx.segs.paragraphs[p_now];
+        let para = ctx.segs.paragraphs.at(p_now);
         let opens_para = q.parts[0].open.start == para.start;
         // A quotation may run over paragraphs: what follows it is in its last one.
         let end = q.outer().end;
-        let last_para = &ctx.segs.paragraphs[ctx.segs.paragraph_of(end.saturating_sub(1))];
+        let last_para = ctx.segs.paragraphs.at(ctx.segs.paragraph_of(end.saturating_sub(1)));
         let quote_only = opens_para && ctx.text[end.min(last_para.end)..last_para.end].trim().is_empty();
         // Or a quotation that makes up a whole sentence right after an
         // attributed sentence of the same paragraph ("…, Schiff said. “…”").
         let s_now = ctx.segs.sentence_of(q.parts[0].open.start);
-        let sentence = &ctx.segs.sentences[s_now];
+        let sentence = ctx.segs.sentences.at(s_now);
         // The quotation may hold several sentences: look after its end.
-        let last_sentence = &ctx.segs.sentences[ctx.segs.sentence_of(end.saturating_sub(1))];
+        let last_sentence = ctx.segs.sentences.at(ctx.segs.sentence_of(end.saturating_sub(1)));
         let whole_sentence = q.parts[0].open.start == sentence.start
             && ctx.text[end.min(last_sentence.end)..last_sentence.end.max(end)]
                 .trim_matches(|c: char| c.is_whitespace() || c == '.')
@@ -56,7 +57,7 @@ pub(super) fn continuation(
         let prev_direct = (0..i)
             .rev()
             .take(64)
-            .find_map(|j| direct[j].as_ref().filter(|_| !consumed[j]))
+            .find_map(|j| direct[j].as_deref().filter(|_| !consumed[j]))
             .filter(|c| c.mention.is_some());
         let k = claim_starts.partition_point(|&(start, _)| start < q.start());
         let prev_claim = k.checked_sub(1).map(|k| &claims[claim_starts[k].1]).filter(before_q);
@@ -85,7 +86,7 @@ pub(super) fn continuation(
             c.mention = prev.mention.clone();
             c.rule = "continuation";
             c.confidence = 0.7;
-            direct[i] = Some(c);
+            direct[i] = Some(Box::new(c));
         }
     }
 }
@@ -94,7 +95,7 @@ pub(super) fn continuation(
 /// spring.”`: a quote-only paragraph that nothing attributes, after a
 /// paragraph of narrative (no quotation) whose sentences are about a
 /// named person: that person speaks (the sentence subject, latest first).
-pub(super) fn narrative_subject(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Option<Claim>], consumed: &[bool]) {
+pub(super) fn narrative_subject(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Direct], consumed: &[bool]) {
     for i in 0..spoken.len() {
         if direct[i].is_some() || consumed[i] {
             continue;
@@ -104,7 +105,7 @@ pub(super) fn narrative_subject(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [
         if !fills_its_paragraph(ctx, q) || p_now == 0 {
             continue;
         }
-        let prev = &ctx.segs.paragraphs[p_now - 1];
+        let prev = ctx.segs.paragraphs.at(p_now - 1);
         let narrative = !ctx.text[prev.clone()].contains(['“', '”', '"']);
         if !narrative {
             continue;
@@ -114,7 +115,7 @@ pub(super) fn narrative_subject(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [
             c.mention = Some(m);
             c.rule = "narrative-subject";
             c.confidence = 0.5;
-            direct[i] = Some(c);
+            direct[i] = Some(Box::new(c));
         }
     }
 }
@@ -122,7 +123,7 @@ pub(super) fn narrative_subject(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [
 /// Whether quotation `q` opens its paragraph and runs to its end (a
 /// closing period or space aside).
 fn fills_its_paragraph(ctx: &Ctx, q: &Quotation) -> bool {
-    let para = &ctx.segs.paragraphs[ctx.segs.paragraph_of(q.start())];
+    let para = ctx.segs.paragraphs.at(ctx.segs.paragraph_of(q.start()));
     q.parts[0].open.start == para.start && q.outer().end + 1 >= para.end
 }
 
@@ -133,7 +134,7 @@ fn named_subject_in(ctx: &Ctx, para: std::ops::Range<usize>) -> Option<crate::me
     let first = ctx.segs.sentence_of(para.start);
     let last = ctx.segs.sentence_of(para.end.saturating_sub(1));
     (first..=last).rev().take(4).find_map(|s| {
-        let toks = ctx.sentence_toks(ctx.segs.sentences[s].start);
+        let toks = ctx.sentence_toks(ctx.segs.sentences.at(s).start);
         super::clause::sentence_subject(ctx, toks.start, toks.end)
             .filter(|m| m.kind == MentionKind::Name && m.stype == SpeakerType::Person)
             .filter(|m| token_at(ctx.toks, m.span.start) == toks.start)
@@ -143,12 +144,7 @@ fn named_subject_in(ctx: &Ctx, para: std::ops::Range<usize>) -> Option<crate::me
 /// `“Q.” ¶ So said Mayor John Smith on Monday.` / `¶ Smith said that at …`:
 /// a quote-only paragraph takes the speaker of the next paragraph's opening
 /// attribution when that attribution reports nothing of its own.
-pub(super) fn next_paragraph_speaker(
-    ctx: &mut Ctx,
-    spoken: &[&Quotation],
-    direct: &mut [Option<Claim>],
-    consumed: &[bool],
-) {
+pub(super) fn next_paragraph_speaker(ctx: &mut Ctx, spoken: &[&Quotation], direct: &mut [Direct], consumed: &[bool]) {
     for i in 0..spoken.len() {
         if direct[i].is_some() || consumed[i] {
             continue;
@@ -170,7 +166,7 @@ pub(super) fn next_paragraph_speaker(
         if matches!(ctx.s(sent.start), "—" | "–" | "―") {
             let para_end = token_at(ctx.toks, next.end);
             if let Some(m) = mention_after(ctx.text, ctx.toks, sent.start + 1, para_end) {
-                direct[i] = Some(self::direct(q, None, Some(m), "quote-dash-speaker", 0.8));
+                direct[i] = Some(Box::new(self::direct(q, None, Some(m), "quote-dash-speaker", 0.8)));
                 continue;
             }
         }
@@ -188,7 +184,7 @@ pub(super) fn next_paragraph_speaker(
             mention_before(ctx.text, ctx.toks, sent.start, ct).filter(|m| m.span.start == ctx.toks[sent.start].start())
         };
         let Some(m) = m else { continue };
-        let after = token_at(ctx.toks, m.span.end.max(ctx.cues[c].span.end));
+        let after = token_at(ctx.toks, m.span.end.max(ctx.cues[c].span().end));
         let reports_nothing = after >= sent.end
             || ctx.is(after, ".")
             || (matches!(&*ctx.lower(after), "that" | "this" | "so" | "it")
@@ -200,7 +196,7 @@ pub(super) fn next_paragraph_speaker(
         if reports_nothing {
             ctx.cue_used[c] = true;
             let claim = self::direct(q, Some(ctx.cues[c].clone()), Some(m), "next-paragraph-speaker", 0.7);
-            direct[i] = Some(claim);
+            direct[i] = Some(Box::new(claim));
         }
     }
 }

@@ -15,12 +15,16 @@ pub(super) struct Ctx<'a> {
     pub(super) cues: &'a [Cue],
     /// Cue index by first token index.
     pub(super) cue_at_tok: CueByTok,
-    /// Cue index by the token just past its end.
+    /// Cue index by the token just past its end. Read only by the direct
+    /// sieve (`cue_before_separator`), and emptied after it
+    /// ([`Ctx::forget_cue_endings`]).
     pub(super) cue_ending_at_tok: CueByTok,
     pub(super) cue_used: Vec<bool>,
     /// The token range of each sentence (the sieves ask for the sentence at
-    /// a position at every cue: one search instead of three).
-    sentence_tok_ranges: Vec<std::ops::Range<usize>>,
+    /// a position at every cue: one search instead of three), as `u32`s:
+    /// half the memory of a `Range<usize>` on a document of millions of
+    /// sentences.
+    sentence_tok_ranges: Vec<(u32, u32)>,
     /// See [`crate::Options::scope`].
     pub(super) scope: crate::Scope,
 }
@@ -46,7 +50,7 @@ impl<'a> Ctx<'a> {
             sentence_tok_ranges: segs
                 .sentences
                 .iter()
-                .map(|s| token_at(toks, s.start)..token_at(toks, s.end))
+                .map(|s| (tok_index(token_at(toks, s.start)), tok_index(token_at(toks, s.end))))
                 .collect(),
             scope: opts.scope,
         }
@@ -54,6 +58,13 @@ impl<'a> Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Frees the cue-by-end table once the direct sieve, its only reader,
+    /// has run: some 12 MB on a document of a million cues, at the
+    /// attribution's peak memory.
+    pub(super) fn forget_cue_endings(&mut self) {
+        self.cue_ending_at_tok = CueByTok::default();
+    }
+
     /// Whether every attribution is reported, not only speech (`--scope all`).
     pub(super) fn all_scope(&self) -> bool {
         self.scope == crate::Scope::All
@@ -69,10 +80,11 @@ impl Ctx<'_> {
     }
     /// Token range of the sentence holding byte `pos`.
     pub(super) fn sentence_toks(&self, pos: usize) -> std::ops::Range<usize> {
-        self.sentence_tok_ranges[self.segs.sentence_of(pos)].clone()
+        let (start, end) = self.sentence_tok_ranges[self.segs.sentence_of(pos)];
+        start as usize..end as usize
     }
     pub(super) fn para_toks(&self, pos: usize) -> std::ops::Range<usize> {
-        let p = &self.segs.paragraphs[self.segs.paragraph_of(pos)];
+        let p = self.segs.paragraphs.at(self.segs.paragraph_of(pos));
         token_at(self.toks, p.start)..token_at(self.toks, p.end)
     }
     /// The cue starting at token `t`, if any and unused.
@@ -81,11 +93,16 @@ impl Ctx<'_> {
     }
     /// Token index just past cue `c`.
     pub(super) fn cue_end_tok(&self, c: usize) -> usize {
-        token_at(self.toks, self.cues[c].span.end)
+        token_at(self.toks, self.cues[c].span().end)
     }
     pub(super) fn cue_start_tok(&self, c: usize) -> usize {
-        token_at(self.toks, self.cues[c].span.start)
+        token_at(self.toks, self.cues[c].span().start)
     }
+}
+
+/// A token index as a `u32` (a text under 2 GiB has fewer tokens).
+fn tok_index(t: usize) -> u32 {
+    u32::try_from(t).expect("under 2^32 tokens")
 }
 
 /// The spoken quotations are outermost, in text order and disjoint, so
@@ -117,8 +134,8 @@ fn cues_by_token(toks: &Tokens, cues: &[Cue]) -> (CueByTok, CueByTok) {
     let index = |i: usize| u32::try_from(i).expect("under 2^32 tokens and cues");
     let mut starting: Vec<(u32, u32)> = Vec::new();
     for (i, c) in cues.iter().enumerate() {
-        let t = token_at(toks, c.span.start);
-        if t < toks.len() && toks[t].start() == c.span.start {
+        let t = token_at(toks, c.span().start);
+        if t < toks.len() && toks[t].start() == c.span().start {
             starting.push((index(t), index(i)));
         }
     }
@@ -127,7 +144,7 @@ fn cues_by_token(toks: &Tokens, cues: &[Cue]) -> (CueByTok, CueByTok) {
     starting.dedup_by_key(|&mut (t, _)| t);
     let mut ending: Vec<(u32, u32)> = starting
         .iter()
-        .map(|&(_, i)| (index(token_at(toks, cues[i as usize].span.end)), i))
+        .map(|&(_, i)| (index(token_at(toks, cues[i as usize].span().end)), i))
         .collect();
     // By token, then the cue last: the last pair of each token is kept.
     ending.sort_unstable_by_key(|&(t, i)| (t, std::cmp::Reverse(i)));
@@ -140,6 +157,7 @@ fn cues_by_token(toks: &Tokens, cues: &[Cue]) -> (CueByTok, CueByTok) {
 /// so a bit per token says which do, and their cues are listed in token
 /// order (a dense `u32` per token was 1.5 bytes per byte of text for the
 /// two tables; a 200 MB line has some 40 million tokens).
+#[derive(Default)]
 pub(super) struct CueByTok {
     /// Bit `t % 64` of `has_cue[t / 64]`: token `t` has a cue.
     has_cue: Vec<u64>,

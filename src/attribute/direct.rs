@@ -8,19 +8,22 @@ use super::clause::{sentence_subject, verb_like};
 use super::ctx::Ctx;
 use super::transcript::transcript_label;
 use super::Claim;
+use super::Direct;
 use crate::cues::Cue;
 use crate::lexicon::{CueClass, LEXICON};
 use crate::mentions::{mention_after, mention_before, mention_before_loose, Mention, MentionKind, SpeakerType};
 use crate::quotes::{Part, Quotation};
 use crate::record::Kind;
+use crate::segment::Segments;
 use crate::tokens::{token_at, TokKind};
 
 /// Every quotation no claim consumed: its direct claim, or an `unattributed`
 /// one, but for fragments, which are no quotations.
 pub(super) fn unattributed(
-    ctx: &Ctx,
+    text: &str,
+    segs: &Segments,
     spoken: &[&Quotation],
-    direct: &mut [Option<Claim>],
+    direct: &mut [Direct],
     consumed: &[bool],
     claims: &mut Vec<Claim>,
 ) {
@@ -29,10 +32,10 @@ pub(super) fn unattributed(
             continue;
         }
         match direct[i].take() {
-            Some(c) => claims.push(c),
+            Some(c) => claims.push(*c),
             // A quoted fragment inside a sentence that no sieve attributed
             // is a scare quote or part of someone's paraphrase, not a quotation.
-            None if is_fragment(ctx, q) => {}
+            None if is_fragment(text, segs, q) => {}
             None => claims.push(Claim {
                 kind: Kind::Direct,
                 parts: q.parts.iter().map(|p| p.content.clone()).collect(),
@@ -47,20 +50,20 @@ pub(super) fn unattributed(
 
 /// A short quotation, or one that starts in lowercase after words of its
 /// sentence ("called it “a disaster in slow motion”").
-fn is_fragment(ctx: &Ctx, q: &Quotation) -> bool {
+fn is_fragment(text: &str, segs: &Segments, q: &Quotation) -> bool {
     let first = &q.parts[0];
-    let content = &ctx.text[first.content.clone()];
+    let content = &text[first.content.clone()];
     let words = q
         .parts
         .iter()
-        .map(|p| ctx.text[p.content.clone()].split_whitespace().count())
+        .map(|p| text[p.content.clone()].split_whitespace().count())
         .sum::<usize>();
     if words < 4 {
         return true;
     }
-    let sent = &ctx.segs.sentences[ctx.segs.sentence_of(first.open.start)];
+    let sent = segs.sentences.at(segs.sentence_of(first.open.start));
     let lowercase_start = content.chars().next().is_some_and(|c| c.is_lowercase());
-    let mid_sentence = !ctx.text[sent.start..first.open.start].trim().is_empty();
+    let mid_sentence = !text[sent.start..first.open.start].trim().is_empty();
     lowercase_start && mid_sentence
 }
 
@@ -468,7 +471,7 @@ pub(super) fn widen_to_clause(ctx: &Ctx, claim: &mut Claim) -> Option<Claim> {
         return None;
     }
     let first = claim.parts[0].clone();
-    let sent = &ctx.segs.sentences[ctx.segs.sentence_of(first.start)];
+    let sent = ctx.segs.sentences.at(ctx.segs.sentence_of(first.start));
     let before = &ctx.text[sent.start..first.start];
     // The opening mark itself (and any whitespace) is not "words before".
     let words =
@@ -489,12 +492,7 @@ pub(super) fn widen_to_clause(ctx: &Ctx, claim: &mut Claim) -> Option<Claim> {
 }
 
 /// “Q1,” X said, “Q2” and “Q1,” X said. “Q2”: one claim in two parts.
-pub(super) fn merge_split_quotes(
-    ctx: &Ctx,
-    spoken: &[&Quotation],
-    direct: &mut [Option<Claim>],
-    consumed: &mut [bool],
-) {
+pub(super) fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Direct], consumed: &mut [bool]) {
     for i in 0..spoken.len().saturating_sub(1) {
         let Some(claim) = &direct[i] else { continue };
         if !matches!(
@@ -508,7 +506,7 @@ pub(super) fn merge_split_quotes(
         let (Some(m), Some(c)) = (&claim.mention, &claim.cue) else {
             continue;
         };
-        let attribution_end = m.span.end.max(c.span.end);
+        let attribution_end = m.span.end.max(c.span().end);
         let attribution_end = m
             .descriptor
             .as_ref()
@@ -531,7 +529,7 @@ pub(super) fn merge_split_quotes(
         let cue_in_gap = gap_toks.into_iter().any(|k| {
             ctx.cue_at_tok
                 .get(k)
-                .is_some_and(|c| ctx.cues[c].span.end <= gap_span.end && ctx.cues[c].class() == CueClass::Speech)
+                .is_some_and(|c| ctx.cues[c].span().end <= gap_span.end && ctx.cues[c].class() == CueClass::Speech)
         });
         let quiet = !other_quote && !cue_in_gap;
         let same_para = ctx.segs.paragraph_of(attribution_end) == ctx.segs.paragraph_of(next.start());

@@ -3,6 +3,7 @@
 use super::ctx::{quotes_within, Ctx};
 use super::direct::direct_from;
 use super::Claim;
+use super::Direct;
 use crate::mentions::mention_after;
 use crate::quotes::Quotation;
 use crate::record::Kind;
@@ -11,11 +12,11 @@ use crate::tokens::{token_at, TokKind};
 
 /// The article's own headline: its first paragraph when that is one short
 /// line.
-pub(super) fn own_headline<'c>(ctx: &Ctx<'c>) -> Option<&'c Span> {
+pub(super) fn own_headline(ctx: &Ctx) -> Option<Span> {
     ctx.segs
         .paragraphs
         .first()
-        .filter(|p| p.len() <= 400 && !ctx.text[(*p).clone()].contains('\n'))
+        .filter(|p| p.len() <= 400 && !ctx.text[p.clone()].contains('\n'))
 }
 
 /// "Pence: Gennifer Flowers Won’t Be at Debate": a headline (the first
@@ -24,7 +25,7 @@ pub(super) fn own_headline<'c>(ctx: &Ctx<'c>) -> Option<&'c Span> {
 pub(super) fn headline_colon(
     ctx: &Ctx,
     spoken: &[&Quotation],
-    direct: &mut [Option<Claim>],
+    direct: &mut [Direct],
     consumed: &mut [bool],
     claims: &mut Vec<Claim>,
 ) {
@@ -66,7 +67,7 @@ pub(super) fn headline_colon(
             claim.mention = Some(m);
             claim.rule = "headline-colon";
             claim.confidence = 0.6;
-            direct[i] = Some(claim);
+            direct[i] = Some(Box::new(claim));
         }
         return;
     }

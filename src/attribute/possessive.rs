@@ -3,6 +3,7 @@
 use super::clause::clause_end;
 use super::ctx::{quotes_within, Ctx};
 use super::Claim;
+use super::Direct;
 use crate::cues::Cue;
 use crate::lexicon::LEXICON;
 use crate::mentions::{mention_before, Mention, DETERMINERS};
@@ -17,7 +18,7 @@ pub(super) fn possessive_claims(
     ctx: &Ctx,
     spoken: &[&Quotation],
     consumed: &mut [bool],
-    direct: &mut [Option<Claim>],
+    direct: &mut [Direct],
     claims: &mut Vec<Claim>,
 ) {
     // Spans already claimed, sorted, with the running maximum of their ends,
@@ -70,10 +71,7 @@ pub(super) fn possessive_claims(
             consumed[i] = true;
             direct[i] = None;
         }
-        let cue = crate::cues::entry_of(&ctx.lower(t)).map(|entry| Cue {
-            span: ctx.toks[t].span(),
-            entry,
-        });
+        let cue = crate::cues::entry_of(&ctx.lower(t)).map(|entry| Cue::new(ctx.toks[t].span(), entry));
         pushed_until = span.end;
         claims.push(Claim {
             kind: if inside.is_empty() { Kind::Indirect } else { Kind::Mixed },

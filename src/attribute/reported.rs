@@ -17,6 +17,7 @@ use super::senses::{
     passive_hearer, plural_noun_use, refusal, topic_cue, withholding,
 };
 use super::Claim;
+use super::Direct;
 use crate::lexicon::{CueClass, LEXICON};
 use crate::mentions::{mention_after, mention_before, noun_type, Mention, MentionKind};
 use crate::quotes::Quotation;
@@ -29,7 +30,7 @@ use crate::tokens::{token_at, TokKind};
 pub(super) fn reported(
     ctx: &mut Ctx,
     spoken: &[&Quotation],
-    direct: &mut [Option<Claim>],
+    direct: &mut [Direct],
     consumed: &mut [bool],
     claims: &mut Vec<Claim>,
 ) {
@@ -38,7 +39,7 @@ pub(super) fn reported(
     // quadratic on a one-paragraph document.)
     let one_line_headline = own_headline(ctx).is_some();
     for c in 0..ctx.cues.len() {
-        if ctx.cue_used[c] || ctx.cues[c].span.start < covered_until {
+        if ctx.cue_used[c] || ctx.cues[c].span().start < covered_until {
             continue;
         }
         // Under `--scope speech` a belief or a finding reports nothing, nor
@@ -48,7 +49,7 @@ pub(super) fn reported(
         }
         // A passive reports only through its agent: "was told by officials
         // that …", "was criticized by the union".
-        let claim = match passive_agent(ctx, c, &ctx.sentence_toks(ctx.cues[c].span.start)) {
+        let claim = match passive_agent(ctx, c, &ctx.sentence_toks(ctx.cues[c].span().start)) {
             Some(claim) => Some(claim),
             None if passive_hearer(ctx, c)
                 || plural_noun_use(ctx, c)
@@ -66,7 +67,7 @@ pub(super) fn reported(
             continue;
         }
         ctx.cue_used[c] = true;
-        covered_until = claim.parts.last().map_or(0, |p| p.end).max(ctx.cues[c].span.end);
+        covered_until = claim.parts.last().map_or(0, |p| p.end).max(ctx.cues[c].span().end);
         claims.push(claim);
     }
 }
@@ -91,23 +92,23 @@ fn negated(ctx: &Ctx, c: usize) -> bool {
 fn may_report(ctx: &Ctx, spoken: &[&Quotation], c: usize, one_line_headline: bool) -> bool {
     let cue = &ctx.cues[c];
     // A cue inside a quotation is the speaker's own word.
-    if quote_containing(spoken, cue.span.start).is_some_and(|i| {
+    if quote_containing(spoken, cue.span().start).is_some_and(|i| {
         // Parts are in text order: one binary search finds the candidate.
         let parts = &spoken[i].parts;
-        let k = parts.partition_point(|p| p.content.start <= cue.span.start);
-        k > 0 && cue.span.end <= parts[k - 1].content.end
+        let k = parts.partition_point(|p| p.content.start <= cue.span().start);
+        k > 0 && cue.span().end <= parts[k - 1].content.end
     }) {
         return false;
     }
     let ct = ctx.cue_start_tok(c);
     let ce = ctx.cue_end_tok(c);
-    let sent = ctx.sentence_toks(cue.span.start);
+    let sent = ctx.sentence_toks(cue.span().start);
     // A capitalised cue inside a sentence belongs to a headline
     // ("Reports Indicated That …"), not to reported speech.
     let headline_end = ce + 1 >= sent.end || (ce + 1 == sent.end - 1 && ctx.is(sent.end - 1, "."));
     // In the article's own headline (its first line) a capitalised cue
     // is the verb: "Sanders Vows To Eliminate Tax Breaks".
-    let own_headline = one_line_headline && ctx.segs.paragraph_of(cue.span.start) == 0;
+    let own_headline = one_line_headline && ctx.segs.paragraph_of(cue.span().start) == 0;
     if ct > sent.start && ctx.s(ct).starts_with(|c: char| c.is_uppercase()) && !headline_end && !own_headline {
         return false;
     }
@@ -167,9 +168,9 @@ fn parenthetical_participle(ctx: &Ctx, c: usize, sent: &std::ops::Range<usize>) 
 
 /// The claim of cue `c` before its quotations are looked at: its speaker and
 /// its content, after the cue or before it.
-fn cue_claim(ctx: &Ctx, spoken: &[&Quotation], direct: &[Option<Claim>], claims: &[Claim], c: usize) -> Option<Claim> {
+fn cue_claim(ctx: &Ctx, spoken: &[&Quotation], direct: &[Direct], claims: &[Claim], c: usize) -> Option<Claim> {
     let cue = &ctx.cues[c];
-    let sent = ctx.sentence_toks(cue.span.start);
+    let sent = ctx.sentence_toks(cue.span().start);
     if cue.class() == CueClass::According {
         return according_to(ctx, c, sent);
     }
@@ -191,7 +192,7 @@ fn cue_claim(ctx: &Ctx, spoken: &[&Quotation], direct: &[Option<Claim>], claims:
 fn who_speaks(
     ctx: &Ctx,
     spoken: &[&Quotation],
-    direct: &[Option<Claim>],
+    direct: &[Direct],
     claims: &[Claim],
     c: usize,
     sent: &std::ops::Range<usize>,
@@ -224,16 +225,16 @@ fn who_speaks(
         } else {
             // "…,” Mr. Corbyn told the House before slamming …": the
             // speaker of the sentence's claim, else its subject.
-            last_mention_in(claims, direct, spoken, ctx, sent.clone(), cue.span.start)
+            last_mention_in(claims, direct, spoken, ctx, sent.clone(), cue.span().start)
                 .or_else(|| sentence_subject(ctx, sent.start, ct - 1))
         };
         (m, "participle-continuation")
     } else if ct > sent.start && after_comma && cue.form().ends_with("ing") && !belief {
-        let m = last_mention_in(claims, direct, spoken, ctx, sent.clone(), cue.span.start)
+        let m = last_mention_in(claims, direct, spoken, ctx, sent.clone(), cue.span().start)
             .or_else(|| sentence_subject(ctx, sent.start, ct - 1));
         (m, "participle-continuation")
     } else if ct > sent.start && (before == "and" || (before == "but" && !object_then_to(ctx, ce, sent.end))) {
-        let m = last_mention_in(claims, direct, spoken, ctx, sent.clone(), cue.span.start)
+        let m = last_mention_in(claims, direct, spoken, ctx, sent.clone(), cue.span().start)
             .or_else(|| sentence_subject(ctx, sent.start, ct - 1));
         (m, "coordinated-cue")
     } else if before == "," && inverted_attribution_ends(ctx, ce, sent.end) {
@@ -728,7 +729,7 @@ fn without_closing_comma(text: &str, span: Span) -> Span {
 fn settle_quotes(
     ctx: &Ctx,
     spoken: &[&Quotation],
-    direct: &mut [Option<Claim>],
+    direct: &mut [Direct],
     consumed: &mut [bool],
     c: usize,
     claim: &mut Claim,
@@ -924,7 +925,7 @@ fn according_to(ctx: &Ctx, c: usize, sent: std::ops::Range<usize>) -> Option<Cla
 /// (byte offset), among reported claims and direct quotations.
 fn last_mention_in(
     claims: &[Claim],
-    direct: &[Option<Claim>],
+    direct: &[Direct],
     spoken: &[&Quotation],
     ctx: &Ctx,
     sent: std::ops::Range<usize>,
@@ -938,7 +939,11 @@ fn last_mention_in(
         .iter()
         .rev()
         .take(64)
-        .chain(direct[q_end.saturating_sub(16)..q_end].iter().flatten())
+        .chain(
+            direct[q_end.saturating_sub(16)..q_end]
+                .iter()
+                .filter_map(|d| d.as_deref()),
+        )
         .collect();
     near.iter()
         .filter_map(|c| c.mention.as_ref())

@@ -18,7 +18,7 @@ pub(super) fn passive_hearer(ctx: &Ctx, c: usize) -> bool {
         return false;
     }
     let ct = ctx.cue_start_tok(c);
-    let sent = ctx.sentence_toks(cue.span.start);
+    let sent = ctx.sentence_toks(cue.span().start);
     let mut k = ct;
     // One adverb may sit between: "was also told", "were later informed".
     if k > sent.start + 1

@@ -112,14 +112,14 @@ pub(super) fn named_referent_of_head(head: &str, pos: usize, reg: &Registry) -> 
     }
     let window = reg.window_start(pos, 10);
     reg.recent(pos)
-        .take_while(|o| o.pos >= window)
+        .take_while(|o| o.pos() >= window)
         .find(|o| {
-            let ent = &reg.entities[o.entity];
+            let ent = &reg.entities[o.entity()];
             ent.head.is_none()
                 && ent.stype == SpeakerType::Organization
                 && (!ent.has_company_name() || LEXICON.business_nouns.contains(head))
         })
-        .map(|o| o.entity)
+        .map(|o| o.entity())
 }
 
 /// A name set beside a description by commas is the description's person:
@@ -157,18 +157,18 @@ pub(super) fn named_referent(text: &str, m: &Mention, head: &str, reg: &Registry
         let window = reg.window_start(m.span.start, 10);
         return reg
             .recent(m.span.start)
-            .take_while(|o| o.pos >= window)
+            .take_while(|o| o.pos() >= window)
             .find(|o| {
-                let ent = &reg.entities[o.entity];
+                let ent = &reg.entities[o.entity()];
                 // "the U.S. administration" is not "Washington": its
                 // modifiers must be part of the name.
-                named(o.entity)
+                named(o.entity())
                     && ent.stype == SpeakerType::Organization
                     && modifiers.iter().all(|t| ent.name_tokens.contains(t))
                     // ("the union" and "the government" are not Peabody Energy.)
                     && (!ent.has_company_name() || LEXICON.business_nouns.contains(head))
             })
-            .map(|o| o.entity)
+            .map(|o| o.entity())
             .or_else(|| {
                 LEXICON
                     .business_nouns
@@ -180,13 +180,13 @@ pub(super) fn named_referent(text: &str, m: &Mention, head: &str, reg: &Registry
     let person = |e: usize| named(e) && reg.entities[e].stype == SpeakerType::Person;
     // Evidence: the entity's title or descriptor names this role.
     let described = reg.recent(m.span.start).find(|o| {
-        person(o.entity) && {
-            let words = descriptor_words(reg.entities[o.entity].descriptor.as_deref().unwrap_or(""));
+        person(o.entity()) && {
+            let words = descriptor_words(reg.entities[o.entity()].descriptor.as_deref().unwrap_or(""));
             words.iter().any(|w| w == head) && modifiers.iter().all(|t| words.contains(t))
         }
     });
     if let Some(o) = described {
-        return Some(o.entity);
+        return Some(o.entity());
     }
     // Elegant variation: a description in subject place takes the subject of
     // one of the two sentences before (not one after its cue: "said the
@@ -201,10 +201,10 @@ pub(super) fn named_referent(text: &str, m: &Mention, head: &str, reg: &Registry
     }
     let window = reg.window_start(m.span.start, 2);
     reg.recent(m.span.start)
-        .take_while(|o| o.pos >= window)
+        .take_while(|o| o.pos() >= window)
         .find(|o| o.subject)
-        .filter(|o| person(o.entity))
-        .map(|o| o.entity)
+        .filter(|o| person(o.entity()))
+        .map(|o| o.entity())
 }
 
 /// "Facebook said … The company said" (a business noun): a one-word name the article gives
@@ -214,9 +214,9 @@ pub(super) fn named_referent(text: &str, m: &Mention, head: &str, reg: &Registry
 pub(super) fn one_word_organisation(reg: &Registry, pos: usize) -> Option<usize> {
     let window = reg.window_start(pos, 5);
     reg.recent(pos)
-        .take_while(|o| o.pos >= window)
-        .find(|o| reg.entities[o.entity].could_be_organisation())
-        .map(|o| o.entity)
+        .take_while(|o| o.pos() >= window)
+        .find(|o| reg.entities[o.entity()].could_be_organisation())
+        .map(|o| o.entity())
 }
 
 /// "The Times", "The Globe": a capitalised head closing a "the" phrase is
@@ -248,8 +248,8 @@ pub(super) fn introduced_after(text: &str, m: &Mention, head: &str, reg: &Regist
     let first_new_subject = reg
         .names
         .iter()
-        .skip(reg.names.partition_point(|o| o.pos < next_sentence))
-        .take_while(|o| o.pos < reg.window_end(next_sentence, 1))
+        .skip(reg.names.partition_point(|o| o.pos() < next_sentence))
+        .take_while(|o| o.pos() < reg.window_end(next_sentence, 1))
         .next()
         .filter(|o| o.subject);
     let after = reg.name_spans.partition_point(|(s, _)| s.start < m.span.end);
@@ -264,7 +264,7 @@ pub(super) fn introduced_after(text: &str, m: &Mention, head: &str, reg: &Regist
             let holds_role = descriptor_words(reg.entities[*e].descriptor.as_deref().unwrap_or(""))
                 .iter()
                 .any(|w| w == head);
-            let opens_next = opens && first_new_subject.is_some_and(|o| o.pos == s.start);
+            let opens_next = opens && first_new_subject.is_some_and(|o| o.pos() == s.start);
             holds_role || opens_next
         })
         .map(|(_, e)| *e)

@@ -11,7 +11,9 @@ use once_cell::sync::Lazy;
 /// the phrase names ("by X", "from X") when it names one.
 pub(super) struct DocumentNoun {
     pos: usize,
-    author: Option<Mention>,
+    /// Boxed: most document nouns have none ("the report by X"), and a
+    /// document of hundreds of MB has millions of them.
+    author: Option<Box<Mention>>,
 }
 
 /// How many sentences back "the report" looks for the document it means.
@@ -38,7 +40,7 @@ pub(super) fn scan_documents(text: &str, segs: &Segments, toks: &Tokens, quoted:
                 .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Description));
             out.push(DocumentNoun {
                 pos: t.span().start,
-                author: by_author,
+                author: by_author.map(Box::new),
             });
         }
     }
@@ -84,7 +86,7 @@ pub(super) fn author_of_earlier_document(
         .iter()
         .rev()
         .find(|d| d.pos >= window && !m.span.contains(&d.pos))?;
-    if let Some(author) = latest.author.clone() {
+    if let Some(author) = latest.author.as_deref().cloned() {
         return resolve_mention(text, &author, reg, last_speaker);
     }
     let sentence = reg.window_start(latest.pos, 0);
@@ -94,20 +96,20 @@ pub(super) fn author_of_earlier_document(
     let speaker = occurrences_between(&reg.spoken, sentence, doc_pos)
         .iter()
         .rev()
-        .find(|o| reg.entities[o.entity].head.is_none());
+        .find(|o| reg.entities[o.entity()].head.is_none());
     let subject = || {
         occurrences_between(&reg.names, sentence, doc_pos)
             .iter()
             .rev()
             .find(|o| o.subject)
     };
-    speaker.or_else(subject).map(|o| o.entity)
+    speaker.or_else(subject).map(|o| o.entity())
 }
 
 /// The occurrences (sorted by position) from `from` up to `to`.
 fn occurrences_between(occurrences: &[Occurrence], from: usize, to: usize) -> &[Occurrence] {
-    let start = occurrences.partition_point(|o| o.pos < from);
-    let end = occurrences.partition_point(|o| o.pos < to);
+    let start = occurrences.partition_point(|o| o.pos() < from);
+    let end = occurrences.partition_point(|o| o.pos() < to);
     &occurrences[start..end.max(start)]
 }
 

@@ -146,10 +146,31 @@ fn significant_tokens(tokens: &[String]) -> &[String] {
 
 /// A person named somewhere in the text (a name run of two or more words,
 /// or any name that speaks), used as a referent for surnames and pronouns.
+/// (`u32`s: a document of hundreds of MB has millions of occurrences.)
 struct Occurrence {
-    pos: usize,
-    entity: usize,
+    at: u32,
+    who: u32,
     subject: bool,
+}
+
+impl Occurrence {
+    fn new(pos: usize, entity: usize, subject: bool) -> Occurrence {
+        Occurrence {
+            at: u32::try_from(pos).expect("a text under 2 GiB"),
+            who: u32::try_from(entity).expect("fewer entities than bytes"),
+            subject,
+        }
+    }
+
+    /// Where the occurrence starts.
+    fn pos(&self) -> usize {
+        self.at as usize
+    }
+
+    /// The entity it names.
+    fn entity(&self) -> usize {
+        self.who as usize
+    }
 }
 
 /// How far back a pronoun looks among earlier mentions: enough for news
@@ -295,111 +316,169 @@ impl Registry {
 
     /// The latest occurrences before `pos`, newest first, at most LOOKBACK of each kind.
     fn recent(&self, pos: usize) -> impl Iterator<Item = &Occurrence> {
-        let n = self.names.partition_point(|o| o.pos < pos);
-        let s = self.spoken.partition_point(|o| o.pos < pos);
+        let n = self.names.partition_point(|o| o.pos() < pos);
+        let s = self.spoken.partition_point(|o| o.pos() < pos);
         let mut v: Vec<&Occurrence> = self.names[n.saturating_sub(LOOKBACK)..n]
             .iter()
             .chain(self.spoken[s.saturating_sub(LOOKBACK)..s].iter())
             .collect();
-        v.sort_by_key(|o| std::cmp::Reverse(o.pos));
+        v.sort_by_key(|o| std::cmp::Reverse(o.pos()));
         v.into_iter()
     }
 }
 
 pub fn resolve(text: &str, segs: &Segments, toks: &Tokens, quotations: &[Quotation], claims: &[Claim]) -> Resolution {
+    scan(text, segs, toks, QuotedSpans::new(quotations), claims).link(text, segs, claims)
+}
+
+/// Resolution's first half, the only one that reads the tokens: the
+/// referents and pronouns found in the text. [`Scanned::link`] does the rest
+/// without them, so that a caller can free the tokens (the largest part of a
+/// document's memory) first.
+pub struct Scanned {
+    reg: Registry,
+    quoted: QuotedSpans,
+    /// Narrative subject pronouns that no claim has as its mention, in order.
+    pronouns: Vec<SubjectPronoun>,
+}
+
+/// Steps 1 and 2's pronouns (see the module notes): names, surnames, document
+/// nouns and subject pronouns; `quoted` from [`QuotedSpans::new`].
+pub fn scan(text: &str, segs: &Segments, toks: &Tokens, quoted: QuotedSpans, claims: &[Claim]) -> Scanned {
     let mut reg = Registry {
         sentence_starts: segs.sentences.iter().map(|s| s.start).collect(),
         ..Registry::default()
     };
-    let quoted = QuotedSpans::new(quotations);
-    // 1. Full names anywhere outside quotations: two or more capitalised
-    //    words, subjects when near the sentence start.
-    for name in scan_names(text, segs, toks) {
-        if quoted.contains(name.name.start) || !is_story_name(text, segs, &name.name) {
-            continue;
-        }
-        let tokens = name_tokens(&text[name.name.clone()]);
-        // ("Suncor Energy", "Rogers Communications": a company's name.)
-        let company = is_company_name(&tokens);
-        let e = match reg.find_by_name(&tokens) {
-            Some(e) => e,
-            None => reg.add(Entity {
-                canonical: text[name.name.clone()].to_string(),
-                stype: if company {
-                    SpeakerType::Organization
-                } else {
-                    SpeakerType::Person
-                },
-                descriptor: None,
-                gender: None,
-                name_tokens: tokens,
-                head: None,
-                first: name.name.start,
-            }),
-        };
-        keep_fullest(
-            &mut reg.entities[e].descriptor,
-            name.descriptor.map(|d| text[d].to_string()),
-        );
-        reg.entities[e].gender = reg.entities[e].gender.or(name.gender);
-        reg.name_spans.push((name.name.clone(), e));
-        reg.names.push(Occurrence {
-            pos: name.name.start,
-            entity: e,
-            subject: name.subject,
-        });
-    }
+    add_name_runs(text, segs, toks, &quoted, &mut reg);
     // Later one-word mentions of those people ("Jamil said …", "Mr. Obama").
     let speakers = speaker_surnames(text, claims);
     let surnames = scan_surnames(text, segs, toks, &quoted, &speakers, &mut reg);
     reg.names.extend(surnames);
-    reg.names.sort_by_key(|o| o.pos);
+    reg.names.sort_by_key(|o| o.pos());
     reg.documents = scan_documents(text, segs, toks, &quoted);
-    // 2. Claim speakers, in text order of their mentions, with the story's
-    //    subject pronouns between them ("Clinton … She started … she said").
+    // Sorted starts rather than a hash set: a third of the memory.
+    let mut claimed: Vec<usize> = claims
+        .iter()
+        .filter_map(|c| c.mention.as_ref().map(|m| m.span.start))
+        .collect();
+    claimed.sort_unstable();
+    let mut pronouns = subject_pronouns(text, segs, toks, &quoted);
+    pronouns.retain(|p| claimed.binary_search(&p.start()).is_err());
+    Scanned { reg, quoted, pronouns }
+}
+
+/// 1. Full names anywhere outside quotations: two or more capitalised
+///    words, subjects when near the sentence start.
+fn add_name_runs(text: &str, segs: &Segments, toks: &Tokens, quoted: &QuotedSpans, reg: &mut Registry) {
+    // One run at a time, as read: a document of hundreds of MB has
+    // millions of them.
+    scan_names(text, segs, toks, |name| add_name_run(text, segs, quoted, reg, name));
+}
+
+/// A full-name run read in the text becomes a referent, unless it is quoted
+/// or no story name.
+fn add_name_run(text: &str, segs: &Segments, quoted: &QuotedSpans, reg: &mut Registry, name: NameRun) {
+    if quoted.contains(name.name.start) || !is_story_name(text, segs, &name.name) {
+        return;
+    }
+    let tokens = name_tokens(&text[name.name.clone()]);
+    // ("Suncor Energy", "Rogers Communications": a company's name.)
+    let company = is_company_name(&tokens);
+    let e = match reg.find_by_name(&tokens) {
+        Some(e) => e,
+        None => reg.add(Entity {
+            canonical: text[name.name.clone()].to_string(),
+            stype: if company {
+                SpeakerType::Organization
+            } else {
+                SpeakerType::Person
+            },
+            descriptor: None,
+            gender: None,
+            name_tokens: tokens,
+            head: None,
+            first: name.name.start,
+        }),
+    };
+    keep_fullest(
+        &mut reg.entities[e].descriptor,
+        name.descriptor.map(|d| text[d].to_string()),
+    );
+    reg.entities[e].gender = reg.entities[e].gender.or(name.gender);
+    reg.name_spans.push((name.name.clone(), e));
+    reg.names.push(Occurrence::new(name.name.start, e, name.subject));
+}
+
+impl Scanned {
+    /// Resolution's second half: each claim's speaker, and the speakers' ids.
+    pub fn link(self, text: &str, segs: &Segments, claims: &[Claim]) -> Resolution {
+        let Scanned {
+            mut reg,
+            quoted,
+            pronouns,
+        } = self;
+        let mut speaker_of = claim_speakers(text, claims, pronouns, &mut reg);
+        let inferred = infer_unattributed(segs, claims, &reg, &quoted, &mut speaker_of);
+        let ids = speaker_ids(&reg.entities, &speaker_of);
+        Resolution {
+            entities: reg.entities,
+            speaker_of,
+            ids,
+            inferred,
+        }
+    }
+}
+
+/// 2. Claim speakers, in text order of their mentions, with the story's
+///    subject pronouns between them ("Clinton … She started … she said").
+fn claim_speakers(
+    text: &str,
+    claims: &[Claim],
+    pronouns: Vec<SubjectPronoun>,
+    reg: &mut Registry,
+) -> Vec<Option<usize>> {
     let mut order: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].mention.is_some()).collect();
     order.sort_by_key(|&i| claims[i].mention.as_ref().map(|m| m.span.start));
-    let claimed: std::collections::HashSet<usize, FastHash> = order
-        .iter()
-        .filter_map(|&i| claims[i].mention.as_ref().map(|m| m.span.start))
-        .collect();
-    let mut chain = subject_pronouns(text, segs, toks, &quoted)
-        .into_iter()
-        .filter(|m| !claimed.contains(&m.span.start))
-        .peekable();
+    let mut chain = pronouns.into_iter().peekable();
     let mut speaker_of = vec![None; claims.len()];
     let mut last_speaker: Option<usize> = None;
     let mut by_mention: HashMap<(usize, usize), Option<usize>, FastHash> = Default::default();
     for i in order {
         let m = claims[i].mention.as_ref().expect("filtered");
-        while let Some(p) = chain.next_if(|p| p.span.start < m.span.start) {
-            follow_pronoun(text, &p, &mut reg, last_speaker);
+        while let Some(p) = chain.next_if(|p| p.start() < m.span.start) {
+            follow_pronoun(text, &p.mention(), reg, last_speaker);
         }
         let key = (m.span.start, m.span.end);
         let e = if let Some(&e) = by_mention.get(&key) {
             e
         } else {
-            let e = resolve_mention(text, m, &mut reg, last_speaker);
+            let e = resolve_mention(text, m, reg, last_speaker);
             by_mention.insert(key, e);
             e
         };
         if let Some(e) = e {
-            if m.kind != MentionKind::Pronoun && reg.spoken.last().is_none_or(|o| o.pos <= m.span.start) {
-                reg.spoken.push(Occurrence {
-                    pos: m.span.start,
-                    entity: e,
-                    subject: true,
-                });
+            if m.kind != MentionKind::Pronoun && reg.spoken.last().is_none_or(|o| o.pos() <= m.span.start) {
+                reg.spoken.push(Occurrence::new(m.span.start, e, true));
             }
             last_speaker = Some(e);
         }
         speaker_of[i] = e;
     }
-    // 3. A quotation nobody attributes takes the person the story was just
-    //    about: "Chapman admits there were fatalities. ¶ “I can’t say …”",
-    //    else the person quoted last when that was two paragraphs before at
-    //    most ("…,” Garland said. ¶ “…” ¶ The fallout was worst for strokes.
-    //    ¶ “…”).
+    speaker_of
+}
+
+/// 3. A quotation nobody attributes takes the person the story was just
+///    about: "Chapman admits there were fatalities. ¶ “I can’t say …”",
+///    else the person quoted last when that was two paragraphs before at
+///    most ("…,” Garland said. ¶ “…” ¶ The fallout was worst for strokes.
+///    ¶ “…”). Says which claims got their speaker so.
+fn infer_unattributed(
+    segs: &Segments,
+    claims: &[Claim],
+    reg: &Registry,
+    quoted: &QuotedSpans,
+    speaker_of: &mut [Option<usize>],
+) -> Vec<bool> {
     let mut inferred = vec![false; claims.len()];
     let mut spoke: Vec<(usize, usize)> = (0..claims.len())
         .filter_map(|i| speaker_of[i].map(|e| (claims[i].start(), e)))
@@ -413,14 +492,17 @@ pub fn resolve(text: &str, segs: &Segments, toks: &Tokens, quotations: &[Quotati
                 let (start, e) = *spoke[..n].last()?;
                 (segs.paragraph_of(start) + 2 >= segs.paragraph_of(c.start())).then_some(e)
             };
-            if let Some(e) = narrative_subject(&reg, segs, &quoted, c.start()).or_else(last_quoted) {
+            if let Some(e) = narrative_subject(reg, segs, quoted, c.start()).or_else(last_quoted) {
                 speaker_of[i] = Some(e);
                 inferred[i] = true;
             }
         }
     }
-    // 4. Ids by first mention among entities that speak.
-    let entities = reg.entities;
+    inferred
+}
+
+/// 4. Ids by first mention among entities that speak.
+fn speaker_ids(entities: &[Entity], speaker_of: &[Option<usize>]) -> Vec<Option<String>> {
     let mut speaking: Vec<usize> = speaker_of.iter().flatten().copied().collect();
     speaking.sort_by_key(|&e| (entities[e].first, e));
     speaking.dedup();
@@ -428,12 +510,7 @@ pub fn resolve(text: &str, segs: &Segments, toks: &Tokens, quotations: &[Quotati
     for (n, e) in speaking.into_iter().enumerate() {
         ids[e] = Some(format!("S{}", n + 1));
     }
-    Resolution {
-        entities,
-        speaker_of,
-        ids,
-        inferred,
-    }
+    ids
 }
 
 /// A descriptor that contains the one we have ("Former senior U.S.
@@ -449,10 +526,10 @@ fn keep_fullest(have: &mut Option<String>, new: Option<String>) {
 /// The outer spans of the document's quotations, sorted: names inside a
 /// quotation are the quoted speaker's words, not the story's referents
 /// ("My top science adviser, John Holdren, …," he said).
-struct QuotedSpans(Vec<Span>);
+pub struct QuotedSpans(Vec<Span>);
 
 impl QuotedSpans {
-    fn new(quotations: &[Quotation]) -> Self {
+    pub fn new(quotations: &[Quotation]) -> Self {
         let mut spans: Vec<Span> = quotations.iter().map(Quotation::outer).collect();
         spans.sort_by_key(|s| s.start);
         QuotedSpans(spans)

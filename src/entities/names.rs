@@ -229,11 +229,11 @@ pub(super) fn scan_surnames(
                 reg.entities[entity].gender.get_or_insert(g);
             }
             let first = if title.is_some() { k - 1 } else { k };
-            out.push(Occurrence {
-                pos: t.start(),
+            out.push(Occurrence::new(
+                t.start(),
                 entity,
-                subject: is_subject_position(text, toks, lo, first),
-            });
+                is_subject_position(text, toks, lo, first),
+            ));
         }
     }
     out
@@ -382,8 +382,7 @@ pub(super) fn is_cap(text: &str, t: &Token) -> bool {
 }
 
 /// Person names of two or more words, with their titles or descriptions.
-pub(super) fn scan_names(text: &str, segs: &Segments, toks: &Tokens) -> Vec<NameRun> {
-    let mut out = Vec::new();
+pub(super) fn scan_names(text: &str, segs: &Segments, toks: &Tokens, mut emit: impl FnMut(NameRun)) {
     for s in &segs.sentences {
         let lo = token_at(toks, s.start);
         let hi = token_at(toks, s.end);
@@ -412,7 +411,9 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &Tokens) -> Vec<Name
                         ))
             });
             if !next_is_name {
-                out.extend(one_word_name(text, toks, lo, k, hi));
+                if let Some(n) = one_word_name(text, toks, lo, k, hi) {
+                    emit(n);
+                }
                 k += 1;
                 continue;
             }
@@ -462,7 +463,7 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &Tokens) -> Vec<Name
                     };
                     // Asked only of a name kept (its verb scan is not free).
                     let at_start = is_subject_position(text, toks, lo, k);
-                    out.push(NameRun {
+                    emit(NameRun {
                         name,
                         descriptor,
                         gender: m.gender,
@@ -473,7 +474,6 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &Tokens) -> Vec<Name
             k = resume;
         }
     }
-    out
 }
 
 /// "Jeanine Durning’s This Shape": a name run that holds a possessive ends

@@ -9,16 +9,50 @@ pub(super) fn narrative_subject(reg: &Registry, segs: &Segments, quoted: &Quoted
     let para = segs.paragraph_of(pos);
     let window = segs.paragraphs.get(para.saturating_sub(1))?.start;
     reg.recent(pos)
-        .take_while(|o| o.pos >= window)
-        .filter(|o| !quoted.contains(o.pos))
+        .take_while(|o| o.pos() >= window)
+        .filter(|o| !quoted.contains(o.pos()))
         .find(|o| o.subject)
-        .filter(|o| reg.entities[o.entity].stype == SpeakerType::Person && reg.entities[o.entity].head.is_none())
-        .map(|o| o.entity)
+        .filter(|o| reg.entities[o.entity()].stype == SpeakerType::Person && reg.entities[o.entity()].head.is_none())
+        .map(|o| o.entity())
+}
+
+/// A narrative subject pronoun, in 32 bytes rather than a [`Mention`]'s
+/// 104 (a document of hundreds of MB has hundreds of thousands, all held
+/// until the claims are resolved).
+pub(super) struct SubjectPronoun {
+    start: u32,
+    end: u32,
+    stype: SpeakerType,
+    gender: Option<&'static str>,
+}
+
+impl SubjectPronoun {
+    pub(super) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub(super) fn mention(&self) -> Mention {
+        let span = self.start()..self.end as usize;
+        Mention {
+            span: span.clone(),
+            head: span,
+            kind: MentionKind::Pronoun,
+            stype: self.stype,
+            name: None,
+            descriptor: None,
+            gender: self.gender,
+        }
+    }
 }
 
 /// Sentence-subject pronouns of the narrative (outside quotations): "He",
 /// "She", "They" opening a sentence or following a leading adverbial.
-pub(super) fn subject_pronouns(text: &str, segs: &Segments, toks: &Tokens, quoted: &QuotedSpans) -> Vec<Mention> {
+pub(super) fn subject_pronouns(
+    text: &str,
+    segs: &Segments,
+    toks: &Tokens,
+    quoted: &QuotedSpans,
+) -> Vec<SubjectPronoun> {
     let mut out = Vec::new();
     for s in &segs.sentences {
         let (lo, hi) = (token_at(toks, s.start), token_at(toks, s.end));
@@ -31,13 +65,11 @@ pub(super) fn subject_pronouns(text: &str, segs: &Segments, toks: &Tokens, quote
                 break;
             }
             if is_subject_position(text, toks, lo, k) {
-                out.push(Mention {
-                    span: t.span(),
-                    head: t.span(),
-                    kind: MentionKind::Pronoun,
+                let offset = |at: usize| u32::try_from(at).expect("a text under 2 GiB");
+                out.push(SubjectPronoun {
+                    start: offset(t.start()),
+                    end: offset(t.end()),
                     stype,
-                    name: None,
-                    descriptor: None,
                     gender,
                 });
             }
@@ -53,12 +85,8 @@ pub(super) fn follow_pronoun(text: &str, m: &Mention, reg: &mut Registry, last_s
     let Some(e) = resolve_mention(text, m, reg, last_speaker) else {
         return;
     };
-    if reg.spoken.last().is_none_or(|o| o.pos <= m.span.start) {
-        reg.spoken.push(Occurrence {
-            pos: m.span.start,
-            entity: e,
-            subject: true,
-        });
+    if reg.spoken.last().is_none_or(|o| o.pos() <= m.span.start) {
+        reg.spoken.push(Occurrence::new(m.span.start, e, true));
     }
 }
 
@@ -117,33 +145,40 @@ pub(super) fn resolve_pronoun(
     let sentence = reg.window_start(m.span.start, 0);
     let subordinate = after_subordinator(text, m.span.start);
     let subject = reg.recent(m.span.start).find(|o| {
-        let in_sentence = subordinate && o.pos >= sentence && reg.entities[o.entity].stype == SpeakerType::Person;
-        (o.subject || in_sentence) && compatible(o.entity)
+        let in_sentence = subordinate && o.pos() >= sentence && reg.entities[o.entity()].stype == SpeakerType::Person;
+        (o.subject || in_sentence) && compatible(o.entity())
     });
     let pick = match (last_speaker.filter(|&e| compatible(e)), subject) {
         (Some(e), Some(o)) => {
-            let last_pos = reg.recent(m.span.start).find(|x| x.entity == e).map_or(0, |x| x.pos);
-            if last_pos >= o.pos {
+            let last_pos = reg
+                .recent(m.span.start)
+                .find(|x| x.entity() == e)
+                .map_or(0, |x| x.pos());
+            if last_pos >= o.pos() {
                 Some(e)
             } else {
-                Some(o.entity)
+                Some(o.entity())
             }
         }
         (Some(e), None) => Some(e),
-        (None, Some(o)) => Some(o.entity),
+        (None, Some(o)) => Some(o.entity()),
         (None, None) => None,
     };
     // "Mrs. Clinton will face the fire Mr. Obama has. He noted …":
     // a person the text has shown to be of the pronoun's gender,
     // named after the pick, beats a pick of unknown gender.
-    let pick_pos = |e: usize| reg.recent(m.span.start).find(|x| x.entity == e).map_or(0, |x| x.pos);
+    let pick_pos = |e: usize| {
+        reg.recent(m.span.start)
+            .find(|x| x.entity() == e)
+            .map_or(0, |x| x.pos())
+    };
     let pick = match (pick, m.gender) {
         (Some(e), Some(g)) if entities[e].gender.is_none() => {
             let after = pick_pos(e);
             reg.recent(m.span.start)
-                .take_while(|o| o.pos > after)
-                .find(|o| entities[o.entity].gender == Some(g) && compatible(o.entity))
-                .map_or(Some(e), |o| Some(o.entity))
+                .take_while(|o| o.pos() > after)
+                .find(|o| entities[o.entity()].gender == Some(g) && compatible(o.entity()))
+                .map_or(Some(e), |o| Some(o.entity()))
         }
         (pick, _) => pick,
     };
