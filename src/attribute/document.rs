@@ -1,33 +1,41 @@
 //! A document's author speaks for it: "said a statement released by the
 //! Prime Minister's Office", "according to a report from the union" — the
 //! speaker is the office or the union, not the statement or the report.
+//! (It runs after every sieve, once the attribution context is freed: it
+//! reads only the text, its sentences and its tokens.)
 
-use super::ctx::Ctx;
 use crate::lexicon::LEXICON;
 use crate::mentions::{mention_after, Mention, MentionKind};
-use crate::tokens::{token_at, TokKind};
+use crate::segment::Segments;
+use crate::tokens::{token_at, TokKind, Tokens};
 
 /// The author named after a document mention `m` ("a statement released by
 /// X", "a report from X", "a memo issued by X"), when there is one.
-pub(super) fn author_of_document(ctx: &Ctx, m: &Mention) -> Option<Mention> {
+pub(super) fn author_of_document(text: &str, segs: &Segments, toks: &Tokens, m: &Mention) -> Option<Mention> {
     if m.kind == MentionKind::Pronoun {
         return None;
     }
-    let head = ctx.text[m.head.clone()].to_lowercase();
+    let head = text[m.head.clone()].to_lowercase();
     if !LEXICON.document_nouns.contains(&LEXICON.singular(&head)) {
         return None;
     }
+    let sentence = segs.sentences.at(segs.sentence_of(m.span.start));
+    let sent_end = token_at(toks, sentence.end);
     // (The mention may hold the phrase: "A statement from the union".)
-    let mut k = token_at(ctx.toks, m.head.end);
-    let sent = ctx.sentence_toks(m.span.start);
+    let mut k = token_at(toks, m.head.end);
     // One participle of issuing may sit between: "released by", "issued by".
-    if k < sent.end && matches!(&*ctx.lower(k), "released" | "issued" | "sent" | "published" | "posted") {
+    if k < sent_end
+        && matches!(
+            toks.lower(k, text),
+            "released" | "issued" | "sent" | "published" | "posted"
+        )
+    {
         k += 1;
     }
-    if k + 1 >= sent.end || !matches!(&*ctx.lower(k), "by" | "from") || ctx.toks[k + 1].kind() != TokKind::Word {
+    if k + 1 >= sent_end || !matches!(toks.lower(k, text), "by" | "from") || toks[k + 1].kind() != TokKind::Word {
         return None;
     }
-    mention_after(ctx.text, ctx.toks, k + 1, sent.end).filter(|a| a.kind != MentionKind::Pronoun)
+    mention_after(text, toks, k + 1, sent_end).filter(|a| a.kind != MentionKind::Pronoun)
 }
 
 #[cfg(test)]

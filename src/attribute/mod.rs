@@ -173,7 +173,7 @@ pub fn attribute_with(
             c.mention = None;
         }
         // "a statement released by the Prime Minister's Office": its author.
-        if let Some(author) = c.mention.as_ref().and_then(|m| author_of_document(&ctx, m)) {
+        if let Some(author) = c.mention.as_ref().and_then(|m| author_of_document(text, segs, toks, m)) {
             c.mention = Some(author);
         }
     }

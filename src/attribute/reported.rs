@@ -753,7 +753,7 @@ fn settle_quotes(
     // its own attribution, "… in the books" -- …, he said.)
     if let (Some(i), [part]) = (quote_containing(spoken, claim.parts[0].start), &mut claim.parts[..]) {
         let outer = spoken[i].outer();
-        let over_cue = part.start < cue.span.start && outer.end > cue.span.start;
+        let over_cue = part.start < cue.span().start && outer.end > cue.span().start;
         if outer.start == part.start && outer.end > part.end && !consumed[i] && !over_cue {
             part.end = outer.end;
         }
@@ -764,7 +764,7 @@ fn settle_quotes(
     if let [part] = &mut claim.parts[..] {
         if let Some(i) = quote_containing(spoken, part.end.saturating_sub(1)) {
             let outer = spoken[i].outer();
-            let over_cue = outer.start < cue.span.start && outer.end > cue.span.start;
+            let over_cue = outer.start < cue.span().start && outer.end > cue.span().start;
             if outer.start > part.start && outer.end > part.end && !consumed[i] && !over_cue {
                 part.end = outer.end;
             }

@@ -61,7 +61,7 @@ pub(super) fn plural_noun_use(ctx: &Ctx, c: usize) -> bool {
         return false;
     }
     let ct = ctx.cue_start_tok(c);
-    let sent = ctx.sentence_toks(ctx.cues[c].span.start);
+    let sent = ctx.sentence_toks(ctx.cues[c].span().start);
     let after_past_verb = ct > sent.start && ctx.toks[ct - 1].kind() == TokKind::Word && {
         let before = ctx.lower(ct - 1);
         (before.len() > 4 && before.ends_with("ed") && !before.contains('-'))
@@ -89,7 +89,7 @@ pub(super) fn base_form_noun_use(ctx: &Ctx, c: usize) -> bool {
         return false;
     }
     let ct = ctx.cue_start_tok(c);
-    let sent = ctx.sentence_toks(cue.span.start);
+    let sent = ctx.sentence_toks(cue.span().start);
     if ct <= sent.start || ctx.toks[ct - 1].kind() != TokKind::Word {
         return true;
     }
