@@ -728,6 +728,12 @@ fn mention_before_depth(text: &str, toks: &Tokens, lo: usize, end: usize, loose:
     Some(m)
 }
 
+/// "the report said": a document noun that is also a cue ("report") right
+/// after the phrase's determiner is the phrase's noun.
+fn document_after_determiner(text: &str, toks: &Tokens, k: usize, start: usize, w: &str) -> bool {
+    k > start && DETERMINERS.contains(toks.lower(k - 1, text)) && LEXICON.document_nouns.contains(&LEXICON.singular(w))
+}
+
 /// Where a phrase read leftward from token `end` (exclusive) starts; `limit`
 /// is where the whole phrase ends (the preposition rule looks past `end`).
 fn scan_phrase_left(text: &str, toks: &Tokens, lo: usize, end: usize, limit: usize) -> usize {
@@ -859,7 +865,10 @@ fn mention_after_at(text: &str, toks: &Tokens, start: usize, hi: usize) -> Optio
             }
         }
         if (STOP.contains(w) && !is_surname_word(text, toks, k))
-            || (crate::cues::is_cue_word(w) && !is_cap(text, t) && !modifies_next_noun(text, toks, k, start, hi))
+            || (crate::cues::is_cue_word(w)
+                && !is_cap(text, t)
+                && !modifies_next_noun(text, toks, k, start, hi)
+                && !document_after_determiner(text, toks, k, start, w))
         {
             break;
         }

@@ -217,15 +217,18 @@ fn ends_at_comma(ctx: &Ctx, from: usize, k: usize, sent_end: usize) -> bool {
 /// Whether the content starting at token `from` follows an -ing cue
 /// ("saying he …", "adding that …").
 fn after_participle_cue(ctx: &Ctx, from: usize) -> bool {
-    // (`cue_ending_at_tok` is keyed by the token after the cue.)
     let after_cue = if from > 0 && ctx.lower(from - 1) == "that" {
         from - 1
     } else {
         from
     };
-    ctx.cue_ending_at_tok
-        .get(after_cue)
-        .is_some_and(|c| ctx.cues[c].form().ends_with("ing"))
+    // (The cue-by-end table is freed once the direct sieves have run: the
+    // cue is found by its start, one to three tokens back.)
+    (after_cue.saturating_sub(3)..after_cue).any(|j| {
+        ctx.cue_at_tok
+            .get(j)
+            .is_some_and(|c| ctx.cue_end_tok(c) == after_cue && ctx.cues[c].form().ends_with("ing"))
+    })
 }
 
 /// A lowercase past-tense verb other than an auxiliary: "left", "added".

@@ -78,6 +78,7 @@ use document::author_of_document;
 use headline::headline_colon;
 use possessive::possessive_claims;
 use reported::reported;
+use senses::base_form_noun_use;
 
 /// A quotation or claim with its attribution, before entity resolution.
 #[derive(Clone, Debug)]
@@ -130,6 +131,12 @@ pub fn attribute_with(
     opts: &crate::Options,
 ) -> Vec<Claim> {
     let mut ctx = Ctx::new(text, segs, toks, cues, opts);
+    // "the report said": a base form used as a noun is no cue for any sieve.
+    for c in 0..cues.len() {
+        if base_form_noun_use(&ctx, c) {
+            ctx.cue_used[c] = true;
+        }
+    }
     let spoken: Vec<&Quotation> = quotations.iter().filter(|q| q.role == Role::Quotation).collect();
     // 1. Direct quotations first: their cues are the surest.
     let mut direct: Vec<Direct> = spoken.iter().map(|q| direct_claim(&mut ctx, q).map(Box::new)).collect();
