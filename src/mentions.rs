@@ -456,7 +456,28 @@ fn post_modifier_start(text: &str, toks: &Tokens, lo: usize, j: usize) -> Option
         return Some(k);
     }
     // An adjective or participle and its prepositional object (1–5 words).
-    (j.saturating_sub(7).max(lo + 1)..j.saturating_sub(1)).find(|&k| opens_post_modifier(w(k), w(k + 1)) && words(k))
+    if let Some(k) = (j.saturating_sub(7).max(lo + 1)..j.saturating_sub(1))
+        .find(|&k| opens_post_modifier(w(k), w(k + 1)) && words(k))
+    {
+        return Some(k);
+    }
+    // A past participle after a group: "those involved", "people arrested
+    // last week", "residents affected by the fire" (1–5 words).
+    (j.saturating_sub(6).max(lo + 1)..j).find(|&k| {
+        let participle = w(k);
+        let group = w(k - 1);
+        participle.len() > 4
+            && participle.ends_with("ed")
+            && (matches!(group, "those" | "people" | "residents" | "workers" | "voters" | "students" | "officials")
+                || (group.len() > 4 && group.ends_with('s') && noun_type(group).is_some()))
+            // (Not a past verb: "protesters continued to call for …".)
+            && (k + 1 == j
+                || matches!(
+                    w(k + 1),
+                    "by" | "in" | "at" | "on" | "during" | "last" | "this" | "after" | "from" | "with" | "for" | "since"
+                ))
+            && words(k)
+    })
 }
 
 /// "The volunteers, many of whom say …": a part of the group named before

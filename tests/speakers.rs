@@ -647,3 +647,20 @@ fn a_document_from_a_body_is_the_bodys_word() {
         Some("the Prime Minister's Office")
     );
 }
+
+#[test]
+fn a_group_with_a_participle_after_it_speaks() {
+    let text = "The council met on Tuesday.\n\nAll those involved say the issue is complex.\n\n\
+                People arrested last week said that protesters were put at risk.";
+    assert_eq!(
+        speaker_of(text, "the issue is complex").as_deref(),
+        Some("those involved")
+    );
+    assert_eq!(
+        speaker_of(text, "protesters were put").as_deref(),
+        Some("People arrested")
+    );
+    // A past verb after the group is the sentence's verb.
+    let text = "The council met on Tuesday.\n\nProtesters continued to call for answers, the mayor said.";
+    assert_eq!(speaker_of(text, "Protesters continued").as_deref(), Some("the mayor"));
+}
