@@ -1112,3 +1112,14 @@ fn a_base_form_that_is_also_a_noun_is_a_verb_only_after_a_plural_subject() {
     );
     assert_no_claim("His pledge to cut taxes was popular.");
 }
+
+#[test]
+fn a_contracted_is_makes_a_clause() {
+    assert_claim(
+        "But Mr. Chapman says too often, that’s not happening.",
+        "too often, that’s not happening",
+        "indirect",
+        "Chapman",
+        "says",
+    );
+}

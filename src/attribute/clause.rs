@@ -319,8 +319,11 @@ pub(super) fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
     }
     // A subject pronoun and a word: "it gave away too much", "she’ll continue".
     let pronoun_subject = |w: &str| matches!(w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there");
+    // ("that’s not happening", "what’s at stake": "is" in the word.)
+    let with_is = |p: &str, rest: &str| rest == "s" && matches!(p, "that" | "what" | "who" | "here");
     if (pronoun_subject(&w) && t + 1 < sent_end && ctx.toks[t + 1].kind() == TokKind::Word)
-        || w.split_once(['’', '\'']).is_some_and(|(p, _)| pronoun_subject(p))
+        || w.split_once(['’', '\''])
+            .is_some_and(|(p, rest)| pronoun_subject(p) || with_is(p, rest))
     {
         return true;
     }
@@ -328,7 +331,12 @@ pub(super) fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
     // a former Miss Universe was …".)
     (t + 1..(t + 20).min(sent_end)).any(|k| {
         let v = ctx.lower(k);
-        verb_like(ctx, k)
+        // ("too often, that’s not happening": a verb inside the word.)
+        let contracted = v.split_once(['’', '\'']).is_some_and(|(p, rest)| {
+            matches!(rest, "s" | "re" | "ll" | "ve" | "m") && (pronoun_subject(p) || with_is(p, rest))
+        });
+        contracted
+            || verb_like(ctx, k)
             || matches!(
                 &*v,
                 "will"
