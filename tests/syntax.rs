@@ -1123,3 +1123,12 @@ fn a_contracted_is_makes_a_clause() {
         "says",
     );
 }
+
+#[test]
+fn a_relative_subject_before_a_participle_parenthetical_speaks() {
+    let (_, speaker, cue) = claim(
+        "The row began with a report in the Post that, citing confidential sources, alleged the office leaned on her.",
+        "the office leaned on her",
+    );
+    assert_eq!((speaker.is_some(), cue.as_deref()), (true, Some("alleged")));
+}

@@ -249,9 +249,35 @@ fn who_speaks(
         let m = adverb
             .then(|| mention_before(ctx.text, ctx.toks, sent.start, ct - 1))
             .flatten()
-            .or_else(|| mention_before(ctx.text, ctx.toks, sent.start, ct));
+            .or_else(|| mention_before(ctx.text, ctx.toks, sent.start, ct))
+            .or_else(|| subject_before_participle(ctx, sent.start, ct));
         (m, "speaker-cue-that")
     }
+}
+
+/// "a report in The Globe that, citing confidential sources, alleged …":
+/// before a participle set off by commas (ending at the cue `ct`), the
+/// subject, or the antecedent of a relative "that"/"which"/"who".
+fn subject_before_participle(ctx: &Ctx, sent_start: usize, ct: usize) -> Option<Mention> {
+    if ct < sent_start + 3 || !ctx.is(ct - 1, ",") {
+        return None;
+    }
+    let open = (ct.saturating_sub(14).max(sent_start)..ct - 1)
+        .rev()
+        .find(|&k| ctx.is(k, ","))?;
+    let participle = ctx
+        .cue_at_tok
+        .get(open + 1)
+        .is_some_and(|c| ctx.cues[c].form().ends_with("ing"));
+    if !participle || open <= sent_start {
+        return None;
+    }
+    let end = if matches!(&*ctx.lower(open - 1), "that" | "which" | "who") {
+        open - 1
+    } else {
+        open
+    };
+    mention_before(ctx.text, ctx.toks, sent_start, end)
 }
 
 /// A lowercase "-ly" adverb ("apparently", "soundly"), not a noun in "-ly"
