@@ -1132,3 +1132,19 @@ fn a_relative_subject_before_a_participle_parenthetical_speaks() {
     );
     assert_eq!((speaker.is_some(), cue.as_deref()), (true, Some("alleged")));
 }
+
+#[test]
+fn a_relative_clause_with_an_object_is_the_things() {
+    assert_claim(
+        "Mr. Trump called for contestants to wear dresses that showed more cleavage.",
+        "contestants to wear dresses that showed more cleavage",
+        "indirect",
+        "Trump",
+        "called for",
+    );
+}
+
+#[test]
+fn a_long_leading_phrase_with_no_verb_is_no_claim() {
+    assert_no_claim("In a Wall Street Journal essay last week, Ms. Trump acknowledged the plight of mothers.");
+}

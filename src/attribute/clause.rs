@@ -649,7 +649,18 @@ fn claim_before_comma(
     if ends && !is_clausal(ctx, sent.start, comma) && !is_open_mark(ctx.s(sent.start)) {
         let words = ctx.text[content_before.clone()].split_whitespace().count();
         let first = ctx.lower(sent.start);
-        if words <= 6
+        // ("Yet, observed Chad Bown, …": a lone connective is no claim.)
+        if words == 1
+            && matches!(
+                &*first,
+                "yet" | "but" | "still" | "however" | "and" | "so" | "now" | "indeed"
+            )
+        {
+            return false;
+        }
+        // ("In a Wall Street Journal essay last week, she acknowledged …":
+        // a phrase with no verb, however long.)
+        if words <= 12
             && matches!(
                 &*first,
                 "in" | "on"

@@ -183,10 +183,20 @@ fn finite_verb_on_thing(ctx: &Ctx, that: usize, sent_end: usize) -> bool {
                 || stem.strip_suffix('e').is_some_and(|st| LEXICON.base_verbs.contains(st))
         });
     let after = ctx.lower(that + 2);
+    // (An object: "dresses that showed more cleavage", "a nation that
+    // borders China".)
     let opens_rest = after.len() > 4 && after.ends_with("ly")
+        || ctx.s(that + 2).starts_with(char::is_uppercase)
         || matches!(
             &*after,
-            "to" | "in"
+            "more"
+                | "less"
+                | "him"
+                | "them"
+                | "us"
+                | "me"
+                | "to"
+                | "in"
                 | "on"
                 | "at"
                 | "for"
