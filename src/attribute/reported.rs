@@ -320,8 +320,10 @@ fn content_after_cue(
     // the clause, not a claim of their own (the project's
     // hard cases and example; PolNeAR would count them).
     let infinitive = infinitive_start(ctx, cue.lemma(), ce, sent.end).filter(|_| rule == "speaker-cue-that");
+    // The "that" after the cue, read once (every test below asks for it).
+    let that = find_that(ctx, ce, sent.end);
     // "dismissed Trump's claim that …" belongs to the claim's owner.
-    if infinitive.is_none() && find_that(ctx, ce, sent.end).is_none() && find_that_after(ctx, ce, sent.end).is_some() {
+    if infinitive.is_none() && that.is_none() && find_that_after(ctx, ce, sent.end).is_some() {
         return None;
     }
     let start_t = content_start_after(ctx, ce, &sent, &m, cue.lemma(), infinitive);
@@ -330,7 +332,7 @@ fn content_after_cue(
     if !ctx.all_scope()
         && (evidence_subject(cue.lemma(), &m, ctx.text)
             || (infinitive.is_none()
-                && find_that(ctx, ce, sent.end).is_none()
+                && that.is_none()
                 && start_t.is_some_and(|st| object_to_request(ctx, cue.lemma(), st, sent.end))))
     {
         return None;
@@ -356,7 +358,7 @@ fn content_after_cue(
     if cue.lemma() == "call" && !naming && start_t.is_some() {
         return None;
     }
-    if !ctx.all_scope() && topic_cue(cue.lemma()) && find_that(ctx, ce, sent.end).is_none() {
+    if !ctx.all_scope() && topic_cue(cue.lemma()) && that.is_none() {
         return None;
     }
     // Under `--scope speech`: "must have said something to redeem himself"
@@ -365,7 +367,7 @@ fn content_after_cue(
     let vague = matches!(cue.lemma(), "say" | "tell") && start_t.is_some_and(|st| vague_object(ctx, ce, st));
     if !ctx.all_scope()
         && (vague
-            || find_that(ctx, ce, sent.end).is_none()
+            || that.is_none()
                 && start_t.is_some_and(|st| {
                     (cue.lemma() == "tell" && topic_after_cue(ctx, ce, st))
                         || made_object(ctx, cue.lemma(), st, sent.end)
@@ -376,7 +378,7 @@ fn content_after_cue(
     // "argued that the records show nothing improper": after "that" the
     // content is a clause even when its verb is not one we recognise.
     let that_clause = infinitive.is_none()
-        && (find_that(ctx, ce, sent.end).is_some()
+        && (that.is_some()
             || (!LEXICON.np_content.contains(cue.lemma()) && relative_that_on_object(ctx, ce, sent.end)));
     // "When Ms. Diaz said the plant would close, workers walked out": the
     // content ends with the subordinate clause the cue is in.
@@ -418,7 +420,7 @@ fn content_after_cue(
     // (Only with a clause before the subject: in "Experts say the virus
     // spreads quickly." nothing precedes "Experts" to be the content.)
     let subject_opens_sentence = token_at(ctx.toks, m.span.start) <= sent.start;
-    let hearer_only = find_that(ctx, ce, sent.end).is_none()
+    let hearer_only = that.is_none()
         && !subject_opens_sentence
         && start_t
             .is_some_and(|st| sent.end - st <= 8 && ctx.is(sent.end - 1, ".") && !is_clausal(ctx, st, sent.end - 1))
