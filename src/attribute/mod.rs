@@ -78,7 +78,7 @@ use document::author_of_document;
 use headline::headline_colon;
 use possessive::possessive_claims;
 use reported::reported;
-use senses::base_form_noun_use;
+use senses::{base_form_noun_use, plural_noun_use};
 
 /// A quotation or claim with its attribution, before entity resolution.
 #[derive(Clone, Debug)]
@@ -131,9 +131,10 @@ pub fn attribute_with(
     opts: &crate::Options,
 ) -> Vec<Claim> {
     let mut ctx = Ctx::new(text, segs, toks, cues, opts);
-    // "the report said": a base form used as a noun is no cue for any sieve.
+    // "the report said", "expert reports": a cue word used as a noun is no
+    // cue for any sieve.
     for c in 0..cues.len() {
-        if base_form_noun_use(&ctx, c) {
+        if base_form_noun_use(&ctx, c) || plural_noun_use(&ctx, c) {
             ctx.cue_used[c] = true;
         }
     }

@@ -13,8 +13,8 @@ use super::ctx::{is_open_mark, quote_containing, quotes_within, Ctx};
 use super::headline::own_headline;
 use super::passive::passive_agent;
 use super::senses::{
-    base_form_noun_use, call_names, court_plea, evidence_subject, knows_someone, market_figure, object_to_request,
-    passive_hearer, plural_noun_use, refusal, topic_cue, withholding,
+    call_names, court_plea, evidence_subject, knows_someone, market_figure, object_to_request, passive_hearer, refusal,
+    topic_cue, withholding,
 };
 use super::Claim;
 use super::Direct;
@@ -51,13 +51,7 @@ pub(super) fn reported(
         // that …", "was criticized by the union".
         let claim = match passive_agent(ctx, c, &ctx.sentence_toks(ctx.cues[c].span().start)) {
             Some(claim) => Some(claim),
-            None if passive_hearer(ctx, c)
-                || plural_noun_use(ctx, c)
-                || base_form_noun_use(ctx, c)
-                || !may_report(ctx, spoken, c, one_line_headline) =>
-            {
-                None
-            }
+            None if passive_hearer(ctx, c) || !may_report(ctx, spoken, c, one_line_headline) => None,
             None => cue_claim(ctx, spoken, direct, claims, c),
         };
         let Some(mut claim) = claim else {
