@@ -768,26 +768,17 @@ fn settle_quotes(
     {
         return false;
     }
-    // A clause that opens with a quotation runs at least to its end: the
-    // sentence splitter may have cut inside it ("declared “… obsolete. …
-    // Things are different now.”").
-    // (Not over the cue itself: an unclosed mark must not make a claim of
-    // its own attribution, "… in the books" -- …, he said.)
-    if let (Some(i), [part]) = (quote_containing(spoken, claim.parts[0].start), &mut claim.parts[..]) {
-        let outer = spoken[i].outer();
-        let over_cue = part.start < cue.span().start && outer.end > cue.span().start;
-        if outer.start == part.start && outer.end > part.end && !consumed[i] && !over_cue {
-            part.end = outer.end;
-        }
-    }
-    // Likewise a quotation that opens inside the clause and runs past the
-    // sentence end: "said he was “very pleased with the decision. This
-    // levels the playing field.”"
+    // A quotation that opens at or inside the clause runs at least to its
+    // end: the sentence splitter may have cut inside it ("declared “…
+    // obsolete. … Things are different now.”", "said he was “very pleased
+    // with the decision. This levels the playing field.”"). (Not over the
+    // cue itself: an unclosed mark must not make a claim of its own
+    // attribution, "… in the books" -- …, he said.)
     if let [part] = &mut claim.parts[..] {
-        if let Some(i) = quote_containing(spoken, part.end.saturating_sub(1)) {
+        if let Some(i) = quote_containing(spoken, part.end - 1) {
             let outer = spoken[i].outer();
             let over_cue = outer.start < cue.span().start && outer.end > cue.span().start;
-            if outer.start > part.start && outer.end > part.end && !consumed[i] && !over_cue {
+            if outer.start >= part.start && outer.end > part.end && !consumed[i] && !over_cue {
                 part.end = outer.end;
             }
         }
