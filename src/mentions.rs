@@ -323,6 +323,16 @@ const PARTICLES_LIST: &[&str] = &[
 const PREPOSITIONS_IN_NP_LIST: &[&str] = &["in", "of", "for", "at", "from", "to", "with", "on"];
 
 /// Subject pronouns, with the speaker type and gender they imply.
+/// A subject pronoun with a verb contracted into it ("he’s", "they're",
+/// "I'm", "she’ll", "that’s"): the pronoun and the contracted part.
+pub fn contracted_subject(w: &str) -> Option<(&str, &str)> {
+    let (p, rest) = w.split_once(['’', '\''])?;
+    let verb = matches!(rest, "s" | "re" | "m" | "ll" | "ve" | "d");
+    let subject = matches!(p, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there")
+        || (rest == "s" && matches!(p, "that" | "what" | "who" | "here"));
+    (verb && subject).then_some((p, rest))
+}
+
 pub fn pronoun(word: &str) -> Option<(SpeakerType, Option<&'static str>)> {
     match word {
         "he" => Some((SpeakerType::Person, Some("male"))),
@@ -1036,7 +1046,7 @@ fn build(text: &str, toks: &Tokens, mut s: usize, e: usize, loose: bool) -> Opti
     let head = &toks[e - 1];
     let hw = toks.lower_of(head, text);
     // "He’s claiming …": a pronoun with "is" or "are" in it.
-    let hw = match hw.split_once(['’', '\'']) {
+    let hw = match contracted_subject(hw) {
         Some((p, "s" | "re")) if s == e - 1 && pronoun(p).is_some() => p,
         _ => hw,
     };

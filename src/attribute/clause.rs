@@ -5,7 +5,7 @@
 use super::ctx::{is_open_mark, Ctx};
 use super::Claim;
 use crate::lexicon::{CueClass, LEXICON};
-use crate::mentions::{mention_after, mention_before, Mention, DETERMINERS};
+use crate::mentions::{contracted_subject, mention_after, mention_before, Mention, DETERMINERS};
 use crate::record::Kind;
 use crate::text::{trim_span, Span};
 use crate::tokens::{token_at, TokKind};
@@ -319,11 +319,8 @@ pub(super) fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
     }
     // A subject pronoun and a word: "it gave away too much", "she’ll continue".
     let pronoun_subject = |w: &str| matches!(w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there");
-    // ("that’s not happening", "what’s at stake": "is" in the word.)
-    let with_is = |p: &str, rest: &str| rest == "s" && matches!(p, "that" | "what" | "who" | "here");
     if (pronoun_subject(&w) && t + 1 < sent_end && ctx.toks[t + 1].kind() == TokKind::Word)
-        || w.split_once(['’', '\''])
-            .is_some_and(|(p, rest)| pronoun_subject(p) || with_is(p, rest))
+        || contracted_subject(&w).is_some()
     {
         return true;
     }
@@ -332,10 +329,7 @@ pub(super) fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
     (t + 1..(t + 20).min(sent_end)).any(|k| {
         let v = ctx.lower(k);
         // ("too often, that’s not happening": a verb inside the word.)
-        let contracted = v.split_once(['’', '\'']).is_some_and(|(p, rest)| {
-            matches!(rest, "s" | "re" | "ll" | "ve" | "m") && (pronoun_subject(p) || with_is(p, rest))
-        });
-        contracted
+        contracted_subject(&v).is_some()
             || verb_like(ctx, k)
             || matches!(
                 &*v,

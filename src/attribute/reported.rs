@@ -19,7 +19,7 @@ use super::senses::{
 use super::Claim;
 use super::Direct;
 use crate::lexicon::{CueClass, LEXICON};
-use crate::mentions::{mention_after, mention_before, noun_type, Mention, MentionKind};
+use crate::mentions::{contracted_subject, mention_after, mention_before, noun_type, Mention, MentionKind};
 use crate::quotes::Quotation;
 use crate::record::Kind;
 use crate::text::{trim_span, Span};
@@ -131,12 +131,10 @@ fn may_report(ctx: &Ctx, spoken: &[&Quotation], c: usize, one_line_headline: boo
 /// "He’s claiming", "they're arguing": a subject pronoun with "is" or
 /// "are" in it makes the -ing form a finite verb.
 fn pronoun_with_be(w: &str) -> bool {
-    w.split_once(['’', '\'']).is_some_and(|(p, be)| {
-        matches!(
-            (p, be),
-            ("he" | "she" | "it", "s") | ("they" | "we" | "you", "re") | ("i", "m")
-        )
-    })
+    matches!(
+        contracted_subject(w),
+        Some(("he" | "she" | "it", "s") | ("they" | "we" | "you", "re") | ("i", "m"))
+    )
 }
 
 /// "The reports, citing unnamed sources, said …": an -ing cue set off by
