@@ -632,25 +632,21 @@ fn subordinate_clause_end(ctx: &Ctx, sent_start: usize, ct: usize) -> Option<usi
     if !opens || clause_start >= ct {
         return None;
     }
-    let commas = (ct..(ct + 40).min(ctx.toks.len()))
-        .take_while(|&k| !ctx.is(k, "."))
-        .filter(|&k| ctx.is(k, ","));
+    let mut window = (ct..(ct + 40).min(ctx.toks.len())).take_while(|&k| !ctx.is(k, "."));
     if clause_start == sent_start {
-        return commas.into_iter().next();
+        return window.find(|&k| ctx.is(k, ","));
     }
     // Inside the sentence the clause may hold commas ("the Islamic State,
     // or ISIS, has …"): it ends at the comma before the main clause.
     let mut depth = 0i32;
-    (ct..(ct + 40).min(ctx.toks.len()))
-        .take_while(|&k| !ctx.is(k, "."))
-        .find(|&k| {
-            match ctx.s(k) {
-                "“" | "«" | "‘" => depth += 1,
-                "”" | "»" | "’" => depth -= 1,
-                _ => {}
-            }
-            depth <= 0 && ctx.is(k, ",") && main_clause_at(ctx, k + 1)
-        })
+    window.find(|&k| {
+        match ctx.s(k) {
+            "“" | "«" | "‘" => depth += 1,
+            "”" | "»" | "’" => depth -= 1,
+            _ => {}
+        }
+        depth <= 0 && ctx.is(k, ",") && main_clause_at(ctx, k + 1)
+    })
 }
 
 /// Whether a main clause (a subject, then its verb) starts at token `t`:
