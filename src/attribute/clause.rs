@@ -388,9 +388,15 @@ fn regular_present_at(ctx: &Ctx, k: usize, sent_end: usize) -> bool {
         &*before,
         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "of" | "in" | "on" | "for" | "and" | "or"
     ) && !before.ends_with("ly");
-    let opens_object = (after.len() > 4 && after.ends_with("ly"))
+    after_noun && opens_object(&after)
+}
+
+/// Whether `w` (lowercase) opens a verb's object or follows the verb as an
+/// adverb: a determiner, an object pronoun, "more", "well", an "-ly" word.
+pub(super) fn opens_object(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ly"))
         || matches!(
-            &*after,
+            w,
             "the"
                 | "a"
                 | "an"
@@ -407,8 +413,7 @@ fn regular_present_at(ctx: &Ctx, k: usize, sent_end: usize) -> bool {
                 | "me"
                 | "you"
                 | "well"
-        );
-    after_noun && opens_object
+        )
 }
 
 /// A word of four letters or more ending in a plural's or a present verb's

@@ -1,7 +1,7 @@
 //! Where a cue's content begins: after "that", an infinitive, a hearer, a
 //! time phrase, or straight after the cue.
 
-use super::clause::{is_clausal, verb_like};
+use super::clause::{is_clausal, opens_object, verb_like};
 use super::ctx::{is_open_mark, Ctx};
 use crate::lexicon::LEXICON;
 use crate::tokens::TokKind;
@@ -185,34 +185,11 @@ fn finite_verb_on_thing(ctx: &Ctx, that: usize, sent_end: usize) -> bool {
     let after = ctx.lower(that + 2);
     // (An object: "dresses that showed more cleavage", "a nation that
     // borders China".)
-    let opens_rest = after.len() > 4 && after.ends_with("ly")
+    let opens_rest = opens_object(&after)
         || ctx.s(that + 2).starts_with(char::is_uppercase)
         || matches!(
             &*after,
-            "more"
-                | "less"
-                | "him"
-                | "them"
-                | "us"
-                | "me"
-                | "to"
-                | "in"
-                | "on"
-                | "at"
-                | "for"
-                | "with"
-                | "from"
-                | "by"
-                | "into"
-                | "out"
-                | "up"
-                | "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
+            "less" | "to" | "in" | "on" | "at" | "for" | "with" | "from" | "by" | "into" | "out" | "up"
         );
     (past || present) && opens_rest
 }
