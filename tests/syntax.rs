@@ -1148,3 +1148,36 @@ fn a_relative_clause_with_an_object_is_the_things() {
 fn a_long_leading_phrase_with_no_verb_is_no_claim() {
     assert_no_claim("In a Wall Street Journal essay last week, Ms. Trump acknowledged the plight of mothers.");
 }
+
+#[test]
+fn a_noun_phrase_content_ends_before_a_comment_on_it() {
+    // After a cue that takes a noun phrase, the verbs of a relative clause,
+    // a participle or a dash after it are no part of the content.
+    assert_claim(
+        "Ms. Ortiz cited criticism of the anchor, who took heat for his questions.",
+        "criticism of the anchor",
+        "indirect",
+        "Ortiz",
+        "cited",
+    );
+    assert_claim(
+        "Mr. Reyes thanked the mayor on Twitter for backing his bill -- delaying a planned end to the program.",
+        "the mayor on Twitter for backing his bill",
+        "indirect",
+        "Reyes",
+        "thanked",
+    );
+    assert_claim(
+        "The group attacked the harbour, killing 17 sailors.",
+        "the harbour",
+        "indirect",
+        "The group",
+        "attacked",
+    );
+    // A clause on the noun phrase that goes on after its comma keeps it whole.
+    let (_, _, cue) = claim(
+        "Ms. Ortiz cited the plan, which passed Monday, as a reason to wait.",
+        "the plan, which passed Monday, as a reason to wait",
+    );
+    assert_eq!(cue.as_deref(), Some("cited"));
+}

@@ -427,7 +427,7 @@ fn content_after_cue(
             // ends before a time adjunct or a comment on it.
             let content_end = match noun_phrase {
                 true => noun_phrase_end(ctx, st, content_end),
-                false => content_end,
+                false => np_before_comment(ctx, cue.lemma(), st, content_end).unwrap_or(content_end),
             };
             Some(clause_from(ctx, c, st, content_end, m, rule, confidence))
         }
@@ -497,8 +497,51 @@ fn noun_phrase_end(ctx: &Ctx, st: usize, end: usize) -> usize {
             ) || (w == "on" && weekday)
                 || (w == "in" && k + 2 < end && in_a_medium(ctx, k + 1))
                 || (ctx.is(k, ",") && matches!(&*next, "which" | "who"))
+                || is_dash(&w)
+                || (ctx.is(k, ",") && participle_after_comma(ctx, k + 1))
+                || (w == "as" && subject_like(ctx, k + 1) && finite_verb_within(ctx, k + 1, (k + 6).min(end)))
         })
         .unwrap_or(end)
+}
+
+/// "cited criticism of Matt Lauer, who took heat for …", "condemned the
+/// launch as Pyongyang fired three missiles …": after a cue that takes a
+/// noun phrase, a content read as a clause for the verbs of a comment on it
+/// is the noun phrase before the comment, when that has no verb and the
+/// comment runs to the end (no later comma, where a clause on the noun
+/// phrase could go on: "the plan, which passed Monday, would fail").
+fn np_before_comment(ctx: &Ctx, lemma: &str, st: usize, end: usize) -> Option<usize> {
+    // ("called Mr. Obama's remarks on Saturday “a wake-up call”": naming.)
+    if !LEXICON.np_content.contains(lemma) || lemma == "call" {
+        return None;
+    }
+    let cut = noun_phrase_end(ctx, st, end);
+    (cut < end && !is_clausal(ctx, st, cut) && !(cut + 1..end).any(|k| ctx.is(k, ","))).then_some(cut)
+}
+
+/// "as Pyongyang fired …", "as he left": a word that can open a clause's
+/// subject (a name, a pronoun, "the"), not "as a reason to …".
+fn subject_like(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.lower(k);
+    matches!(&*w, "he" | "she" | "they" | "it" | "we" | "i" | "the")
+        || (w != "a" && ctx.s(k).chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A dash between words: "their support -- who cited her years …".
+fn is_dash(w: &str) -> bool {
+    matches!(w, "--" | "-" | "—" | "–")
+}
+
+/// "…, dealing a blow to …", "…, further raising …": a participle (after an
+/// adverb) opening a comment on the whole sentence after a comma at `k - 1`.
+fn participle_after_comma(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.lower(k);
+    let w = if w.ends_with("ly") || w == "further" {
+        ctx.lower(k + 1)
+    } else {
+        w
+    };
+    w.len() > 5 && w.ends_with("ing") && !matches!(&*w, "including" | "according" | "regarding" | "concerning")
 }
 
 /// "(in) early-morning tweets", "(in) a statement", "(in) remarks": the
