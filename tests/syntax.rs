@@ -1181,3 +1181,23 @@ fn a_noun_phrase_content_ends_before_a_comment_on_it() {
     );
     assert_eq!(cue.as_deref(), Some("cited"));
 }
+
+#[test]
+fn another_speakers_attribution_after_a_comma_and_ends_the_content() {
+    let s = "The envoy emphasized that the reforms were not complete, and human rights groups warned that the government was giving up leverage.";
+    assert_claim(
+        s,
+        "the reforms were not complete",
+        "indirect",
+        "The envoy",
+        "emphasized",
+    );
+    let (_, _, cue) = claim(s, "the government was giving up leverage");
+    assert_eq!(cue.as_deref(), Some("warned"));
+    // A pronoun or a lone quantifier goes on with the same account.
+    let (_, speaker, _) = claim(
+        "Ms. Reyes noted that the senator looked unsteady in 1984, and some speculated about his health.",
+        "the senator looked unsteady in 1984, and some speculated about his health",
+    );
+    assert_eq!(speaker.as_deref(), Some("Reyes"));
+}

@@ -177,6 +177,11 @@ fn ends_at_comma(ctx: &Ctx, from: usize, k: usize, sent_end: usize) -> bool {
     if matches!(&*n, "while" | "but" | "whereas" | "although" | "though") && new_subject(ctx, k + 2) {
         return true;
     }
+    // "…, and human rights groups warned that …": another speaker's
+    // attribution.
+    if s == "," && matches!(&*n, "and" | "but") && noun_phrase_then_cue_at(ctx, k + 2) {
+        return true;
+    }
     // ", implicitly putting his name on the line": a participle
     // after a complete clause is the subject's act, not content.
     let participle = |t: usize| {
@@ -287,6 +292,33 @@ fn name_then_cue_at(ctx: &Ctx, t: usize) -> bool {
             .is_some_and(|tok| tok.kind() == TokKind::Word && ctx.s(k).starts_with(char::is_uppercase))
     };
     (1..=3).any(|len| (t..t + len).all(capitalised) && finite_speech_cue_at(ctx, t + len))
+}
+
+/// "human rights groups warned that …", "the union says …": a subject of up
+/// to four words with no verb, then a speech cue (a present or past form).
+/// (Not a pronoun: "…, and they ordered him to …" goes on with the same
+/// account.)
+fn noun_phrase_then_cue_at(ctx: &Ctx, t: usize) -> bool {
+    (1..=4).any(|len| {
+        (t..t + len).all(|k| {
+            ctx.toks.get(k).is_some_and(|tok| tok.kind() == TokKind::Word)
+                && !verb_like(ctx, k)
+                && !matches!(
+                    &*ctx.lower(k),
+                    "that" | "which" | "who" | "it" | "this" | "he" | "she" | "they" | "we" | "i" | "you"
+                )
+        }) && !(len == 1 && alone_a_quantifier(&ctx.lower(t)))
+            && finite_speech_cue_at(ctx, t + len)
+    })
+}
+
+/// "…, and some speculated about …": a quantifier alone is a vague subject
+/// that the account goes on with, not a new source.
+fn alone_a_quantifier(w: &str) -> bool {
+    matches!(
+        w,
+        "some" | "many" | "others" | "most" | "few" | "all" | "both" | "several"
+    )
 }
 
 /// Whether a speech cue in its -ing form starts at token `t`.
