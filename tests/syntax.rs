@@ -500,6 +500,28 @@ fn a_place_or_medium_phrase_then_a_subject_and_its_verb() {
         "The board",
         "says",
     );
+    // The issue's own wording: a verb no word list knows ("run", "close").
+    assert_claim(
+        "The board says in rural areas buses run empty.",
+        "buses run empty",
+        "indirect",
+        "The board",
+        "says",
+    );
+    assert_claim(
+        "The board says in rural areas, buses run empty.",
+        "buses run empty",
+        "indirect",
+        "The board",
+        "says",
+    );
+    assert_claim(
+        "Officials say in some towns schools close early.",
+        "schools close early",
+        "indirect",
+        "Officials",
+        "say",
+    );
     assert_claim(
         "Lee said in his speech the plan would work.",
         "the plan would work",

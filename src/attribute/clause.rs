@@ -2,6 +2,7 @@
 //! or a noun phrase, and content before its attribution (`clause-speaker-cue`,
 //! `parenthetical`).
 
+use super::content::plural_then_plain_verb;
 use super::ctx::{is_open_mark, Ctx};
 use super::Claim;
 use crate::lexicon::{CueClass, LEXICON};
@@ -351,8 +352,10 @@ pub(super) fn is_clausal(ctx: &Ctx, t: usize, sent_end: usize) -> bool {
     }
     // A subject pronoun and a word: "it gave away too much", "she’ll continue".
     let pronoun_subject = |w: &str| matches!(w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there");
+    // A bare plural and a verb no list knows: "buses run empty".
     if (pronoun_subject(&w) && t + 1 < sent_end && ctx.toks[t + 1].kind() == TokKind::Word)
         || contracted_subject(&w).is_some()
+        || plural_then_plain_verb(ctx, t, sent_end)
     {
         return true;
     }

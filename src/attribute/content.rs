@@ -375,8 +375,70 @@ pub(super) fn subject_after_adverbial(ctx: &Ctx, t: usize, sent_end: usize) -> O
             let next_is_auxiliary = k + 1 < sent_end && auxiliary(&ctx.lower(k + 1));
             after_noun
                 && ((determiner(&w) && finite_verb_within(ctx, k + 1, (k + 5).min(sent_end)))
-                    || (!determiner(&w) && !auxiliary(&w) && !relative(&w) && next_is_auxiliary))
+                    || (!determiner(&w) && !auxiliary(&w) && !relative(&w) && next_is_auxiliary)
+                    || (!determiner(&w) && plural_then_plain_verb(ctx, k, sent_end)))
         })
+}
+
+/// "buses run empty", "schools close early": a bare plural noun at token
+/// `k`, then a lowercase word that can only be its verb there (no
+/// preposition, article, conjunction or adverb; no -s, -ing or -ly form),
+/// before more words. A verb no word list knows still makes the clause.
+pub(super) fn plural_then_plain_verb(ctx: &Ctx, k: usize, sent_end: usize) -> bool {
+    let noun = ctx.lower(k);
+    let plural = noun.len() > 3 && noun.ends_with('s') && !noun.ends_with("ss") && !noun.ends_with("us");
+    let verb_at = k + 1;
+    if !plural || verb_at + 1 >= sent_end || ctx.toks[verb_at].kind() != TokKind::Word {
+        return false;
+    }
+    let verb = ctx.lower(verb_at);
+    let lowercase = ctx.s(verb_at).starts_with(|c: char| c.is_ascii_lowercase());
+    lowercase
+        && verb.len() > 1
+        && !verb.ends_with('s')
+        && !verb.ends_with("ing")
+        && !verb.ends_with("ly")
+        && !relative(&verb)
+        && !matches!(
+            &*verb,
+            "of" | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "from"
+                | "by"
+                | "to"
+                | "and"
+                | "or"
+                | "but"
+                | "nor"
+                | "the"
+                | "a"
+                | "an"
+                | "than"
+                | "into"
+                | "over"
+                | "under"
+                | "after"
+                | "before"
+                | "about"
+                | "around"
+                | "across"
+                | "like"
+                | "per"
+                | "alone"
+                | "too"
+                | "also"
+                | "not"
+                | "only"
+                | "even"
+                | "here"
+                | "there"
+                | "now"
+                | "then"
+        )
+        && ctx.toks[verb_at + 1].kind() == TokKind::Word
 }
 
 /// "which he said were at his side", "what the senators said was economic
@@ -427,7 +489,8 @@ pub(super) fn clause_after_adverbial_comma(ctx: &Ctx, t: usize, sent_end: usize)
     (comma + 2 < sent_end
         && opens_clause
         && is_clausal(ctx, comma + 1, sent_end)
-        && finite_verb_within(ctx, comma + 1, (comma + 8).min(sent_end)))
+        && (finite_verb_within(ctx, comma + 1, (comma + 8).min(sent_end))
+            || plural_then_plain_verb(ctx, comma + 1, sent_end)))
     .then_some(comma + 1)
 }
 

@@ -504,8 +504,8 @@ fn noun_phrase_end(ctx: &Ctx, st: usize, end: usize) -> usize {
         .unwrap_or(end)
 }
 
-/// "cited criticism of Matt Lauer, who took heat for …", "condemned the
-/// launch as Pyongyang fired three missiles …": after a cue that takes a
+/// "cited criticism of Matt Lauer, who took heat for …", "attacked the USS
+/// Cole, killing 17 American sailors": after a cue that takes a
 /// noun phrase, a content read as a clause for the verbs of a comment on it
 /// is the noun phrase before the comment, when that has no verb and the
 /// comment runs to the end (no later comma, where a clause on the noun
