@@ -759,10 +759,22 @@ fn mention_before_depth(text: &str, toks: &Tokens, lo: usize, end: usize, loose:
     Some(m)
 }
 
-/// "the report said": a document noun that is also a cue ("report") right
-/// after the phrase's determiner is the phrase's noun.
+/// "the report said", "according to a new report by Politico": a document
+/// noun that is also a cue ("report") after the phrase's determiner (and up
+/// to two modifiers) is the phrase's noun.
 fn document_after_determiner(text: &str, toks: &Tokens, k: usize, start: usize, w: &str) -> bool {
-    k > start && DETERMINERS.contains(toks.lower(k - 1, text)) && LEXICON.document_nouns.contains(&LEXICON.singular(w))
+    if !LEXICON.document_nouns.contains(&LEXICON.singular(w)) {
+        return false;
+    }
+    // ("a new report", "the latest annual report": up to two modifiers
+    // between the determiner and the noun.)
+    let modifier = |j: usize| {
+        let m = toks.lower(j, text);
+        toks[j].kind() == TokKind::Word && !STOP.contains(m) && !crate::cues::is_cue_word(m)
+    };
+    (1..=3).any(|back| {
+        k >= start + back && DETERMINERS.contains(toks.lower(k - back, text)) && (k - back + 1..k).all(modifier)
+    })
 }
 
 /// Where a phrase read leftward from token `end` (exclusive) starts; `limit`

@@ -1223,3 +1223,16 @@ fn another_speakers_attribution_after_a_comma_and_ends_the_content() {
     );
     assert_eq!(speaker.as_deref(), Some("Reyes"));
 }
+
+#[test]
+fn a_document_with_a_modifier_is_the_source_after_according_to() {
+    assert_claim(
+        "According to a new report by Politico, party insiders are trying to mobilize voters.",
+        "party insiders are trying to mobilize voters",
+        "indirect",
+        "Politico",
+        "According to",
+    );
+    let (_, speaker, _) = claim("According to a recent report, the plan failed.", "the plan failed");
+    assert_eq!(speaker.as_deref(), Some("a recent report"));
+}
