@@ -1236,3 +1236,29 @@ fn a_document_with_a_modifier_is_the_source_after_according_to() {
     let (_, speaker, _) = claim("According to a recent report, the plan failed.", "the plan failed");
     assert_eq!(speaker.as_deref(), Some("a recent report"));
 }
+
+#[test]
+fn a_participle_cue_after_for_from_or_despite_is_the_subjects_act() {
+    assert_claim(
+        "Mr. Oz was criticized for saying that the extract was a cure.",
+        "the extract was a cure",
+        "indirect",
+        "Oz",
+        "saying",
+    );
+    assert_claim(
+        "Mr. Lee declined to name anyone, aside from saying he wants a diverse delegation.",
+        "he wants a diverse delegation",
+        "indirect",
+        "Lee",
+        "saying",
+    );
+    // Set off by commas, the phrase ends where the subject's verb goes on.
+    assert_claim(
+        "Mr. Ryan, despite admitting that he had concerns, voted for the bill.",
+        "he had concerns",
+        "indirect",
+        "Ryan",
+        "admitting",
+    );
+}

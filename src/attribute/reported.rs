@@ -121,11 +121,18 @@ fn may_report(ctx: &Ctx, spoken: &[&Quotation], c: usize, one_line_headline: boo
     !(first_word.ends_with("ing")
         && ct > sent.start
         && ctx.toks[ct - 1].kind() == TokKind::Word
-        && !matches!(
-            &*ctx.lower(ct - 1),
-            "by" | "after" | "before" | "while" | "when" | "without" | "in"
-        )
+        && !preposition_before_participle(&ctx.lower(ct - 1))
         && !pronoun_with_be(&ctx.lower(ct - 1)))
+}
+
+/// A preposition that makes an -ing cue the act of the clause's subject:
+/// "by telling them that …", "After saying …", "criticized for saying that
+/// …", "aside from saying he wants …", "despite admitting that …".
+fn preposition_before_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "by" | "after" | "before" | "while" | "when" | "without" | "in" | "for" | "from" | "despite" | "upon"
+    )
 }
 
 /// "He’s claiming", "they're arguing": a subject pronoun with "is" or
@@ -196,12 +203,7 @@ fn who_speaks(
     let belief = !cue.class().is_speech();
     let before = ctx.s(ct.saturating_sub(1)).to_lowercase();
     let after_comma = before == "," || (matches!(&*before, "”" | "\"" | "»") && ctx.is(ct.saturating_sub(2), ","));
-    let by_ing = cue.form().ends_with("ing")
-        && ct > sent.start
-        && matches!(
-            &*before,
-            "by" | "after" | "before" | "while" | "when" | "without" | "in"
-        );
+    let by_ing = cue.form().ends_with("ing") && ct > sent.start && preposition_before_participle(&before);
     if opening_participle {
         let m = (ce..sent.end)
             .find(|&k| ctx.is(k, ","))
@@ -670,11 +672,26 @@ fn subordinate_clause_end(ctx: &Ctx, sent_start: usize, ct: usize) -> Option<usi
         .map_or(sent_start, |k| k + 1);
     let opens = matches!(
         &*ctx.lower(clause_start),
-        "when" | "after" | "before" | "as" | "while" | "once" | "if" | "because" | "since" | "until" | "although"
+        "when"
+            | "after"
+            | "before"
+            | "as"
+            | "while"
+            | "once"
+            | "if"
+            | "because"
+            | "since"
+            | "until"
+            | "although"
+            | "despite"
     );
     if !opens || clause_start >= ct {
         return None;
     }
+    // "Ryan, despite admitting that he had concerns, voted …": a participle
+    // phrase set off inside the sentence ends where the subject's verb
+    // phrase goes on.
+    let participle_phrase = clause_start + 1 == ct && clause_start > sent_start;
     let mut window = (ct..(ct + 40).min(ctx.toks.len())).take_while(|&k| !ctx.is(k, "."));
     if clause_start == sent_start {
         return window.find(|&k| ctx.is(k, ","));
@@ -688,7 +705,7 @@ fn subordinate_clause_end(ctx: &Ctx, sent_start: usize, ct: usize) -> Option<usi
             "”" | "»" | "’" => depth -= 1,
             _ => {}
         }
-        depth <= 0 && ctx.is(k, ",") && main_clause_at(ctx, k + 1)
+        depth <= 0 && ctx.is(k, ",") && (main_clause_at(ctx, k + 1) || (participle_phrase && verb_like(ctx, k + 1)))
     })
 }
 
