@@ -712,8 +712,20 @@ fn mention_before_depth(text: &str, toks: &Tokens, lo: usize, end: usize, loose:
     if k == end {
         return None;
     }
+    // "During the meeting he said": a subject pronoun ends a fronted phrase
+    // that has no comma; it is the subject alone. (Elsewhere a noun and a
+    // pronoun open a relative clause: "told about the first time he
+    // admitted …".)
+    if end > k + 1 && pronoun(toks.lower(end - 1, text)).is_some() && opens_with_preposition(text, toks, lo, k) {
+        return build(text, toks, end - 1, end, loose);
+    }
     let m = match build(text, toks, k, end, loose) {
         Some(m) => m,
+        // "In a meeting with the board Trump said": a name after a fronted
+        // phrase with no comma.
+        None if trailing_name_start(text, toks, lo, k, end).is_some() => {
+            build(text, toks, trailing_name_start(text, toks, lo, k, end)?, end, loose)?
+        }
         // "Experts on North Korea and nuclear nonproliferation said": the
         // words after "and" are no phrase of their own; read on past it.
         None if k > lo + 1 && toks.lower(k - 1, text) == "and" => {
@@ -757,6 +769,33 @@ fn mention_before_depth(text: &str, toks: &Tokens, lo: usize, end: usize, loose:
         }
     }
     Some(m)
+}
+
+/// Where the run of capitalised words that ends the phrase `k..end` starts,
+/// when the sentence (from token `lo`) opens with a preposition and a lowercase
+/// noun comes before the run ("In a meeting with the board Trump"; not after
+/// a determiner: in "the Washington Post Trump" the run is no one name; nor
+/// without the preposition: "the 10-year Treasury note rose").
+fn trailing_name_start(text: &str, toks: &Tokens, lo: usize, k: usize, end: usize) -> Option<usize> {
+    let start = (k..end).rev().take_while(|&t| is_cap(text, &toks[t])).last()?;
+    let before = toks.lower(start.checked_sub(1)?, text);
+    (opens_with_preposition(text, toks, lo, k) && start > k && !DETERMINERS.contains(before)).then_some(start)
+}
+
+/// Whether the sentence (from token `lo`, after a leading "But" or "And")
+/// opens with a preposition at or before the phrase starting at token `k`:
+/// "In a meeting with the board …", "During the meeting …".
+fn opens_with_preposition(text: &str, toks: &Tokens, lo: usize, k: usize) -> bool {
+    let opener = if matches!(toks.lower(lo, text), "but" | "and" | "yet") {
+        lo + 1
+    } else {
+        lo
+    };
+    opener <= k
+        && matches!(
+            toks.lower(opener, text),
+            "in" | "at" | "during" | "after" | "before" | "on" | "since" | "from" | "over" | "amid" | "throughout"
+        )
 }
 
 /// "the report said", "according to a new report by Politico": a document

@@ -1262,3 +1262,22 @@ fn a_participle_cue_after_for_from_or_despite_is_the_subjects_act() {
         "admitting",
     );
 }
+
+#[test]
+fn a_fronted_phrase_without_a_comma_then_the_subject() {
+    // A subject pronoun ends the phrase: it is the subject alone.
+    let (kind, _, cue) = claim(
+        "During the meeting he said that the alliance may need to shrink.",
+        "the alliance may need to shrink",
+    );
+    assert_eq!((kind.as_str(), cue.as_deref()), ("indirect", Some("said")));
+    assert_claim(
+        "In a meeting with the board Trump said that the alliance may need to shrink.",
+        "the alliance may need to shrink",
+        "indirect",
+        "Trump",
+        "said",
+    );
+    // Not inside a subject: "note" here is a noun, the Treasury no speaker.
+    assert_no_claim("The yield on the 10-year Treasury note rose to 2.76 per cent.");
+}
