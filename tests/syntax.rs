@@ -1148,3 +1148,28 @@ fn a_relative_clause_with_an_object_is_the_things() {
 fn a_long_leading_phrase_with_no_verb_is_no_claim() {
     assert_no_claim("In a Wall Street Journal essay last week, Ms. Trump acknowledged the plight of mothers.");
 }
+
+#[test]
+fn a_fronted_adverbial_before_a_parenthetical_attribution() {
+    // The attribution, set off by commas, interrupts one claim: both pieces,
+    // even when the second holds a quotation whose "that" comes later.
+    assert_claim(
+        "During his years in office, Mr. Obama said, a majority of Americans have come to believe \"that the climate is changing.\"",
+        "During his years in office … a majority of Americans have come to believe \"that the climate is changing.\"",
+        "mixed",
+        "Obama",
+        "said",
+    );
+    // "a majority … have come": an indefinite subject with its verb is more
+    // content, not an appositive on the speaker.
+    assert_claim(
+        "In office, Ms. Reed said, a majority of voters have changed their minds.",
+        "In office … a majority of voters have changed their minds",
+        "indirect",
+        "Reed",
+        "said",
+    );
+    // "…, lawmakers said Friday, a day after …" stays an appositive.
+    let recs = records("The bill will pass, lawmakers said Friday, a day after the vote was held.");
+    assert!(recs.iter().all(|r| !r.quote.contains("a day after")), "{recs:?}");
+}

@@ -305,6 +305,22 @@ fn content_after_cue(
 ) -> Option<Claim> {
     let cue = &ctx.cues[c];
     let ce = ctx.cue_end_tok(c);
+    // "During his years in office, Mr. Obama said, a majority … believe
+    // “that …”": set off by commas on both sides, the attribution
+    // interrupts one claim (`clause_before`'s two pieces), whatever a
+    // "that" further on looks like.
+    let mt = token_at(ctx.toks, m.span.start);
+    // (Not before a relative: in "this is a place, it suggests, where …"
+    // the attribution interrupts a noun phrase.)
+    let relative_next = matches!(
+        &*ctx.lower(ce + 1),
+        "where" | "which" | "who" | "whom" | "when" | "how" | "what" | "whether" | "why"
+    );
+    if ctx.is(ce, ",") && mt > sent.start + 1 && ctx.is(mt - 1, ",") && !relative_next {
+        if let Some(claim) = clause_before(ctx, c, sent.clone(), Some(m.clone()), confidence) {
+            return Some(claim);
+        }
+    }
     // The clause: an infinitive ("vowed to repeal"), after
     // "that", or straight after the cue.
     // Only for the main verb: "said … and vowed to fight it",
