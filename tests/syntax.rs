@@ -1173,3 +1173,19 @@ fn a_fronted_adverbial_before_a_parenthetical_attribution() {
     let recs = records("The bill will pass, lawmakers said Friday, a day after the vote was held.");
     assert!(recs.iter().all(|r| !r.quote.contains("a day after")), "{recs:?}");
 }
+
+#[test]
+fn a_parenthetical_attribution_with_its_hearer() {
+    // "he told me on Friday," interrupts the claim as "he said," does; the
+    // hearer is not content.
+    assert_claim(
+        "The difference now, Mr. Hale told me on Friday, is that he runs a news program.",
+        "The difference now … is that he runs a news program",
+        "indirect",
+        "Hale",
+        "told",
+    );
+    // An object that is no hearer ("implored her to act") is another pattern.
+    let recs = records("In a column, two writers implored her to act, arguing that it would work.");
+    assert!(recs.iter().all(|r| !r.quote.starts_with("In a column")), "{recs:?}");
+}

@@ -312,11 +312,21 @@ fn content_after_cue(
     let mt = token_at(ctx.toks, m.span.start);
     // (Not before a relative: in "this is a place, it suggests, where …"
     // the attribution interrupts a noun phrase.)
-    let relative_next = matches!(
-        &*ctx.lower(ce + 1),
-        "where" | "which" | "who" | "whom" | "when" | "how" | "what" | "whether" | "why"
-    );
-    if ctx.is(ce, ",") && mt > sent.start + 1 && ctx.is(mt - 1, ",") && !relative_next {
+    // ("The difference now, he told me on Friday, is that …": the hearer
+    // and a short adverbial may come before the closing comma.)
+    let closing = (ce..(ce + 6).min(sent.end))
+        .take_while(|&k| k == ce || ctx.toks[k].kind() == TokKind::Word || ctx.is(k, ","))
+        .find(|&k| ctx.is(k, ","))
+        .filter(|&k| k == ce || hearer_and_time(ctx, cue.lemma(), ce, k));
+    let relative_next = closing.is_some_and(|k| {
+        let w = ctx.lower(k + 1);
+        w.ends_with("ing")
+            || matches!(
+                &*w,
+                "where" | "which" | "who" | "whom" | "when" | "how" | "what" | "whether" | "why"
+            )
+    });
+    if closing.is_some() && mt > sent.start + 1 && ctx.is(mt - 1, ",") && !relative_next {
         if let Some(claim) = clause_before(ctx, c, sent.clone(), Some(m.clone()), confidence) {
             return Some(claim);
         }
@@ -449,6 +459,23 @@ fn content_after_cue(
         }
         _ => clause_before(ctx, c, sent.clone(), Some(m), confidence),
     }
+}
+
+/// "told me on Friday", "told reporters", "said last week": between a cue
+/// (ending at token `ce`) and the comma at `comma`, only the hearer of
+/// "tell" (an object pronoun or "reporters") and a short time phrase.
+fn hearer_and_time(ctx: &Ctx, lemma: &str, ce: usize, comma: usize) -> bool {
+    let mut k = ce;
+    if lemma == "tell" && matches!(&*ctx.lower(k), "me" | "us" | "him" | "her" | "them" | "reporters") {
+        k += 1;
+    }
+    if k < comma && matches!(&*ctx.lower(k), "on" | "last" | "this" | "earlier" | "later") {
+        k += 1;
+        while k < comma && k < ce + 4 && !matches!(&*ctx.lower(k), "and" | "to" | "that") {
+            k += 1;
+        }
+    }
+    k == comma
 }
 
 /// "said something", "told them nothing": an indefinite pronoun right
