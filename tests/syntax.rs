@@ -1189,3 +1189,33 @@ fn a_parenthetical_attribution_with_its_hearer() {
     let recs = records("In a column, two writers implored her to act, arguing that it would work.");
     assert!(recs.iter().all(|r| !r.quote.starts_with("In a column")), "{recs:?}");
 }
+
+#[test]
+fn a_coordinated_fragment_after_the_attribution() {
+    // “Q1,” X said, but “Q2”: the second fragment, with its conjunction, is
+    // reported speech of the same speaker; the first stays a quotation.
+    let s = "\"I like the senator,\" Ms. Reed said, but \"when it comes to energy, he has a record.\"";
+    assert_claim(s, "I like the senator,", "direct", "Reed", "said");
+    assert_claim(
+        s,
+        "but \"when it comes to energy, he has a record.\"",
+        "mixed",
+        "Reed",
+        "said",
+    );
+    assert_claim(
+        "Mills \"got a deal,\" Mr. Jordan said, and still \"got to sit in on the interview.\"",
+        "and still \"got to sit in on the interview.\"",
+        "mixed",
+        "Jordan",
+        "said",
+    );
+    // “Q1,” X said, “Q2”: still one quotation in two parts.
+    assert_claim(
+        "\"We will win,\" Ms. Reed said, \"and we will not stop.\"",
+        "We will win, … and we will not stop.",
+        "direct",
+        "Reed",
+        "said",
+    );
+}
