@@ -1219,3 +1219,31 @@ fn a_coordinated_fragment_after_the_attribution() {
         "said",
     );
 }
+
+#[test]
+fn a_relative_clause_with_its_subject_gapped() {
+    // No relative word: "a move the company said was needed", "a risk
+    // Greenberg said could grow"; the speaker is the cue's own subject.
+    assert_claim(
+        "It was a move the company said was needed to cut costs.",
+        "was needed to cut costs",
+        "indirect",
+        "the company",
+        "said",
+    );
+    assert_claim(
+        "It is a risk Mr. Greenberg said could drive voters away.",
+        "could drive voters away",
+        "indirect",
+        "Greenberg",
+        "said",
+    );
+    // An adverb before the verb: "which state media claimed now allows …".
+    assert_claim(
+        "The council discussed the test, which state media claimed now allows the army to build warheads.",
+        "now allows the army to build warheads",
+        "indirect",
+        "state media",
+        "claimed",
+    );
+}

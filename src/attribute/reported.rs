@@ -7,7 +7,7 @@ use super::clause::{clause_before, clause_end, is_auxiliary, is_clausal, sentenc
 use super::content::{
     clause_after_adverbial_comma, content_start, find_that, find_that_after, finite_verb_within, hearer_then_clause,
     infinitive_start, is_weekday, pronoun_after_adverbial, relative_gap, relative_that_on_object,
-    subject_after_adverbial,
+    subject_after_adverbial, zero_relative_subject,
 };
 use super::ctx::{is_open_mark, quote_containing, quotes_within, Ctx};
 use super::headline::own_headline;
@@ -305,6 +305,16 @@ fn content_after_cue(
 ) -> Option<Claim> {
     let cue = &ctx.cues[c];
     let ce = ctx.cue_end_tok(c);
+    // "a move the company said was needed": the subject is "the company",
+    // not the whole noun phrase the mention builder read.
+    let mut m = m;
+    if let Some(j) = zero_relative_subject(ctx, token_at(ctx.toks, m.span.start), ctx.cue_start_tok(c), ce) {
+        let hi = ctx.cue_start_tok(c);
+        match mention_after(ctx.text, ctx.toks, j, hi).filter(|s| token_at(ctx.toks, s.span.end) == hi) {
+            Some(subject) => m = subject,
+            None => return None,
+        }
+    }
     // "During his years in office, Mr. Obama said, a majority … believe
     // “that …”": set off by commas on both sides, the attribution
     // interrupts one claim (`clause_before`'s two pieces), whatever a
@@ -345,6 +355,7 @@ fn content_after_cue(
         return None;
     }
     let start_t = content_start_after(ctx, ce, &sent, &m, cue.lemma(), infinitive);
+
     // Under `--scope speech`: "A review suggests …" is evidence, and "asked
     // Easley to climb in" a request.
     if !ctx.all_scope()
