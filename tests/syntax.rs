@@ -1247,3 +1247,16 @@ fn a_relative_clause_with_its_subject_gapped() {
         "claimed",
     );
 }
+
+#[test]
+fn a_fronted_phrase_ending_in_a_name_before_the_subject() {
+    // No comma after the fronted phrase: "… of the Daily Herald Ms. Reed
+    // said …" is the phrase's name, then the speaker's.
+    assert_claim(
+        "In a 2016 meeting with the editorial board of the Daily Herald Reed said that the city may need to cut its budget.",
+        "the city may need to cut its budget",
+        "indirect",
+        "Reed",
+        "said",
+    );
+}

@@ -242,7 +242,8 @@ fn who_speaks(
             .then(|| mention_before(ctx.text, ctx.toks, sent.start, ct - 1))
             .flatten()
             .or_else(|| mention_before(ctx.text, ctx.toks, sent.start, ct))
-            .or_else(|| subject_before_participle(ctx, sent.start, ct));
+            .or_else(|| subject_before_participle(ctx, sent.start, ct))
+            .or_else(|| subject_after_fronted_phrase(ctx, sent.start, ct));
         (m, "speaker-cue-that")
     }
 }
@@ -270,6 +271,25 @@ fn subject_before_participle(ctx: &Ctx, sent_start: usize, ct: usize) -> Option<
         open
     };
     mention_before(ctx.text, ctx.toks, sent_start, end)
+}
+
+/// "In a 2016 meeting with the editorial board of the Washington Post Trump
+/// said …": a fronted prepositional phrase with no comma that ends in a
+/// name runs straight into the subject's; the subject is the last one or
+/// two capitalised words before the cue (token `ct`).
+fn subject_after_fronted_phrase(ctx: &Ctx, sent_start: usize, ct: usize) -> Option<Mention> {
+    let fronted = LEXICON.in_sense("fronted-preposition", &ctx.lower(sent_start));
+    if !fronted || ct < sent_start + 5 || (sent_start..ct).any(|k| ctx.toks[k].kind() != TokKind::Word) {
+        return None;
+    }
+    let capitalised = |k: usize| ctx.s(k).starts_with(char::is_uppercase);
+    let run = (sent_start + 1..ct).rev().take_while(|&k| capitalised(k)).count();
+    if run < 2 {
+        return None;
+    }
+    (1..=2.min(run - 1)).find_map(|len| {
+        mention_before(ctx.text, ctx.toks, ct - len, ct).filter(|m| token_at(ctx.toks, m.span.start) == ct - len)
+    })
 }
 
 /// A lowercase "-ly" adverb ("apparently", "soundly"), not a noun in "-ly"
