@@ -1260,3 +1260,30 @@ fn a_fronted_phrase_ending_in_a_name_before_the_subject() {
         "said",
     );
 }
+
+#[test]
+fn a_pro_form_stands_for_what_was_said() {
+    // "said as much", "has said so", "said the same thing": the pro-form is
+    // the content (the words said were reported before).
+    assert_claim(
+        "Mr. Mook said as much in an interview on Thursday.",
+        "as much",
+        "indirect",
+        "Mook",
+        "said",
+    );
+    assert_claim("Ms. Reed has said so before.", "so", "indirect", "Reed", "has said");
+    assert_claim(
+        "Mr. Hale said the same thing last week.",
+        "the same thing",
+        "indirect",
+        "Hale",
+        "said",
+    );
+    // Not a quantity or a degree: "said as much as $5 was lost", "said so
+    // many things".
+    let recs = records("Ms. Reed said so many things.");
+    assert!(recs.iter().all(|r| r.quote != "so"), "{recs:?}");
+    let recs = records("Ms. Reed said as much as $5 million was lost.");
+    assert!(recs.iter().all(|r| r.quote != "as much"), "{recs:?}");
+}

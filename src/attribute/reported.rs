@@ -325,6 +325,12 @@ fn content_after_cue(
 ) -> Option<Claim> {
     let cue = &ctx.cues[c];
     let ce = ctx.cue_end_tok(c);
+    // "Robby Mook said as much", "has said so", "said the same thing": a
+    // pro-form object stands for the content.
+    if let Some(end) = pro_form_object(ctx, cue.lemma(), ce, sent.end) {
+        let span = ctx.toks[ce].start()..ctx.toks[end - 1].end();
+        return Some(Claim::indirect(span, Some(cue.clone()), m, rule, confidence * 0.8));
+    }
     // "a move the company said was needed": the subject is "the company",
     // not the whole noun phrase the mention builder read.
     let mut m = m;
@@ -490,6 +496,63 @@ fn content_after_cue(
         }
         _ => clause_before(ctx, c, sent.clone(), Some(m), confidence),
     }
+}
+
+/// "said as much", "said so", "said the same thing", "said much the same":
+/// right after a cue of saying (token `ce` on), a pro-form standing for what
+/// was said, then the sentence's end or an adverbial; the token after it.
+fn pro_form_object(ctx: &Ctx, lemma: &str, ce: usize, sent_end: usize) -> Option<usize> {
+    if !LEXICON.in_sense("pro-form-cue", lemma) || ce >= sent_end {
+        return None;
+    }
+    let w = |k: usize| {
+        if k < sent_end {
+            ctx.lower(k).into_owned()
+        } else {
+            String::new()
+        }
+    };
+    let end = match (&*w(ce), &*w(ce + 1), &*w(ce + 2)) {
+        ("so", _, _) => ce + 1,
+        ("as", "much", _) => ce + 2,
+        ("the", "same", "thing") => ce + 3,
+        ("the", "same", _) => ce + 2,
+        ("much", "the", "same") => ce + 3,
+        _ => return None,
+    };
+    // (Then the sentence ends, or an adverbial: "in an interview", "last
+    // week", "publicly"; not "said so many things", "said as much as $5",
+    // nor a comma: in "said the same thing, including X -- “…”" the
+    // quotation after it is the content.)
+    let next = w(end);
+    let closes = end >= sent_end
+        || matches!(ctx.s(end), "." | ";" | "!" | "?" | ")")
+        || matches!(
+            &*next,
+            "in" | "on"
+                | "at"
+                | "during"
+                | "last"
+                | "this"
+                | "before"
+                | "after"
+                | "when"
+                | "while"
+                | "publicly"
+                | "repeatedly"
+                | "again"
+                | "too"
+                | "earlier"
+                | "yesterday"
+                | "today"
+                | "to"
+                | "about"
+                | "of"
+                | "and"
+                | "but"
+        );
+    let same_as = next == "as" || next == "that";
+    (closes && !(end == ce + 2 && w(ce) == "as" && next == "as") && !same_as).then_some(end)
 }
 
 /// "told me on Friday", "told reporters", "said last week": between a cue
@@ -826,13 +889,16 @@ fn settle_quotes(
 ) -> bool {
     let cue = &ctx.cues[c];
     claim.parts.retain(|p| !p.is_empty());
+    // ("has said so": a one-word pro-form is a content.)
+    let pro_form = matches!(&claim.parts[..], [p] if ctx.text[p.clone()].eq_ignore_ascii_case("so"));
     if claim.parts.is_empty()
-        || claim
+        || (claim
             .parts
             .iter()
             .map(|p| ctx.text[p.clone()].split_whitespace().count())
             .sum::<usize>()
             < 2
+            && !pro_form)
     {
         return false;
     }
