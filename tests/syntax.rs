@@ -1287,3 +1287,15 @@ fn a_pro_form_stands_for_what_was_said() {
     let recs = records("Ms. Reed said as much as $5 million was lost.");
     assert!(recs.iter().all(|r| r.quote != "as much"), "{recs:?}");
 }
+
+#[test]
+fn a_coordinated_remainder_after_a_parenthetical_attribution() {
+    // "not only A, X said, but also B": the claim is both pieces.
+    assert_claim(
+        "A wall would not only stop crime, Ms. Reed said, but also the flow of drugs.",
+        "A wall would not only stop crime … but also the flow of drugs",
+        "indirect",
+        "Reed",
+        "said",
+    );
+}

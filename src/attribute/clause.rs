@@ -487,6 +487,16 @@ pub(super) fn clause_before(
         .any(|k| is_auxiliary(&ctx.lower(k)));
     let appositive_after = ctx.is(after, ",")
         && ((matches!(&*ctx.lower(after + 1), "a" | "an") && !indefinite_subject) || !is_clausal(ctx, after, sent.end));
+    // "A wall would not only stop crime, she said, but also the flow of
+    // drugs": a coordinated remainder of the claim, with its conjunction.
+    let coordinated = ctx.is(after, ",")
+        && after + 3 < sent.end
+        && matches!(&*ctx.lower(after + 1), "but" | "and")
+        && matches!(
+            &*ctx.lower(after + 2),
+            "also" | "still" | "not" | "rather" | "then" | "instead"
+        );
+    let appositive_after = appositive_after && !coordinated;
     let ends = after >= sent.end || matches!(ctx.s(after), "." | "!" | "?") || appositive_after;
     let parenthetical = ctx.is(after, ",") && after + 1 < sent.end && !appositive_after;
     let content_before = trim_span(ctx.text, ctx.toks[sent.start].start()..ctx.toks[comma].start());
