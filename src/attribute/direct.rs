@@ -549,9 +549,10 @@ pub(super) fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut 
         // reported speech (mixed) of the same speaker.
         if same_para && quiet && next.parts.len() == 1 {
             if let Some(conj) = coordinated_fragment(ctx, &gap_span, next) {
+                let span: Span = conj..next.parts[0].close.as_ref().map_or(next.outer().end, |cl| cl.end);
                 direct[i + 1] = Some(Box::new(Claim {
                     kind: Kind::Mixed,
-                    parts: vec![conj..next.parts[0].close.as_ref().map_or(next.outer().end, |cl| cl.end)],
+                    parts: vec![span],
                     rule: "coordinated-quote",
                     ..(**direct[i].as_ref().expect("checked")).clone()
                 }));
