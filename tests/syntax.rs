@@ -1281,3 +1281,154 @@ fn a_fronted_phrase_without_a_comma_then_the_subject() {
     // Not inside a subject: "note" here is a noun, the Treasury no speaker.
     assert_no_claim("The yield on the 10-year Treasury note rose to 2.76 per cent.");
 }
+
+#[test]
+fn a_fronted_adverbial_before_a_parenthetical_attribution() {
+    // The attribution, set off by commas, interrupts one claim: both pieces,
+    // even when the second holds a quotation whose "that" comes later.
+    assert_claim(
+        "During his years in office, Mr. Obama said, a majority of Americans have come to believe \"that the climate is changing.\"",
+        "During his years in office … a majority of Americans have come to believe \"that the climate is changing.\"",
+        "mixed",
+        "Obama",
+        "said",
+    );
+    // "a majority … have come": an indefinite subject with its verb is more
+    // content, not an appositive on the speaker.
+    assert_claim(
+        "In office, Ms. Reed said, a majority of voters have changed their minds.",
+        "In office … a majority of voters have changed their minds",
+        "indirect",
+        "Reed",
+        "said",
+    );
+    // "…, lawmakers said Friday, a day after …" stays an appositive.
+    let recs = records("The bill will pass, lawmakers said Friday, a day after the vote was held.");
+    assert!(recs.iter().all(|r| !r.quote.contains("a day after")), "{recs:?}");
+}
+
+#[test]
+fn a_parenthetical_attribution_with_its_hearer() {
+    // "he told me on Friday," interrupts the claim as "he said," does; the
+    // hearer is not content.
+    assert_claim(
+        "The difference now, Mr. Hale told me on Friday, is that he runs a news program.",
+        "The difference now … is that he runs a news program",
+        "indirect",
+        "Hale",
+        "told",
+    );
+    // An object that is no hearer ("implored her to act") is another pattern.
+    let recs = records("In a column, two writers implored her to act, arguing that it would work.");
+    assert!(recs.iter().all(|r| !r.quote.starts_with("In a column")), "{recs:?}");
+}
+
+#[test]
+fn a_coordinated_fragment_after_the_attribution() {
+    // “Q1,” X said, but “Q2”: the second fragment, with its conjunction, is
+    // reported speech of the same speaker; the first stays a quotation.
+    let s = "\"I like the senator,\" Ms. Reed said, but \"when it comes to energy, he has a record.\"";
+    assert_claim(s, "I like the senator,", "direct", "Reed", "said");
+    assert_claim(
+        s,
+        "but \"when it comes to energy, he has a record.\"",
+        "mixed",
+        "Reed",
+        "said",
+    );
+    assert_claim(
+        "Mills \"got a deal,\" Mr. Jordan said, and still \"got to sit in on the interview.\"",
+        "and still \"got to sit in on the interview.\"",
+        "mixed",
+        "Jordan",
+        "said",
+    );
+    // “Q1,” X said, “Q2”: still one quotation in two parts.
+    assert_claim(
+        "\"We will win,\" Ms. Reed said, \"and we will not stop.\"",
+        "We will win, … and we will not stop.",
+        "direct",
+        "Reed",
+        "said",
+    );
+}
+
+#[test]
+fn a_relative_clause_with_its_subject_gapped() {
+    // No relative word: "a move the company said was needed", "a risk
+    // Greenberg said could grow"; the speaker is the cue's own subject.
+    assert_claim(
+        "It was a move the company said was needed to cut costs.",
+        "was needed to cut costs",
+        "indirect",
+        "the company",
+        "said",
+    );
+    assert_claim(
+        "It is a risk Mr. Greenberg said could drive voters away.",
+        "could drive voters away",
+        "indirect",
+        "Greenberg",
+        "said",
+    );
+    // An adverb before the verb: "which state media claimed now allows …".
+    assert_claim(
+        "The council discussed the test, which state media claimed now allows the army to build warheads.",
+        "now allows the army to build warheads",
+        "indirect",
+        "state media",
+        "claimed",
+    );
+}
+
+#[test]
+fn a_fronted_phrase_ending_in_a_name_before_the_subject() {
+    // No comma after the fronted phrase: "… of the Daily Herald Ms. Reed
+    // said …" is the phrase's name, then the speaker's.
+    assert_claim(
+        "In a 2016 meeting with the editorial board of the Daily Herald Reed said that the city may need to cut its budget.",
+        "the city may need to cut its budget",
+        "indirect",
+        "Reed",
+        "said",
+    );
+}
+
+#[test]
+fn a_pro_form_stands_for_what_was_said() {
+    // "said as much", "has said so", "said the same thing": the pro-form is
+    // the content (the words said were reported before).
+    assert_claim(
+        "Mr. Mook said as much in an interview on Thursday.",
+        "as much",
+        "indirect",
+        "Mook",
+        "said",
+    );
+    assert_claim("Ms. Reed has said so before.", "so", "indirect", "Reed", "has said");
+    assert_claim(
+        "Mr. Hale said the same thing last week.",
+        "the same thing",
+        "indirect",
+        "Hale",
+        "said",
+    );
+    // Not a quantity or a degree: "said as much as $5 was lost", "said so
+    // many things".
+    let recs = records("Ms. Reed said so many things.");
+    assert!(recs.iter().all(|r| r.quote != "so"), "{recs:?}");
+    let recs = records("Ms. Reed said as much as $5 million was lost.");
+    assert!(recs.iter().all(|r| r.quote != "as much"), "{recs:?}");
+}
+
+#[test]
+fn a_coordinated_remainder_after_a_parenthetical_attribution() {
+    // "not only A, X said, but also B": the claim is both pieces.
+    assert_claim(
+        "A wall would not only stop crime, Ms. Reed said, but also the flow of drugs.",
+        "A wall would not only stop crime … but also the flow of drugs",
+        "indirect",
+        "Reed",
+        "said",
+    );
+}

@@ -515,8 +515,23 @@ pub(super) fn clause_before(
     // ("…, lawmakers said Friday, a day after …": an appositive, not more content.)
     // ("…, said Marty Puranik, CEO and founder of Atlantic.Net.": a phrase
     // with no verb after the speaker is the speaker's role, not content.)
-    let appositive_after =
-        ctx.is(after, ",") && (matches!(&*ctx.lower(after + 1), "a" | "an") || !is_clausal(ctx, after, sent.end));
+    // (But "…, Mr. Obama said, a majority of Americans have come to …": an
+    // indefinite subject with its verb group is more content.)
+    let indefinite_subject = (after + 2..(after + 8).min(sent.end))
+        .take_while(|&k| ctx.toks[k].kind() == TokKind::Word && !opens_adjunct_clause(&ctx.lower(k)))
+        .any(|k| is_auxiliary(&ctx.lower(k)));
+    let appositive_after = ctx.is(after, ",")
+        && ((matches!(&*ctx.lower(after + 1), "a" | "an") && !indefinite_subject) || !is_clausal(ctx, after, sent.end));
+    // "A wall would not only stop crime, she said, but also the flow of
+    // drugs": a coordinated remainder of the claim, with its conjunction.
+    let coordinated = ctx.is(after, ",")
+        && after + 3 < sent.end
+        && matches!(&*ctx.lower(after + 1), "but" | "and")
+        && matches!(
+            &*ctx.lower(after + 2),
+            "also" | "still" | "not" | "rather" | "then" | "instead"
+        );
+    let appositive_after = appositive_after && !coordinated;
     let ends = after >= sent.end || matches!(ctx.s(after), "." | "!" | "?") || appositive_after;
     let parenthetical = ctx.is(after, ",") && after + 1 < sent.end && !appositive_after;
     let content_before = trim_span(ctx.text, ctx.toks[sent.start].start()..ctx.toks[comma].start());
@@ -544,6 +559,27 @@ pub(super) fn clause_before(
         rule: if ends { "clause-speaker-cue" } else { "parenthetical" },
         confidence: confidence * 0.9,
     })
+}
+
+/// Words that open a clause inside a noun phrase or an adjunct ("a day
+/// after it was held", "a man who was"): a verb after them is not the
+/// phrase's own.
+fn opens_adjunct_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "after"
+            | "before"
+            | "when"
+            | "since"
+            | "as"
+            | "that"
+            | "who"
+            | "which"
+            | "where"
+            | "while"
+            | "because"
+            | "until"
+    )
 }
 
 /// The speaker and the comma that ends the content before the attribution:
@@ -674,8 +710,15 @@ fn claim_before_comma(
         return false;
     }
     // "Citing a theory, Trump accused …": a participle phrase is no claim.
+    // (A preposition in "-ing" is no participle: "During the war, Mr. Obama
+    // said, the economy …".)
     let first = ctx.lower(sent.start);
-    if first.len() > 4 && first.ends_with("ing") && !is_clausal(ctx, sent.start, comma) && !verb_follows {
+    let preposition = matches!(
+        &*first,
+        "during" | "regarding" | "concerning" | "notwithstanding" | "pending"
+    );
+    if first.len() > 4 && first.ends_with("ing") && !preposition && !is_clausal(ctx, sent.start, comma) && !verb_follows
+    {
         return false;
     }
     // "In defeat, the president …", "Through a spokesman, he declined …": a

@@ -444,12 +444,19 @@ pub(super) fn plural_then_plain_verb(ctx: &Ctx, k: usize, sent_end: usize) -> bo
 /// "which he said were at his side", "what the senators said was economic
 /// gerrymandering", "that many economists say is the future": the cue's
 /// subject (its mention starting at token `subject`) follows a relative word
-/// and the cue is followed straight by an auxiliary; the relative clause's
-/// own verb phrase is the content, its subject gapped.
+/// and the cue is followed straight by an auxiliary (or an adverb and a
+/// verb: "which state media claimed now allows …"); the relative clause's
+/// own verb phrase is the content, its subject gapped. With no relative
+/// word ("a provision they say could exclude …", "a move the company said
+/// was needed"), a noun opens the clause and a modal or a passive follows.
 pub(super) fn relative_gap(ctx: &Ctx, subject: usize, t: usize, sent_end: usize) -> Option<usize> {
+    if t + 1 >= sent_end || ctx.toks[t + 1].kind() != TokKind::Word {
+        return None;
+    }
     let after_relative = subject > 0 && matches!(&*ctx.lower(subject - 1), "which" | "that" | "what" | "who" | "whom");
-    let gapped = matches!(
-        &*ctx.lower(t),
+    let w = ctx.lower(t);
+    let auxiliary = matches!(
+        &*w,
         "is" | "are"
             | "was"
             | "were"
@@ -463,7 +470,80 @@ pub(super) fn relative_gap(ctx: &Ctx, subject: usize, t: usize, sent_end: usize)
             | "has"
             | "have"
     );
-    (after_relative && gapped && t + 1 < sent_end && ctx.toks[t + 1].kind() == TokKind::Word).then_some(t)
+    if after_relative {
+        // ("now allows", "also has": an adverb, then the verb.)
+        let adverb = matches!(&*w, "now" | "also" | "still" | "already" | "only") || (w.len() > 4 && w.ends_with("ly"));
+        let v = ctx.lower(t + 1);
+        let verb_next = adverb
+            && ctx.s(t + 1).starts_with(char::is_lowercase)
+            && (is_auxiliary_word(&v)
+                || LEXICON.present_verbs.contains(&v)
+                || LEXICON.irregular_past.contains(&v)
+                || verb_like(ctx, t + 1)
+                || (v.len() > 3 && v.ends_with('s') && !v.ends_with("ss")));
+        return (auxiliary || verb_next).then_some(t);
+    }
+    (zero_relative(ctx, subject) && modal_or_passive_at(ctx, t)).then_some(t)
+}
+
+/// A modal ("could exclude") or a passive ("was needed") at token `t`:
+/// after a cue, the verb group of a gapped subject.
+fn modal_or_passive_at(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.lower(t);
+    let modal = matches!(&*w, "will" | "would" | "could" | "should" | "might" | "may" | "can");
+    let passive = matches!(&*w, "is" | "are" | "was" | "were") && {
+        let v = ctx.lower(t + 1);
+        v.len() > 4 && v.ends_with("ed")
+    };
+    t + 1 < ctx.toks.len() && ctx.toks[t + 1].kind() == TokKind::Word && (modal || passive)
+}
+
+/// "a dynamic Greenberg said could drive …", "a move the company said was
+/// needed": a mention (tokens `lo..hi`, the cue after it) that swallowed the
+/// antecedent of a relative clause with no relative word; the token where
+/// the cue's own subject starts, when a modal or a passive follows the cue
+/// (at token `ce`).
+pub(super) fn zero_relative_subject(ctx: &Ctx, lo: usize, hi: usize, ce: usize) -> Option<usize> {
+    if !modal_or_passive_at(ctx, ce) {
+        return None;
+    }
+    (lo + 1..hi).find(|&j| {
+        let w = ctx.lower(j);
+        let opens = matches!(&*w, "the" | "they" | "he" | "she" | "we" | "it" | "i")
+            || ctx.s(j).starts_with(char::is_uppercase);
+        opens && zero_relative(ctx, j)
+    })
+}
+
+/// "a provision they say …", "a move the company said …": a noun after a
+/// determiner right before the subject (token `subject`) of a cue, the
+/// antecedent of a relative clause with no relative word.
+fn zero_relative(ctx: &Ctx, subject: usize) -> bool {
+    if subject < 2 {
+        return false;
+    }
+    let noun = subject - 1;
+    let n = ctx.lower(noun);
+    let plain_noun = ctx.toks[noun].kind() == TokKind::Word
+        && ctx.s(noun).starts_with(char::is_lowercase)
+        && !verb_like(ctx, noun)
+        && !is_auxiliary_word(&n)
+        && !LEXICON.present_verbs.contains(&n)
+        && !LEXICON.irregular_past.contains(&n)
+        && !matches!(
+            &*n,
+            "that" | "and" | "or" | "but" | "because" | "if" | "when" | "as" | "so"
+        );
+    plain_noun
+        && (noun.saturating_sub(3)..noun)
+            .rev()
+            .take_while(|&k| ctx.toks[k].kind() == TokKind::Word)
+            .any(|k| matches!(&*ctx.lower(k), "a" | "an" | "the" | "another" | "one" | "this"))
+}
+
+/// An auxiliary or a modal: "is", "would", "has".
+fn is_auxiliary_word(w: &str) -> bool {
+    super::clause::is_auxiliary(w) || matches!(w, "can" | "does" | "did" | "do")
 }
 
 /// "admits in this instance, there were fatalities", "said at 7:30 p.m.,

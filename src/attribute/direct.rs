@@ -15,6 +15,7 @@ use crate::mentions::{mention_after, mention_before, mention_before_loose, Menti
 use crate::quotes::{Part, Quotation};
 use crate::record::Kind;
 use crate::segment::Segments;
+use crate::text::Span;
 use crate::tokens::{token_at, TokKind};
 
 /// Every quotation no claim consumed: its direct claim, or an `unattributed`
@@ -543,6 +544,21 @@ pub(super) fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut 
                 && ctx.cue_at_tok.get(after).is_none()
                 && !matches!(&*ctx.lower(after), "he" | "she" | "they" | "it" | "we" | "i")
         });
+        // “Q1,” he said, but “Q2”: the second fragment is a clause of its
+        // own, coordinated with the first; with its conjunction it is
+        // reported speech (mixed) of the same speaker.
+        if same_para && quiet && next.parts.len() == 1 {
+            if let Some(conj) = coordinated_fragment(ctx, &gap_span, next) {
+                let span: Span = conj..next.parts[0].close.as_ref().map_or(next.outer().end, |cl| cl.end);
+                direct[i + 1] = Some(Box::new(Claim {
+                    kind: Kind::Mixed,
+                    parts: vec![span],
+                    rule: "coordinated-quote",
+                    ..(**direct[i].as_ref().expect("checked")).clone()
+                }));
+                continue;
+            }
+        }
         if same_para && quiet && !embedded && next.parts.len() == 1 {
             let mut merged = direct[i].take().expect("checked");
             merged.parts.extend(next.parts.iter().map(|p| p.content.clone()));
@@ -552,6 +568,33 @@ pub(super) fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut 
             consumed[i] = true;
         }
     }
+}
+
+/// `, but “Q2”`, `, and still “Q2”`: after the attribution (the gap,
+/// bytes `gap`) a comma, "but" or "and", at most two lowercase words and
+/// the opening mark of a quotation that ends its sentence. The conjunction's
+/// start.
+fn coordinated_fragment(ctx: &Ctx, gap: &Span, next: &Quotation) -> Option<usize> {
+    let text = &ctx.text[gap.clone()];
+    let rest = text.trim_start().strip_prefix(',')?;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if !matches!(words.first(), Some(&"but") | Some(&"and")) || words.len() > 3 {
+        return None;
+    }
+    if !words[1..].iter().all(|w| w.chars().all(|c| c.is_lowercase())) {
+        return None;
+    }
+    // (The quotation ends the sentence: not “…” to drive up the price.)
+    let close = next.parts[0].close.as_ref()?;
+    let after = ctx.text[close.end..].trim_start_matches([' ', '\t']);
+    let last = ctx.text[..close.start].trim_end().chars().next_back();
+    let ends = after.is_empty()
+        || after.starts_with(['\n', '.'])
+        || (matches!(last, Some('.' | '?' | '!')) && !after.starts_with(char::is_lowercase));
+    if !ends {
+        return None;
+    }
+    Some(gap.start + (text.len() - rest.len()) + (rest.len() - rest.trim_start().len()))
 }
 
 pub(super) fn direct_from(q: &Quotation) -> Claim {

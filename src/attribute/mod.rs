@@ -43,6 +43,7 @@
 //! Reported speech (mixed when the clause holds quote marks):
 //! - `speaker-cue-that`         X said (that) CLAUSE / X told Y that CLAUSE / X vowed to VERB (data/cue-infinitive.txt)
 //! - `coordinated-cue`          X said … and warned that CLAUSE
+//! - `coordinated-quote`        “Q1,” X said, but “Q2” (the second fragment, with its conjunction)
 //! - `participle-continuation`  …, adding that CLAUSE / …, saying CLAUSE
 //! - `clause-speaker-cue`       CLAUSE, X said. / CLAUSE, said X.
 //! - `parenthetical`            A, critics argue, CLAUSE

@@ -7,7 +7,7 @@ use super::clause::{clause_before, clause_end, is_auxiliary, is_clausal, sentenc
 use super::content::{
     clause_after_adverbial_comma, content_start, find_that, find_that_after, finite_verb_within, hearer_then_clause,
     infinitive_start, is_weekday, pronoun_after_adverbial, relative_gap, relative_that_on_object,
-    subject_after_adverbial,
+    subject_after_adverbial, zero_relative_subject,
 };
 use super::ctx::{is_open_mark, quote_containing, quotes_within, Ctx};
 use super::headline::own_headline;
@@ -244,7 +244,8 @@ fn who_speaks(
             .then(|| mention_before(ctx.text, ctx.toks, sent.start, ct - 1))
             .flatten()
             .or_else(|| mention_before(ctx.text, ctx.toks, sent.start, ct))
-            .or_else(|| subject_before_participle(ctx, sent.start, ct));
+            .or_else(|| subject_before_participle(ctx, sent.start, ct))
+            .or_else(|| subject_after_fronted_phrase(ctx, sent.start, ct));
         (m, "speaker-cue-that")
     }
 }
@@ -272,6 +273,25 @@ fn subject_before_participle(ctx: &Ctx, sent_start: usize, ct: usize) -> Option<
         open
     };
     mention_before(ctx.text, ctx.toks, sent_start, end)
+}
+
+/// "In a 2016 meeting with the editorial board of the Washington Post Trump
+/// said …": a fronted prepositional phrase with no comma that ends in a
+/// name runs straight into the subject's; the subject is the last one or
+/// two capitalised words before the cue (token `ct`).
+fn subject_after_fronted_phrase(ctx: &Ctx, sent_start: usize, ct: usize) -> Option<Mention> {
+    let fronted = LEXICON.in_sense("fronted-preposition", &ctx.lower(sent_start));
+    if !fronted || ct < sent_start + 5 || (sent_start..ct).any(|k| ctx.toks[k].kind() != TokKind::Word) {
+        return None;
+    }
+    let capitalised = |k: usize| ctx.s(k).starts_with(char::is_uppercase);
+    let run = (sent_start + 1..ct).rev().take_while(|&k| capitalised(k)).count();
+    if run < 2 {
+        return None;
+    }
+    (1..=2.min(run - 1)).find_map(|len| {
+        mention_before(ctx.text, ctx.toks, ct - len, ct).filter(|m| token_at(ctx.toks, m.span.start) == ct - len)
+    })
 }
 
 /// A lowercase "-ly" adverb ("apparently", "soundly"), not a noun in "-ly"
@@ -307,6 +327,48 @@ fn content_after_cue(
 ) -> Option<Claim> {
     let cue = &ctx.cues[c];
     let ce = ctx.cue_end_tok(c);
+    // "Robby Mook said as much", "has said so", "said the same thing": a
+    // pro-form object stands for the content.
+    if let Some(end) = pro_form_object(ctx, cue.lemma(), ce, sent.end) {
+        let span = ctx.toks[ce].start()..ctx.toks[end - 1].end();
+        return Some(Claim::indirect(span, Some(cue.clone()), m, rule, confidence * 0.8));
+    }
+    // "a move the company said was needed": the subject is "the company",
+    // not the whole noun phrase the mention builder read.
+    let mut m = m;
+    if let Some(j) = zero_relative_subject(ctx, token_at(ctx.toks, m.span.start), ctx.cue_start_tok(c), ce) {
+        let hi = ctx.cue_start_tok(c);
+        match mention_after(ctx.text, ctx.toks, j, hi).filter(|s| token_at(ctx.toks, s.span.end) == hi) {
+            Some(subject) => m = subject,
+            None => return None,
+        }
+    }
+    // "During his years in office, Mr. Obama said, a majority … believe
+    // “that …”": set off by commas on both sides, the attribution
+    // interrupts one claim (`clause_before`'s two pieces), whatever a
+    // "that" further on looks like.
+    let mt = token_at(ctx.toks, m.span.start);
+    // (Not before a relative: in "this is a place, it suggests, where …"
+    // the attribution interrupts a noun phrase.)
+    // ("The difference now, he told me on Friday, is that …": the hearer
+    // and a short adverbial may come before the closing comma.)
+    let closing = (ce..(ce + 6).min(sent.end))
+        .take_while(|&k| k == ce || ctx.toks[k].kind() == TokKind::Word || ctx.is(k, ","))
+        .find(|&k| ctx.is(k, ","))
+        .filter(|&k| k == ce || hearer_and_time(ctx, cue.lemma(), ce, k));
+    let relative_next = closing.is_some_and(|k| {
+        let w = ctx.lower(k + 1);
+        w.ends_with("ing")
+            || matches!(
+                &*w,
+                "where" | "which" | "who" | "whom" | "when" | "how" | "what" | "whether" | "why"
+            )
+    });
+    if closing.is_some() && mt > sent.start + 1 && ctx.is(mt - 1, ",") && !relative_next {
+        if let Some(claim) = clause_before(ctx, c, sent.clone(), Some(m.clone()), confidence) {
+            return Some(claim);
+        }
+    }
     // The clause: an infinitive ("vowed to repeal"), after
     // "that", or straight after the cue.
     // Only for the main verb: "said … and vowed to fight it",
@@ -321,6 +383,7 @@ fn content_after_cue(
         return None;
     }
     let start_t = content_start_after(ctx, ce, &sent, &m, cue.lemma(), infinitive);
+
     // Under `--scope speech`: "A review suggests …" is evidence, and "asked
     // Easley to climb in" a request.
     if !ctx.all_scope()
@@ -435,6 +498,80 @@ fn content_after_cue(
         }
         _ => clause_before(ctx, c, sent.clone(), Some(m), confidence),
     }
+}
+
+/// "said as much", "said so", "said the same thing", "said much the same":
+/// right after a cue of saying (token `ce` on), a pro-form standing for what
+/// was said, then the sentence's end or an adverbial; the token after it.
+fn pro_form_object(ctx: &Ctx, lemma: &str, ce: usize, sent_end: usize) -> Option<usize> {
+    if !LEXICON.in_sense("pro-form-cue", lemma) || ce >= sent_end {
+        return None;
+    }
+    let w = |k: usize| {
+        if k < sent_end {
+            ctx.lower(k).into_owned()
+        } else {
+            String::new()
+        }
+    };
+    let end = match (&*w(ce), &*w(ce + 1), &*w(ce + 2)) {
+        ("so", _, _) => ce + 1,
+        ("as", "much", _) => ce + 2,
+        ("the", "same", "thing") => ce + 3,
+        ("the", "same", _) => ce + 2,
+        ("much", "the", "same") => ce + 3,
+        _ => return None,
+    };
+    // (Then the sentence ends, or an adverbial: "in an interview", "last
+    // week", "publicly"; not "said so many things", "said as much as $5",
+    // nor a comma: in "said the same thing, including X -- “…”" the
+    // quotation after it is the content.)
+    let next = w(end);
+    let closes = end >= sent_end
+        || matches!(ctx.s(end), "." | ";" | "!" | "?" | ")")
+        || matches!(
+            &*next,
+            "in" | "on"
+                | "at"
+                | "during"
+                | "last"
+                | "this"
+                | "before"
+                | "after"
+                | "when"
+                | "while"
+                | "publicly"
+                | "repeatedly"
+                | "again"
+                | "too"
+                | "earlier"
+                | "yesterday"
+                | "today"
+                | "to"
+                | "about"
+                | "of"
+                | "and"
+                | "but"
+        );
+    let same_as = next == "as" || next == "that";
+    (closes && !(end == ce + 2 && w(ce) == "as" && next == "as") && !same_as).then_some(end)
+}
+
+/// "told me on Friday", "told reporters", "said last week": between a cue
+/// (ending at token `ce`) and the comma at `comma`, only the hearer of
+/// "tell" (an object pronoun or "reporters") and a short time phrase.
+fn hearer_and_time(ctx: &Ctx, lemma: &str, ce: usize, comma: usize) -> bool {
+    let mut k = ce;
+    if lemma == "tell" && matches!(&*ctx.lower(k), "me" | "us" | "him" | "her" | "them" | "reporters") {
+        k += 1;
+    }
+    if k < comma && matches!(&*ctx.lower(k), "on" | "last" | "this" | "earlier" | "later") {
+        k += 1;
+        while k < comma && k < ce + 4 && !matches!(&*ctx.lower(k), "and" | "to" | "that") {
+            k += 1;
+        }
+    }
+    k == comma
 }
 
 /// "said something", "told them nothing": an indefinite pronoun right
@@ -812,13 +949,16 @@ fn settle_quotes(
 ) -> bool {
     let cue = &ctx.cues[c];
     claim.parts.retain(|p| !p.is_empty());
+    // ("has said so": a one-word pro-form is a content.)
+    let pro_form = matches!(&claim.parts[..], [p] if ctx.text[p.clone()].eq_ignore_ascii_case("so"));
     if claim.parts.is_empty()
-        || claim
+        || (claim
             .parts
             .iter()
             .map(|p| ctx.text[p.clone()].split_whitespace().count())
             .sum::<usize>()
             < 2
+            && !pro_form)
     {
         return false;
     }
