@@ -1432,3 +1432,21 @@ fn a_coordinated_remainder_after_a_parenthetical_attribution() {
         "said",
     );
 }
+
+#[test]
+fn words_before_a_parenthetical_attribution_of_a_quotation() {
+    // "A, X said, “Q”": A is the claim's first piece, in the speaker's voice
+    // but not verbatim; the quotation stays direct.
+    let s = "These and other sources of authority, the lawyers said, \u{201c}all command the same conclusion.\u{201d}";
+    assert_claim(
+        s,
+        "These and other sources of authority",
+        "indirect",
+        "the lawyers",
+        "said",
+    );
+    assert_claim(s, "all command the same conclusion.", "direct", "the lawyers", "said");
+    // A name before "he said" is not the pronoun's speaker: no piece.
+    let recs = records("Ms. Reed, he said, \u{201c}knows the city better than anyone.\u{201d}");
+    assert!(recs.iter().all(|r| r.quote != "Ms. Reed"), "{recs:?}");
+}

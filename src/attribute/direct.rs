@@ -492,6 +492,54 @@ pub(super) fn widen_to_clause(ctx: &Ctx, claim: &mut Claim) -> Option<Claim> {
     None
 }
 
+/// "These and other sources, the lawyers said, “all command the same
+/// conclusion”", "Schumer, he said, “knows the minds …”": the words before
+/// an attribution set off by commas, ahead of its quotation, are the claim's
+/// first piece in the speaker's voice but not verbatim: an indirect claim of
+/// their own beside the quotation.
+pub(super) fn fragment_before_attribution(ctx: &Ctx, claim: &Claim) -> Option<Claim> {
+    if claim.rule != "speaker-cue-quote" || claim.kind != Kind::Direct {
+        return None;
+    }
+    let (m, cue) = (claim.mention.as_ref()?, claim.cue.as_ref()?);
+    let mt = token_at(ctx.toks, m.span.start);
+    let sent = ctx.sentence_toks(m.span.start);
+    let after_cue = token_at(ctx.toks, cue.span().end);
+    // X said, “Q”: the cue right after the speaker, a comma, the quotation.
+    let quote_start = claim.parts[0].start;
+    if mt < sent.start + 2
+        || !ctx.is(mt - 1, ",")
+        || token_at(ctx.toks, m.span.end) != token_at(ctx.toks, cue.span().start)
+        || !ctx.is(after_cue, ",")
+        || ctx.toks.get(after_cue + 2).is_none_or(|t| t.start() > quote_start)
+    {
+        return None;
+    }
+    let lead = sent.start..mt - 1;
+    let plain = lead
+        .clone()
+        .all(|k| ctx.toks[k].kind() == TokKind::Word || matches!(ctx.s(k), "’" | "'" | "-"));
+    let cue_in_lead = lead.clone().any(|k| ctx.cue_at_tok.get(k).is_some());
+    // ("Schumer, he said, “knows …”": a pronoun in the attribution is not
+    // the name before it, which the pronoun would be resolved to.)
+    let named_lead = m.kind == MentionKind::Pronoun
+        && (lead
+            .clone()
+            .any(|k| ctx.s(k).starts_with(char::is_uppercase) && k > lead.start)
+            || mention_after(ctx.text, ctx.toks, lead.start, lead.end).is_some());
+    if !plain || cue_in_lead || lead.len() > 15 || named_lead {
+        return None;
+    }
+    let span = ctx.toks[lead.start].start()..ctx.toks[lead.end - 1].end();
+    Some(Claim {
+        kind: Kind::Indirect,
+        parts: vec![span],
+        rule: "parenthetical",
+        confidence: claim.confidence * 0.8,
+        ..claim.clone()
+    })
+}
+
 /// “Q1,” X said, “Q2” and “Q1,” X said. “Q2”: one claim in two parts.
 pub(super) fn merge_split_quotes(ctx: &Ctx, spoken: &[&Quotation], direct: &mut [Direct], consumed: &mut [bool]) {
     for i in 0..spoken.len().saturating_sub(1) {

@@ -46,7 +46,7 @@
 //! - `coordinated-quote`        “Q1,” X said, but “Q2” (the second fragment, with its conjunction)
 //! - `participle-continuation`  …, adding that CLAUSE / …, saying CLAUSE
 //! - `clause-speaker-cue`       CLAUSE, X said. / CLAUSE, said X.
-//! - `parenthetical`            A, critics argue, CLAUSE
+//! - `parenthetical`            A, critics argue, CLAUSE / A, X said, “Q” (A beside the quotation)
 //! - `according-to`             according to X, CLAUSE / CLAUSE, according to X
 //! - `passive-agent`            CONTENT was criticized by X / It was reported by X that CLAUSE (`passive.rs`)
 //! - `possessive-claim`         X's claim / statement / warning that CLAUSE
@@ -74,7 +74,7 @@ use crate::text::Span;
 use crate::tokens::Tokens;
 use continuation::{continuation, narrative_subject, next_paragraph_speaker};
 use ctx::Ctx;
-use direct::{direct_claim, merge_split_quotes, unattributed, widen_to_clause};
+use direct::{direct_claim, fragment_before_attribution, merge_split_quotes, unattributed, widen_to_clause};
 use document::author_of_document;
 use headline::headline_colon;
 use possessive::possessive_claims;
@@ -157,6 +157,14 @@ pub fn attribute_with(
     // address space, not memory: untouched pages are not resident.)
     let mut claims: Vec<Claim> = Vec::with_capacity(spoken.len() + cues.len() + rest_of_widened.len());
     claims.append(&mut rest_of_widened);
+    // "These sources, the lawyers said, “all command …”": the words before
+    // the attribution.
+    claims.extend(
+        direct
+            .iter()
+            .flatten()
+            .filter_map(|d| fragment_before_attribution(&ctx, d)),
+    );
     // 4. A quote-only paragraph whose speaker the next paragraph names.
     next_paragraph_speaker(&mut ctx, &spoken, &mut direct, &consumed);
     // 5. Reported speech on the cues left over; a clause that swallows a
