@@ -82,6 +82,7 @@ impl Mention {
     }
 }
 
+#[inline]
 fn is_cap(text: &str, t: &Token) -> bool {
     // Called for most tokens the readers pass: no decoding for ASCII.
     t.kind() == TokKind::Word

@@ -164,8 +164,20 @@ impl Tokens {
     }
 
     /// `tok` (one of these tokens) in lowercase.
+    // Most tokens are their own lowercase form: that case is a slice of the
+    // text, inlined at the readers; the forms kept apart are read out of line.
     #[inline]
     pub fn lower_of<'t>(&'t self, tok: &Token, text: &'t str) -> &'t str {
+        if !tok.is_long() && tok.lower_code() == SAME_AS_TEXT {
+            return &text[tok.start()..tok.start() + (tok.word_and_rest & LEN_MASK) as usize];
+        }
+        self.kept_lower_of(tok, text)
+    }
+
+    /// [`Tokens::lower_of`] for a long token or one whose form differs from
+    /// its text.
+    #[inline(never)]
+    fn kept_lower_of<'t>(&'t self, tok: &Token, text: &'t str) -> &'t str {
         if tok.is_long() {
             return self.kept_apart(tok.start()).unwrap_or(&text[tok.span()]);
         }
