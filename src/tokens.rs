@@ -445,6 +445,35 @@ pub fn token_at(tokens: &[Token], pos: usize) -> usize {
     tokens.partition_point(|t| t.start() < pos)
 }
 
+/// The token range of each span, as [`token_at`] gives for its start and
+/// end. For spans in text order (sentences) the tokens are walked once,
+/// instead of two binary searches per span in each scan of the sentences.
+pub fn token_ranges(tokens: &[Token], spans: impl IntoIterator<Item = Span>) -> Vec<std::ops::Range<usize>> {
+    let (mut lo, mut hi) = (0, 0);
+    spans
+        .into_iter()
+        .map(|s| {
+            lo = token_at_from(tokens, lo, s.start);
+            hi = token_at_from(tokens, hi, s.end);
+            lo..hi
+        })
+        .collect()
+}
+
+/// [`token_at`], walking on from token `from` when every token before it
+/// starts before `pos` (the next span of a text-ordered list), else by
+/// binary search.
+fn token_at_from(tokens: &[Token], from: usize, pos: usize) -> usize {
+    if from > 0 && tokens[from - 1].start() >= pos {
+        return token_at(tokens, pos);
+    }
+    let mut k = from;
+    while k < tokens.len() && tokens[k].start() < pos {
+        k += 1;
+    }
+    k
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -497,6 +526,18 @@ mod tests {
         let long: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].span().len() >= 300_000).collect();
         assert_eq!(long.len(), 2);
         assert_eq!(toks[long[0]].kind(), TokKind::Word);
+    }
+
+    #[test]
+    fn token_ranges_agree_with_token_at() {
+        let t = "Mr. Ross said. It failed!  “Yes,” he said.\n\nNext one.";
+        let toks = tokenize(t, [0]);
+        let mut spans: Vec<Span> = vec![0..14, 15..25, 27..42, 44..t.len(), 3..9, 0..0, t.len()..t.len()];
+        spans.push(20..20);
+        let ranges = token_ranges(&toks, spans.iter().cloned());
+        for (s, r) in spans.iter().zip(&ranges) {
+            assert_eq!(*r, token_at(&toks, s.start)..token_at(&toks, s.end), "{s:?}");
+        }
     }
 
     #[test]

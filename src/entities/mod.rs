@@ -29,7 +29,7 @@ use crate::mentions::{mention_after, Mention, MentionKind, SpeakerType};
 use crate::quotes::Quotation;
 use crate::segment::Segments;
 use crate::text::Span;
-use crate::tokens::{token_at, TokKind, Token, Tokens};
+use crate::tokens::{token_at, token_ranges, TokKind, Token, Tokens};
 use std::collections::HashMap;
 
 mod descriptions;
@@ -281,10 +281,12 @@ impl Registry {
         if word.chars().count() < 6 || self.by_last.len() > MISSPELLING_SCAN_LIMIT {
             return None;
         }
+        // (The first byte first: one_edit_apart wants the first letters equal.)
+        let first = word.as_bytes().first();
         let mut found = self
             .by_last
             .iter()
-            .filter(|(last, _)| one_edit_apart(last, word))
+            .filter(|(last, _)| last.as_bytes().first() == first && one_edit_apart(last, word))
             .flat_map(|(_, ids)| ids.iter().copied())
             .filter(|&e| {
                 let ent = &self.entities[e];
@@ -349,30 +351,39 @@ pub fn scan(text: &str, segs: &Segments, toks: &Tokens, quoted: QuotedSpans, cla
         sentence_starts: segs.sentences.iter().map(|s| s.start).collect(),
         ..Registry::default()
     };
-    add_name_runs(text, segs, toks, &quoted, &mut reg);
+    // Each sentence's tokens, found once for the four scans below.
+    let sentences = token_ranges(toks, &segs.sentences);
+    add_name_runs(text, segs, &sentences, toks, &quoted, &mut reg);
     // Later one-word mentions of those people ("Jamil said …", "Mr. Obama").
     let speakers = speaker_surnames(text, claims);
-    let surnames = scan_surnames(text, segs, toks, &quoted, &speakers, &mut reg);
+    let surnames = scan_surnames(text, &sentences, toks, &quoted, &speakers, &mut reg);
     reg.names.extend(surnames);
     reg.names.sort_by_key(|o| o.pos());
-    reg.documents = scan_documents(text, segs, toks, &quoted);
+    reg.documents = scan_documents(text, &sentences, toks, &quoted);
     // Sorted starts rather than a hash set: a third of the memory.
     let mut claimed: Vec<usize> = claims
         .iter()
         .filter_map(|c| c.mention.as_ref().map(|m| m.span.start))
         .collect();
     claimed.sort_unstable();
-    let mut pronouns = subject_pronouns(text, segs, toks, &quoted);
+    let mut pronouns = subject_pronouns(text, &sentences, toks, &quoted);
     pronouns.retain(|p| claimed.binary_search(&p.start()).is_err());
     Scanned { reg, quoted, pronouns }
 }
 
 /// 1. Full names anywhere outside quotations: two or more capitalised
 ///    words, subjects when near the sentence start.
-fn add_name_runs(text: &str, segs: &Segments, toks: &Tokens, quoted: &QuotedSpans, reg: &mut Registry) {
+fn add_name_runs(
+    text: &str,
+    segs: &Segments,
+    sentences: &[std::ops::Range<usize>],
+    toks: &Tokens,
+    quoted: &QuotedSpans,
+    reg: &mut Registry,
+) {
     // One run at a time, as read: a document of hundreds of MB has
     // millions of them.
-    scan_names(text, segs, toks, |name| add_name_run(text, segs, quoted, reg, name));
+    scan_names(text, sentences, toks, |name| add_name_run(text, segs, quoted, reg, name));
 }
 
 /// A full-name run read in the text becomes a referent, unless it is quoted

@@ -149,7 +149,7 @@ pub(super) fn speaker_surnames(text: &str, claims: &[Claim]) -> std::collections
 /// none is known yet.
 pub(super) fn scan_surnames(
     text: &str,
-    segs: &Segments,
+    sentences: &[std::ops::Range<usize>],
     toks: &Tokens,
     quoted: &QuotedSpans,
     speakers: &std::collections::HashSet<String, FastHash>,
@@ -157,8 +157,7 @@ pub(super) fn scan_surnames(
 ) -> Vec<Occurrence> {
     let mut out = Vec::new();
     let mut seen_lowercase = LowercaseUse::default();
-    for s in &segs.sentences {
-        let (lo, hi) = (token_at(toks, s.start), token_at(toks, s.end));
+    for &std::ops::Range { start: lo, end: hi } in sentences {
         for k in lo..hi {
             let t = &toks[k];
             if !is_cap(text, t) {
@@ -383,10 +382,13 @@ pub(super) fn is_cap(text: &str, t: &Token) -> bool {
 }
 
 /// Person names of two or more words, with their titles or descriptions.
-pub(super) fn scan_names(text: &str, segs: &Segments, toks: &Tokens, mut emit: impl FnMut(NameRun)) {
-    for s in &segs.sentences {
-        let lo = token_at(toks, s.start);
-        let hi = token_at(toks, s.end);
+pub(super) fn scan_names(
+    text: &str,
+    sentences: &[std::ops::Range<usize>],
+    toks: &Tokens,
+    mut emit: impl FnMut(NameRun),
+) {
+    for &std::ops::Range { start: lo, end: hi } in sentences {
         let mut k = lo;
         while k < hi {
             // Most words are not capitalised: the cheapest test first.
