@@ -98,11 +98,21 @@ fn name_tokens(s: &str) -> Vec<String> {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         // ("Bashar al-Assad" is "Assad" on second mention: the article apart.)
         .flat_map(|w| match crate::text::arabic_article_name(w) {
-            true => vec![w[..2].to_lowercase(), w[3..].to_lowercase()],
-            false => vec![w.to_lowercase()],
+            true => vec![lowercase_word(&w[..2]), lowercase_word(&w[3..])],
+            false => vec![lowercase_word(w)],
         })
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// `word.to_lowercase()`, by bytes when it is ASCII (most names): without
+/// the Unicode tables' walk of every char.
+fn lowercase_word(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
 }
 
 /// Surnames compared for misspellings, at most (each lookup reads them all).

@@ -3,6 +3,7 @@
 //! not one (datelines, photo credits, subheads, titles of works, places).
 
 use super::*;
+use crate::lexicon::lowercase;
 
 /// Whether a capitalised run is a person of the story rather than page
 /// furniture: not an all-capitals dateline or subhead ("MIDWAY ATOLL",
@@ -33,7 +34,7 @@ pub(super) fn is_story_name(text: &str, segs: &Segments, name: &Span) -> bool {
     // "Yellowhead MP", "Minister of Innovation": a role, not a name.
     let role = words
         .last()
-        .is_some_and(|w| LEXICON.person_nouns.contains(&w.to_lowercase()));
+        .is_some_and(|w| LEXICON.person_nouns.contains(&lowercase(w)));
     let place = LEXICON.places.contains(&text[name.clone()]);
     !(shouting || credit || work_title || the_before || day || role || place || in_subhead(text, segs, name.start))
 }
@@ -429,9 +430,7 @@ pub(super) fn scan_names(
             let mut resume = end;
             // (A company's name is kept too: "Suncor" may follow "Suncor Energy".)
             let company = m.stype == SpeakerType::Organization
-                && LEXICON
-                    .company_name_words
-                    .contains(&text[m.head.clone()].to_lowercase());
+                && LEXICON.company_name_words.contains(&lowercase(&text[m.head.clone()]));
             if m.kind == MentionKind::Name && (m.stype == SpeakerType::Person || company) {
                 let name = leading_run(text, toks, k, hi, m.name.clone().expect("names have a name"));
                 // "New York choreographer Jeanine Durning’s This Shape": the
@@ -447,13 +446,9 @@ pub(super) fn scan_names(
                 let name = owner.unwrap_or(name);
                 let words = text[name.clone()].split_whitespace().count();
                 if words >= 2
-                    && !LEXICON.not_speakers.contains(
-                        &text[name.clone()]
-                            .split_whitespace()
-                            .next()
-                            .unwrap_or("")
-                            .to_lowercase(),
-                    )
+                    && !LEXICON
+                        .not_speakers
+                        .contains(&lowercase(text[name.clone()].split_whitespace().next().unwrap_or("")))
                 {
                     // The phrase's appositive describes what the name owns.
                     let descriptor = if owns_what_follows {
@@ -539,19 +534,19 @@ pub(super) fn description_before(text: &str, toks: &Tokens, lo: usize, k: usize)
     if k == lo {
         return None;
     }
-    let prev = text[toks[k - 1].span()].to_lowercase();
-    if !LEXICON.person_nouns.contains(&prev) {
+    // (The tokens' lowercase forms: no copy of each word.)
+    if !LEXICON.person_nouns.contains(toks.lower(k - 1, text)) {
         return None;
     }
     let mut s = k - 1;
     while s > lo && k - s < 6 && toks[s - 1].kind() == TokKind::Word {
-        let w = text[toks[s - 1].span()].to_lowercase();
+        let w = toks.lower(s - 1, text);
         // A cue ends the description: "asks Policy Options editor Jennifer
         // Ditchburn" is described as a Policy Options editor.
         if matches!(
-            w.as_str(),
+            w,
             "the" | "a" | "an" | "and" | "by" | "said" | "that" | "of" | "to" | "with" | "as"
-        ) || crate::cues::is_cue_word(&w)
+        ) || crate::cues::is_cue_word(w)
         {
             break;
         }
@@ -565,14 +560,13 @@ pub(super) fn appositive_after(text: &str, toks: &Tokens, end: usize, hi: usize)
     if end + 1 >= hi || &text[toks[end].span()] != "," {
         return None;
     }
-    let first = text[toks[end + 1].span()].to_lowercase();
-    if !matches!(first.as_str(), "a" | "an" | "the") {
+    if !matches!(toks.lower(end + 1, text), "a" | "an" | "the") {
         return None;
     }
     let mut e = end + 1;
     while e < hi && toks[e].kind() == TokKind::Word && e - end < 12 {
         e += 1;
     }
-    let has_role = (end + 1..e).any(|j| LEXICON.person_nouns.contains(&text[toks[j].span()].to_lowercase()));
+    let has_role = (end + 1..e).any(|j| LEXICON.person_nouns.contains(toks.lower(j, text)));
     (has_role && e < hi).then(|| toks[end + 1].start()..toks[e - 1].end())
 }
