@@ -164,33 +164,34 @@ impl Tokens {
     }
 
     /// `tok` (one of these tokens) in lowercase.
-    // Most tokens are their own lowercase form: that case is a slice of the
-    // text, inlined at the readers; the forms kept apart are read out of line.
+    // Nearly every token is its own lowercase form or has a copy of its
+    // length in `lowered`: those two cases are slices, inlined at the
+    // readers; the forms kept apart are read out of line.
     #[inline]
     pub fn lower_of<'t>(&'t self, tok: &Token, text: &'t str) -> &'t str {
-        if !tok.is_long() && tok.lower_code() == SAME_AS_TEXT {
-            return &text[tok.start()..tok.start() + (tok.word_and_rest & LEN_MASK) as usize];
+        if !tok.is_long() {
+            let len = (tok.word_and_rest & LEN_MASK) as usize;
+            match tok.lower_code() {
+                SAME_AS_TEXT => return &text[tok.start()..tok.start() + len],
+                OTHER_LENGTH => {}
+                delta => {
+                    let at = self.lower_base[tok.start() >> LOWER_BLOCK_BITS] as usize + delta as usize;
+                    return &self.lowered[at..at + len];
+                }
+            }
         }
         self.kept_lower_of(tok, text)
     }
 
-    /// [`Tokens::lower_of`] for a long token or one whose form differs from
-    /// its text.
+    /// [`Tokens::lower_of`] for a long token or one whose form has another
+    /// length than its text.
     #[inline(never)]
     fn kept_lower_of<'t>(&'t self, tok: &Token, text: &'t str) -> &'t str {
         if tok.is_long() {
             return self.kept_apart(tok.start()).unwrap_or(&text[tok.span()]);
         }
-        match tok.lower_code() {
-            SAME_AS_TEXT => &text[tok.span()],
-            OTHER_LENGTH => self
-                .kept_apart(tok.start())
-                .expect("a token marked OTHER_LENGTH has its form"),
-            delta => {
-                let at = self.lower_base[tok.start() >> LOWER_BLOCK_BITS] as usize + delta as usize;
-                &self.lowered[at..at + (tok.end() - tok.start())]
-            }
-        }
+        self.kept_apart(tok.start())
+            .expect("a token marked OTHER_LENGTH has its form")
     }
 
     /// The lowercase form kept apart for the token at `start`, if any.

@@ -371,7 +371,8 @@ pub(super) fn title_before(text: &str, toks: &Tokens, k: usize) -> Option<Option
     person_title(prev)
 }
 
-#[inline]
+// (Asked at every token of the scans: kept inline.)
+#[inline(always)]
 pub(super) fn is_cap(text: &str, t: &Token) -> bool {
     t.kind() == TokKind::Word
         && match text.as_bytes()[t.start()] {
