@@ -257,7 +257,7 @@ fn lone_first_name(
         .filter(|_| k + 1 < hi)
         .is_some_and(|n| n.kind() == TokKind::Word && text[n.span()].starts_with(char::is_lowercase));
     let name_only = before_lowercase
-        && opens_sentence_at(text, toks, lo, k)
+        && opens_sentence_at(toks, lo, k)
         && !seen.written_lowercase(text, toks.lower(k, text), toks[k].span().start);
     name_only.then_some(gender)
 }
@@ -400,7 +400,7 @@ pub(super) fn scan_names(
             }
             // "Prominent Canadian examples include": an ordinary word
             // capitalised only because it opens the sentence starts no name.
-            if opens_sentence_at(text, toks, lo, k) && LEXICON.lowercase_words.contains(toks.lower(k, text)) {
+            if opens_sentence_at(toks, lo, k) && LEXICON.lowercase_words.contains(toks.lower(k, text)) {
                 k += 1;
                 continue;
             }
@@ -487,7 +487,7 @@ fn cut_at_possessive(text: &str, phrase: Span) -> Option<Span> {
 /// word opening a sentence, set off by an appositive with a role noun, is a
 /// person known by one name.
 fn one_word_name(text: &str, toks: &Tokens, lo: usize, k: usize, hi: usize) -> Option<NameRun> {
-    if !opens_sentence_at(text, toks, lo, k) || toks[k].kind() != TokKind::Word {
+    if !opens_sentence_at(toks, lo, k) || toks[k].kind() != TokKind::Word {
         return None;
     }
     let w = toks.lower(k, text);
@@ -504,11 +504,10 @@ fn one_word_name(text: &str, toks: &Tokens, lo: usize, k: usize, hi: usize) -> O
 }
 
 /// Whether token `k` is the sentence's first word (after any opening
-/// quotation marks or brackets).
-fn opens_sentence_at(text: &str, toks: &Tokens, lo: usize, k: usize) -> bool {
-    toks[lo..k]
-        .iter()
-        .all(|t| t.kind() != TokKind::Word && !text[t.span()].chars().any(char::is_alphanumeric))
+/// quotation marks or brackets). (A punctuation token is one char that is
+/// no word char: none holds a letter or a digit.)
+fn opens_sentence_at(toks: &Tokens, lo: usize, k: usize) -> bool {
+    toks[lo..k].iter().all(|t| t.kind() != TokKind::Word)
 }
 
 /// The capitalised run that starts the phrase when the reader chose a later
