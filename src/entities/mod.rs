@@ -393,7 +393,9 @@ fn add_name_runs(
 ) {
     // One run at a time, as read: a document of hundreds of MB has
     // millions of them.
-    scan_names(text, sentences, toks, |name| add_name_run(text, segs, quoted, reg, name));
+    scan_names(text, sentences, toks, |name| {
+        add_name_run(text, segs, quoted, reg, name)
+    });
 }
 
 /// A full-name run read in the text becomes a referent, unless it is quoted
