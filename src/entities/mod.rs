@@ -247,12 +247,18 @@ impl Registry {
         // Only the latest entities with this surname are compared: a text of
         // thousands of namesakes would otherwise make resolution quadratic.
         let candidates = &all[all.len().saturating_sub(LOOKBACK)..];
-        let earlier: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&i| self.entities[i].first <= pos)
-            .collect();
-        let candidates: &[usize] = if pos == usize::MAX { candidates } else { &earlier };
+        // (No copy when every candidate counts: find_by_name, at every name run.)
+        let earlier: Vec<usize>;
+        let candidates: &[usize] = if pos == usize::MAX {
+            candidates
+        } else {
+            earlier = candidates
+                .iter()
+                .copied()
+                .filter(|&i| self.entities[i].first <= pos)
+                .collect();
+            &earlier
+        };
         // The fullest earlier name that ends with this one ("Champion", "Marc Champion").
         candidates
             .iter()
