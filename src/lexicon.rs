@@ -79,6 +79,43 @@ impl<'a> IntoIterator for &'a WordSet {
     }
 }
 
+/// A map keyed by words, with the keys' shapes: most words asked about (of
+/// no key's shape) are answered without hashing. (The titles are asked of
+/// every word and phrase of a name the mention reader builds.)
+pub struct WordMap<V> {
+    shapes: WordShapes,
+    map: HashMap<String, V, FastHash>,
+}
+
+impl<V> WordMap<V> {
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<&V> {
+        if !self.shapes.may_hold(word) {
+            return None;
+        }
+        self.map.get(word)
+    }
+
+    #[inline]
+    pub fn contains_key(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.map.keys()
+    }
+}
+
+impl<V> FromIterator<(String, V)> for WordMap<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(entries: I) -> Self {
+        let map: HashMap<String, V, FastHash> = entries.into_iter().collect();
+        WordMap {
+            shapes: WordShapes::of(map.keys().map(String::as_str)),
+            map,
+        }
+    }
+}
+
 /// A set of `'static` words for the membership tests of the hot path.
 pub fn word_set(words: &[&'static str]) -> StaticWords {
     StaticWords {
@@ -205,7 +242,7 @@ pub struct Lexicon {
     /// First name (lowercase) given to one sex only → that gender.
     pub first_names: HashMap<String, &'static str, FastHash>,
     /// Title (as written, e.g. "Prime Minister") → gender it implies, if any.
-    pub titles: HashMap<String, Option<&'static str>, FastHash>,
+    pub titles: WordMap<Option<&'static str>>,
     pub person_nouns: WordSet,
     pub org_nouns: WordSet,
     pub group_nouns: WordSet,

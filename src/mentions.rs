@@ -82,6 +82,7 @@ impl Mention {
     }
 }
 
+#[inline]
 fn is_cap(text: &str, t: &Token) -> bool {
     // Called for most tokens the readers pass: no decoding for ASCII.
     t.kind() == TokKind::Word
@@ -326,6 +327,11 @@ const PREPOSITIONS_IN_NP_LIST: &[&str] = &["in", "of", "for", "at", "from", "to"
 /// A subject pronoun with a verb contracted into it ("he’s", "they're",
 /// "I'm", "she’ll", "that’s"): the pronoun and the contracted part.
 pub fn contracted_subject(w: &str) -> Option<(&str, &str)> {
+    // (Asked of most heads: a word with no apostrophe is none, known by its
+    // bytes. '’' is E2 80 99 in UTF-8.)
+    if !w.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        return None;
+    }
     let (p, rest) = w.split_once(['’', '\''])?;
     let verb = matches!(rest, "s" | "re" | "m" | "ll" | "ve" | "d");
     let subject = matches!(p, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there")

@@ -161,8 +161,18 @@ impl NextMatch {
 }
 
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    // Curly quotation marks, dashes and the ellipsis are the commonest
+    // non-ASCII chars of news text, and no letters: answered without a
+    // search of the Unicode tables.
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
 }
+
+/// Dashes, quotation marks, bullets and the ellipsis (U+2010 to U+2027), none
+/// of them alphanumeric.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2010}'..='\u{2027}';
 
 /// "al-Sharaa", "el-Sisi": a name written after the Arabic article, which
 /// is lowercase in English text; the word counts as capitalised.
@@ -176,6 +186,14 @@ pub fn arabic_article_name(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_chars_agree_with_unicode() {
+        let chars = (0..0x3000).chain([0x1_0400, 0x1_f600]).filter_map(char::from_u32);
+        for c in chars {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || c == '_', "{c:?}");
+        }
+    }
 
     #[test]
     fn char_offsets_match_a_naive_count() {

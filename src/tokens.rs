@@ -164,21 +164,34 @@ impl Tokens {
     }
 
     /// `tok` (one of these tokens) in lowercase.
+    // Nearly every token is its own lowercase form or has a copy of its
+    // length in `lowered`: those two cases are slices, inlined at the
+    // readers; the forms kept apart are read out of line.
     #[inline]
     pub fn lower_of<'t>(&'t self, tok: &Token, text: &'t str) -> &'t str {
+        if !tok.is_long() {
+            let len = (tok.word_and_rest & LEN_MASK) as usize;
+            match tok.lower_code() {
+                SAME_AS_TEXT => return &text[tok.start()..tok.start() + len],
+                OTHER_LENGTH => {}
+                delta => {
+                    let at = self.lower_base[tok.start() >> LOWER_BLOCK_BITS] as usize + delta as usize;
+                    return &self.lowered[at..at + len];
+                }
+            }
+        }
+        self.kept_lower_of(tok, text)
+    }
+
+    /// [`Tokens::lower_of`] for a long token or one whose form has another
+    /// length than its text.
+    #[inline(never)]
+    fn kept_lower_of<'t>(&'t self, tok: &Token, text: &'t str) -> &'t str {
         if tok.is_long() {
             return self.kept_apart(tok.start()).unwrap_or(&text[tok.span()]);
         }
-        match tok.lower_code() {
-            SAME_AS_TEXT => &text[tok.span()],
-            OTHER_LENGTH => self
-                .kept_apart(tok.start())
-                .expect("a token marked OTHER_LENGTH has its form"),
-            delta => {
-                let at = self.lower_base[tok.start() >> LOWER_BLOCK_BITS] as usize + delta as usize;
-                &self.lowered[at..at + (tok.end() - tok.start())]
-            }
-        }
+        self.kept_apart(tok.start())
+            .expect("a token marked OTHER_LENGTH has its form")
     }
 
     /// The lowercase form kept apart for the token at `start`, if any.
@@ -433,6 +446,35 @@ pub fn token_at(tokens: &[Token], pos: usize) -> usize {
     tokens.partition_point(|t| t.start() < pos)
 }
 
+/// The token range of each span, as [`token_at`] gives for its start and
+/// end. For spans in text order (sentences) the tokens are walked once,
+/// instead of two binary searches per span in each scan of the sentences.
+pub fn token_ranges(tokens: &[Token], spans: impl IntoIterator<Item = Span>) -> Vec<std::ops::Range<usize>> {
+    let (mut lo, mut hi) = (0, 0);
+    spans
+        .into_iter()
+        .map(|s| {
+            lo = token_at_from(tokens, lo, s.start);
+            hi = token_at_from(tokens, hi, s.end);
+            lo..hi
+        })
+        .collect()
+}
+
+/// [`token_at`], walking on from token `from` when every token before it
+/// starts before `pos` (the next span of a text-ordered list), else by
+/// binary search.
+fn token_at_from(tokens: &[Token], from: usize, pos: usize) -> usize {
+    if from > 0 && tokens[from - 1].start() >= pos {
+        return token_at(tokens, pos);
+    }
+    let mut k = from;
+    while k < tokens.len() && tokens[k].start() < pos {
+        k += 1;
+    }
+    k
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -485,6 +527,18 @@ mod tests {
         let long: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].span().len() >= 300_000).collect();
         assert_eq!(long.len(), 2);
         assert_eq!(toks[long[0]].kind(), TokKind::Word);
+    }
+
+    #[test]
+    fn token_ranges_agree_with_token_at() {
+        let t = "Mr. Ross said. It failed!  “Yes,” he said.\n\nNext one.";
+        let toks = tokenize(t, [0]);
+        let mut spans: Vec<Span> = vec![0..14, 15..25, 27..42, 44..t.len(), 3..9, 0..0, t.len()..t.len()];
+        spans.push(20..20);
+        let ranges = token_ranges(&toks, spans.iter().cloned());
+        for (s, r) in spans.iter().zip(&ranges) {
+            assert_eq!(*r, token_at(&toks, s.start)..token_at(&toks, s.end), "{s:?}");
+        }
     }
 
     #[test]

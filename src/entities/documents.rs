@@ -20,10 +20,14 @@ pub(super) struct DocumentNoun {
 const DOCUMENT_WINDOW: usize = 6;
 
 /// Every document noun outside quotations, in text order.
-pub(super) fn scan_documents(text: &str, segs: &Segments, toks: &Tokens, quoted: &QuotedSpans) -> Vec<DocumentNoun> {
+pub(super) fn scan_documents(
+    text: &str,
+    sentences: &[std::ops::Range<usize>],
+    toks: &Tokens,
+    quoted: &QuotedSpans,
+) -> Vec<DocumentNoun> {
     let mut out = Vec::new();
-    for s in &segs.sentences {
-        let (lo, hi) = (token_at(toks, s.start), token_at(toks, s.end));
+    for &std::ops::Range { start: lo, end: hi } in sentences {
         for k in lo..hi {
             let t = &toks[k];
             if t.kind() != TokKind::Word || t.span().len() < 3 {

@@ -29,7 +29,7 @@ use crate::mentions::{mention_after, Mention, MentionKind, SpeakerType};
 use crate::quotes::Quotation;
 use crate::segment::Segments;
 use crate::text::Span;
-use crate::tokens::{token_at, TokKind, Token, Tokens};
+use crate::tokens::{token_at, token_ranges, TokKind, Token, Tokens};
 use std::collections::HashMap;
 
 mod descriptions;
@@ -98,11 +98,21 @@ fn name_tokens(s: &str) -> Vec<String> {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         // ("Bashar al-Assad" is "Assad" on second mention: the article apart.)
         .flat_map(|w| match crate::text::arabic_article_name(w) {
-            true => vec![w[..2].to_lowercase(), w[3..].to_lowercase()],
-            false => vec![w.to_lowercase()],
+            true => vec![lowercase_word(&w[..2]), lowercase_word(&w[3..])],
+            false => vec![lowercase_word(w)],
         })
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// `word.to_lowercase()`, by bytes when it is ASCII (most names): without
+/// the Unicode tables' walk of every char.
+fn lowercase_word(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
 }
 
 /// Surnames compared for misspellings, at most (each lookup reads them all).
@@ -237,12 +247,18 @@ impl Registry {
         // Only the latest entities with this surname are compared: a text of
         // thousands of namesakes would otherwise make resolution quadratic.
         let candidates = &all[all.len().saturating_sub(LOOKBACK)..];
-        let earlier: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&i| self.entities[i].first <= pos)
-            .collect();
-        let candidates: &[usize] = if pos == usize::MAX { candidates } else { &earlier };
+        // (No copy when every candidate counts: find_by_name, at every name run.)
+        let earlier: Vec<usize>;
+        let candidates: &[usize] = if pos == usize::MAX {
+            candidates
+        } else {
+            earlier = candidates
+                .iter()
+                .copied()
+                .filter(|&i| self.entities[i].first <= pos)
+                .collect();
+            &earlier
+        };
         // The fullest earlier name that ends with this one ("Champion", "Marc Champion").
         candidates
             .iter()
@@ -281,10 +297,12 @@ impl Registry {
         if word.chars().count() < 6 || self.by_last.len() > MISSPELLING_SCAN_LIMIT {
             return None;
         }
+        // (The first byte first: one_edit_apart wants the first letters equal.)
+        let first = word.as_bytes().first();
         let mut found = self
             .by_last
             .iter()
-            .filter(|(last, _)| one_edit_apart(last, word))
+            .filter(|(last, _)| last.as_bytes().first() == first && one_edit_apart(last, word))
             .flat_map(|(_, ids)| ids.iter().copied())
             .filter(|&e| {
                 let ent = &self.entities[e];
@@ -318,13 +336,56 @@ impl Registry {
     fn recent(&self, pos: usize) -> impl Iterator<Item = &Occurrence> {
         let n = self.names.partition_point(|o| o.pos() < pos);
         let s = self.spoken.partition_point(|o| o.pos() < pos);
-        let mut v: Vec<&Occurrence> = self.names[n.saturating_sub(LOOKBACK)..n]
-            .iter()
-            .chain(self.spoken[s.saturating_sub(LOOKBACK)..s].iter())
-            .collect();
-        v.sort_by_key(|o| std::cmp::Reverse(o.pos()));
-        v.into_iter()
+        NewestFirst {
+            names: &self.names[n.saturating_sub(LOOKBACK)..n],
+            spoken: &self.spoken[s.saturating_sub(LOOKBACK)..s],
+            at_names: &[],
+            at_spoken: &[],
+        }
     }
+}
+
+/// Name-run and claim occurrences (each slice sorted by position) merged
+/// newest first, in the order a stable sort of the names, then the spoken,
+/// by descending position gives: at one position the names first, each
+/// kind in its own order. (Read lazily: most readers stop at the first few,
+/// and a sort of up to 128 per pronoun or description was a large part of
+/// resolution.)
+struct NewestFirst<'a> {
+    /// The occurrences not yet reached, oldest first.
+    names: &'a [Occurrence],
+    spoken: &'a [Occurrence],
+    /// Those at the position being read, still to give.
+    at_names: &'a [Occurrence],
+    at_spoken: &'a [Occurrence],
+}
+
+impl<'a> Iterator for NewestFirst<'a> {
+    type Item = &'a Occurrence;
+
+    fn next(&mut self) -> Option<&'a Occurrence> {
+        if self.at_names.is_empty() && self.at_spoken.is_empty() {
+            let newest = self.names.last().into_iter().chain(self.spoken.last());
+            let pos = newest.map(Occurrence::pos).max()?;
+            (self.names, self.at_names) = split_at_position(self.names, pos);
+            (self.spoken, self.at_spoken) = split_at_position(self.spoken, pos);
+        }
+        let group = if self.at_names.is_empty() {
+            &mut self.at_spoken
+        } else {
+            &mut self.at_names
+        };
+        let (first, rest) = group.split_first()?;
+        *group = rest;
+        Some(first)
+    }
+}
+
+/// A slice sorted by position split before its occurrences at `pos`, the
+/// latest position in it.
+fn split_at_position(occurrences: &[Occurrence], pos: usize) -> (&[Occurrence], &[Occurrence]) {
+    let at = occurrences.iter().rev().take_while(|o| o.pos() == pos).count();
+    occurrences.split_at(occurrences.len() - at)
 }
 
 pub fn resolve(text: &str, segs: &Segments, toks: &Tokens, quotations: &[Quotation], claims: &[Claim]) -> Resolution {
@@ -349,30 +410,41 @@ pub fn scan(text: &str, segs: &Segments, toks: &Tokens, quoted: QuotedSpans, cla
         sentence_starts: segs.sentences.iter().map(|s| s.start).collect(),
         ..Registry::default()
     };
-    add_name_runs(text, segs, toks, &quoted, &mut reg);
+    // Each sentence's tokens, found once for the four scans below.
+    let sentences = token_ranges(toks, &segs.sentences);
+    add_name_runs(text, segs, &sentences, toks, &quoted, &mut reg);
     // Later one-word mentions of those people ("Jamil said …", "Mr. Obama").
     let speakers = speaker_surnames(text, claims);
-    let surnames = scan_surnames(text, segs, toks, &quoted, &speakers, &mut reg);
+    let surnames = scan_surnames(text, &sentences, toks, &quoted, &speakers, &mut reg);
     reg.names.extend(surnames);
     reg.names.sort_by_key(|o| o.pos());
-    reg.documents = scan_documents(text, segs, toks, &quoted);
+    reg.documents = scan_documents(text, &sentences, toks, &quoted);
     // Sorted starts rather than a hash set: a third of the memory.
     let mut claimed: Vec<usize> = claims
         .iter()
         .filter_map(|c| c.mention.as_ref().map(|m| m.span.start))
         .collect();
     claimed.sort_unstable();
-    let mut pronouns = subject_pronouns(text, segs, toks, &quoted);
+    let mut pronouns = subject_pronouns(text, &sentences, toks, &quoted);
     pronouns.retain(|p| claimed.binary_search(&p.start()).is_err());
     Scanned { reg, quoted, pronouns }
 }
 
 /// 1. Full names anywhere outside quotations: two or more capitalised
 ///    words, subjects when near the sentence start.
-fn add_name_runs(text: &str, segs: &Segments, toks: &Tokens, quoted: &QuotedSpans, reg: &mut Registry) {
+fn add_name_runs(
+    text: &str,
+    segs: &Segments,
+    sentences: &[std::ops::Range<usize>],
+    toks: &Tokens,
+    quoted: &QuotedSpans,
+    reg: &mut Registry,
+) {
     // One run at a time, as read: a document of hundreds of MB has
     // millions of them.
-    scan_names(text, segs, toks, |name| add_name_run(text, segs, quoted, reg, name));
+    scan_names(text, sentences, toks, |name| {
+        add_name_run(text, segs, quoted, reg, name)
+    });
 }
 
 /// A full-name run read in the text becomes a referent, unless it is quoted
@@ -546,6 +618,31 @@ struct NameRun {
     descriptor: Option<Span>,
     gender: Option<&'static str>,
     subject: bool,
+}
+
+#[cfg(test)]
+mod recent_tests {
+    use super::*;
+
+    /// The merge gives what the stable sort of both kinds did, ties included.
+    #[test]
+    fn newest_first_is_the_stable_sort() {
+        let occ = |pos: usize, who: usize| Occurrence::new(pos, who, false);
+        let reg = Registry {
+            names: [(3, 0), (5, 1), (5, 2), (9, 3), (12, 4)].map(|(p, w)| occ(p, w)).into(),
+            spoken: [(1, 10), (5, 11), (9, 12), (9, 13), (15, 14)]
+                .map(|(p, w)| occ(p, w))
+                .into(),
+            ..Registry::default()
+        };
+        for pos in [0, 2, 5, 6, 10, 13, 16, 100] {
+            let got: Vec<usize> = reg.recent(pos).map(Occurrence::entity).collect();
+            let mut all: Vec<&Occurrence> = reg.names.iter().chain(&reg.spoken).filter(|o| o.pos() < pos).collect();
+            all.sort_by_key(|o| std::cmp::Reverse(o.pos()));
+            let want: Vec<usize> = all.into_iter().map(Occurrence::entity).collect();
+            assert_eq!(got, want, "before {pos}");
+        }
+    }
 }
 
 #[cfg(test)]

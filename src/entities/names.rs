@@ -3,6 +3,7 @@
 //! not one (datelines, photo credits, subheads, titles of works, places).
 
 use super::*;
+use crate::lexicon::lowercase;
 
 /// Whether a capitalised run is a person of the story rather than page
 /// furniture: not an all-capitals dateline or subhead ("MIDWAY ATOLL",
@@ -33,7 +34,7 @@ pub(super) fn is_story_name(text: &str, segs: &Segments, name: &Span) -> bool {
     // "Yellowhead MP", "Minister of Innovation": a role, not a name.
     let role = words
         .last()
-        .is_some_and(|w| LEXICON.person_nouns.contains(&w.to_lowercase()));
+        .is_some_and(|w| LEXICON.person_nouns.contains(&lowercase(w)));
     let place = LEXICON.places.contains(&text[name.clone()]);
     !(shouting || credit || work_title || the_before || day || role || place || in_subhead(text, segs, name.start))
 }
@@ -149,7 +150,7 @@ pub(super) fn speaker_surnames(text: &str, claims: &[Claim]) -> std::collections
 /// none is known yet.
 pub(super) fn scan_surnames(
     text: &str,
-    segs: &Segments,
+    sentences: &[std::ops::Range<usize>],
     toks: &Tokens,
     quoted: &QuotedSpans,
     speakers: &std::collections::HashSet<String, FastHash>,
@@ -157,8 +158,7 @@ pub(super) fn scan_surnames(
 ) -> Vec<Occurrence> {
     let mut out = Vec::new();
     let mut seen_lowercase = LowercaseUse::default();
-    for s in &segs.sentences {
-        let (lo, hi) = (token_at(toks, s.start), token_at(toks, s.end));
+    for &std::ops::Range { start: lo, end: hi } in sentences {
         for k in lo..hi {
             let t = &toks[k];
             if !is_cap(text, t) {
@@ -257,7 +257,7 @@ fn lone_first_name(
         .filter(|_| k + 1 < hi)
         .is_some_and(|n| n.kind() == TokKind::Word && text[n.span()].starts_with(char::is_lowercase));
     let name_only = before_lowercase
-        && opens_sentence_at(text, toks, lo, k)
+        && opens_sentence_at(toks, lo, k)
         && !seen.written_lowercase(text, toks.lower(k, text), toks[k].span().start);
     name_only.then_some(gender)
 }
@@ -371,6 +371,8 @@ pub(super) fn title_before(text: &str, toks: &Tokens, k: usize) -> Option<Option
     person_title(prev)
 }
 
+// (Asked at every token of the scans: kept inline.)
+#[inline(always)]
 pub(super) fn is_cap(text: &str, t: &Token) -> bool {
     t.kind() == TokKind::Word
         && match text.as_bytes()[t.start()] {
@@ -382,10 +384,13 @@ pub(super) fn is_cap(text: &str, t: &Token) -> bool {
 }
 
 /// Person names of two or more words, with their titles or descriptions.
-pub(super) fn scan_names(text: &str, segs: &Segments, toks: &Tokens, mut emit: impl FnMut(NameRun)) {
-    for s in &segs.sentences {
-        let lo = token_at(toks, s.start);
-        let hi = token_at(toks, s.end);
+pub(super) fn scan_names(
+    text: &str,
+    sentences: &[std::ops::Range<usize>],
+    toks: &Tokens,
+    mut emit: impl FnMut(NameRun),
+) {
+    for &std::ops::Range { start: lo, end: hi } in sentences {
         let mut k = lo;
         while k < hi {
             // Most words are not capitalised: the cheapest test first.
@@ -395,7 +400,7 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &Tokens, mut emit: i
             }
             // "Prominent Canadian examples include": an ordinary word
             // capitalised only because it opens the sentence starts no name.
-            if opens_sentence_at(text, toks, lo, k) && LEXICON.lowercase_words.contains(toks.lower(k, text)) {
+            if opens_sentence_at(toks, lo, k) && LEXICON.lowercase_words.contains(toks.lower(k, text)) {
                 k += 1;
                 continue;
             }
@@ -426,9 +431,7 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &Tokens, mut emit: i
             let mut resume = end;
             // (A company's name is kept too: "Suncor" may follow "Suncor Energy".)
             let company = m.stype == SpeakerType::Organization
-                && LEXICON
-                    .company_name_words
-                    .contains(&text[m.head.clone()].to_lowercase());
+                && LEXICON.company_name_words.contains(&lowercase(&text[m.head.clone()]));
             if m.kind == MentionKind::Name && (m.stype == SpeakerType::Person || company) {
                 let name = leading_run(text, toks, k, hi, m.name.clone().expect("names have a name"));
                 // "New York choreographer Jeanine Durning’s This Shape": the
@@ -444,13 +447,9 @@ pub(super) fn scan_names(text: &str, segs: &Segments, toks: &Tokens, mut emit: i
                 let name = owner.unwrap_or(name);
                 let words = text[name.clone()].split_whitespace().count();
                 if words >= 2
-                    && !LEXICON.not_speakers.contains(
-                        &text[name.clone()]
-                            .split_whitespace()
-                            .next()
-                            .unwrap_or("")
-                            .to_lowercase(),
-                    )
+                    && !LEXICON
+                        .not_speakers
+                        .contains(&lowercase(text[name.clone()].split_whitespace().next().unwrap_or("")))
                 {
                     // The phrase's appositive describes what the name owns.
                     let descriptor = if owns_what_follows {
@@ -488,7 +487,7 @@ fn cut_at_possessive(text: &str, phrase: Span) -> Option<Span> {
 /// word opening a sentence, set off by an appositive with a role noun, is a
 /// person known by one name.
 fn one_word_name(text: &str, toks: &Tokens, lo: usize, k: usize, hi: usize) -> Option<NameRun> {
-    if !opens_sentence_at(text, toks, lo, k) || toks[k].kind() != TokKind::Word {
+    if !opens_sentence_at(toks, lo, k) || toks[k].kind() != TokKind::Word {
         return None;
     }
     let w = toks.lower(k, text);
@@ -505,11 +504,10 @@ fn one_word_name(text: &str, toks: &Tokens, lo: usize, k: usize, hi: usize) -> O
 }
 
 /// Whether token `k` is the sentence's first word (after any opening
-/// quotation marks or brackets).
-fn opens_sentence_at(text: &str, toks: &Tokens, lo: usize, k: usize) -> bool {
-    toks[lo..k]
-        .iter()
-        .all(|t| t.kind() != TokKind::Word && !text[t.span()].chars().any(char::is_alphanumeric))
+/// quotation marks or brackets). (A punctuation token is one char that is
+/// no word char: none holds a letter or a digit.)
+fn opens_sentence_at(toks: &Tokens, lo: usize, k: usize) -> bool {
+    toks[lo..k].iter().all(|t| t.kind() != TokKind::Word)
 }
 
 /// The capitalised run that starts the phrase when the reader chose a later
@@ -536,19 +534,19 @@ pub(super) fn description_before(text: &str, toks: &Tokens, lo: usize, k: usize)
     if k == lo {
         return None;
     }
-    let prev = text[toks[k - 1].span()].to_lowercase();
-    if !LEXICON.person_nouns.contains(&prev) {
+    // (The tokens' lowercase forms: no copy of each word.)
+    if !LEXICON.person_nouns.contains(toks.lower(k - 1, text)) {
         return None;
     }
     let mut s = k - 1;
     while s > lo && k - s < 6 && toks[s - 1].kind() == TokKind::Word {
-        let w = text[toks[s - 1].span()].to_lowercase();
+        let w = toks.lower(s - 1, text);
         // A cue ends the description: "asks Policy Options editor Jennifer
         // Ditchburn" is described as a Policy Options editor.
         if matches!(
-            w.as_str(),
+            w,
             "the" | "a" | "an" | "and" | "by" | "said" | "that" | "of" | "to" | "with" | "as"
-        ) || crate::cues::is_cue_word(&w)
+        ) || crate::cues::is_cue_word(w)
         {
             break;
         }
@@ -562,14 +560,13 @@ pub(super) fn appositive_after(text: &str, toks: &Tokens, end: usize, hi: usize)
     if end + 1 >= hi || &text[toks[end].span()] != "," {
         return None;
     }
-    let first = text[toks[end + 1].span()].to_lowercase();
-    if !matches!(first.as_str(), "a" | "an" | "the") {
+    if !matches!(toks.lower(end + 1, text), "a" | "an" | "the") {
         return None;
     }
     let mut e = end + 1;
     while e < hi && toks[e].kind() == TokKind::Word && e - end < 12 {
         e += 1;
     }
-    let has_role = (end + 1..e).any(|j| LEXICON.person_nouns.contains(&text[toks[j].span()].to_lowercase()));
+    let has_role = (end + 1..e).any(|j| LEXICON.person_nouns.contains(toks.lower(j, text)));
     (has_role && e < hi).then(|| toks[end + 1].start()..toks[e - 1].end())
 }

@@ -49,13 +49,12 @@ impl SubjectPronoun {
 /// "She", "They" opening a sentence or following a leading adverbial.
 pub(super) fn subject_pronouns(
     text: &str,
-    segs: &Segments,
+    sentences: &[std::ops::Range<usize>],
     toks: &Tokens,
     quoted: &QuotedSpans,
 ) -> Vec<SubjectPronoun> {
     let mut out = Vec::new();
-    for s in &segs.sentences {
-        let (lo, hi) = (token_at(toks, s.start), token_at(toks, s.end));
+    for &std::ops::Range { start: lo, end: hi } in sentences {
         for k in lo..hi.min(lo + 8) {
             let t = &toks[k];
             let Some((stype, gender)) = crate::mentions::pronoun(toks.lower(k, text)) else {
