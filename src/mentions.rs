@@ -725,6 +725,16 @@ fn mention_before_depth(text: &str, toks: &Tokens, lo: usize, end: usize, loose:
     if end > k + 1 && pronoun(toks.lower(end - 1, text)).is_some() && opens_with_preposition(text, toks, lo, k) {
         return build(text, toks, end - 1, end, loose);
     }
+    // "In a statement the company said": a description after the fronted
+    // phrase's last determiner is the subject.
+    if opens_with_preposition(text, toks, lo, k) {
+        let start = description_after_fronted_phrase(text, toks, k, end);
+        if let Some(m) = (start > k).then(|| build(text, toks, start, end, loose)).flatten() {
+            if m.kind == MentionKind::Description {
+                return Some(m);
+            }
+        }
+    }
     let m = match build(text, toks, k, end, loose) {
         Some(m) => m,
         // "In a meeting with the board Trump said": a name after a fronted
@@ -788,8 +798,19 @@ fn trailing_name_start(text: &str, toks: &Tokens, lo: usize, k: usize, end: usiz
     (opens_with_preposition(text, toks, lo, k) && start > k && !DETERMINERS.contains(before)).then_some(start)
 }
 
+/// Where a description may start in a phrase `k..end` read back from a cue
+/// in a sentence that opens with a preposition and no comma: at the
+/// phrase's last inner article ("In a statement the company said").
+fn description_after_fronted_phrase(text: &str, toks: &Tokens, k: usize, end: usize) -> usize {
+    (k + 1..end)
+        .rev()
+        .find(|&d| matches!(toks.lower(d, text), "the" | "a" | "an") && !is_cap(text, &toks[d - 1]))
+        .unwrap_or(k)
+}
+
 /// Whether the sentence (from token `lo`, after a leading "But" or "And")
-/// opens with a preposition at or before the phrase starting at token `k`:
+/// opens with a preposition at or before the phrase starting at token `k`,
+/// with no comma between:
 /// "In a meeting with the board …", "During the meeting …".
 fn opens_with_preposition(text: &str, toks: &Tokens, lo: usize, k: usize) -> bool {
     let opener = if matches!(toks.lower(lo, text), "but" | "and" | "yet") {
@@ -798,6 +819,7 @@ fn opens_with_preposition(text: &str, toks: &Tokens, lo: usize, k: usize) -> boo
         lo
     };
     opener <= k
+        && (opener..k).all(|t| is_word(&toks[t]))
         && matches!(
             toks.lower(opener, text),
             "in" | "at" | "during" | "after" | "before" | "on" | "since" | "from" | "over" | "amid" | "throughout"

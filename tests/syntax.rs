@@ -1278,6 +1278,14 @@ fn a_fronted_phrase_without_a_comma_then_the_subject() {
         "Trump",
         "said",
     );
+    // A description after the phrase's last article is the subject.
+    assert_claim(
+        "In a statement the company said it would appeal.",
+        "it would appeal",
+        "indirect",
+        "the company",
+        "said",
+    );
     // Not inside a subject: "note" here is a noun, the Treasury no speaker.
     assert_no_claim("The yield on the 10-year Treasury note rose to 2.76 per cent.");
 }
