@@ -735,6 +735,12 @@ fn mention_before_depth(text: &str, toks: &Tokens, lo: usize, end: usize, loose:
             }
         }
     }
+    // "In May Trump said": the month is the time, not a first name.
+    // (The phrase may hold the preposition: "In May Trump".)
+    let k = match (k..(k + 2).min(end - 1)).find(|&t| month_after_preposition(text, toks, lo, t)) {
+        Some(month) => month + 1,
+        None => k,
+    };
     let m = match build(text, toks, k, end, loose) {
         Some(m) => m,
         // "In a meeting with the board Trump said": a name after a fronted
@@ -785,6 +791,31 @@ fn mention_before_depth(text: &str, toks: &Tokens, lo: usize, end: usize, loose:
         }
     }
     Some(m)
+}
+
+/// Whether token `k` is a month name after a preposition of time ("in
+/// May", "since March", "last June").
+pub(crate) fn month_after_preposition(text: &str, toks: &Tokens, lo: usize, k: usize) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    k > lo
+        && MONTHS.contains(&toks.lower(k, text))
+        && matches!(
+            toks.lower(k - 1, text),
+            "in" | "since" | "until" | "by" | "through" | "last" | "early" | "late" | "mid" | "next" | "this"
+        )
 }
 
 /// Where the run of capitalised words that ends the phrase `k..end` starts,

@@ -664,3 +664,18 @@ fn a_group_with_a_participle_after_it_speaks() {
     let text = "The council met on Tuesday.\n\nProtesters continued to call for answers, the mayor said.";
     assert_eq!(speaker_of(text, "Protesters continued").as_deref(), Some("the mayor"));
 }
+
+#[test]
+fn a_month_after_a_preposition_is_no_first_name() {
+    // "In May Trump said": the time, then the speaker; "Theresa May" keeps
+    // her name.
+    let text = "The council met on Tuesday.\n\nIn May Trump said that the wall would be built.\n\nTheresa May said the deal was done.";
+    let recs = analyze(&Document::new("t", text));
+    let speakers: Vec<Option<&str>> = recs.iter().map(|r| r.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [Some("Trump"), Some("Theresa May")],
+        "{:?}",
+        recs.iter().map(|r| &r.quote).collect::<Vec<_>>()
+    );
+}

@@ -398,6 +398,12 @@ pub(super) fn scan_names(
                 k += 1;
                 continue;
             }
+            // "In May Trump said": a month after a preposition of time is
+            // the time, not a first name.
+            if crate::mentions::month_after_preposition(text, toks, lo, k) {
+                k += 1;
+                continue;
+            }
             // "Prominent Canadian examples include": an ordinary word
             // capitalised only because it opens the sentence starts no name.
             if opens_sentence_at(toks, lo, k) && LEXICON.lowercase_words.contains(toks.lower(k, text)) {
