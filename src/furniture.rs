@@ -225,7 +225,7 @@ fn captioned(p: &str) -> bool {
     open > 0 && before.ends_with(['.', '!', '?', '”', '"']) && words(before) <= 80 && photo_credit(&p[open..])
 }
 
-const MONTHS: &[&str] = &[
+pub(crate) const MONTHS: &[&str] = &[
     "January",
     "February",
     "March",

@@ -796,26 +796,15 @@ fn mention_before_depth(text: &str, toks: &Tokens, lo: usize, end: usize, loose:
 /// Whether token `k` is a month name after a preposition of time ("in
 /// May", "since March", "last June").
 pub(crate) fn month_after_preposition(text: &str, toks: &Tokens, lo: usize, k: usize) -> bool {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+    // (The preposition first: this runs at every capitalised word.)
     k > lo
-        && MONTHS.contains(&toks.lower(k, text))
         && matches!(
             toks.lower(k - 1, text),
             "in" | "since" | "until" | "by" | "through" | "last" | "early" | "late" | "mid" | "next" | "this"
         )
+        && crate::furniture::MONTHS
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(toks.lower(k, text)))
 }
 
 /// Where the run of capitalised words that ends the phrase `k..end` starts,
@@ -851,10 +840,7 @@ fn opens_with_preposition(text: &str, toks: &Tokens, lo: usize, k: usize) -> boo
     };
     opener <= k
         && (opener..k).all(|t| is_word(&toks[t]))
-        && matches!(
-            toks.lower(opener, text),
-            "in" | "at" | "during" | "after" | "before" | "on" | "since" | "from" | "over" | "amid" | "throughout"
-        )
+        && LEXICON.in_sense("fronted-preposition", toks.lower(opener, text))
 }
 
 /// "the report said", "according to a new report by Politico": a document

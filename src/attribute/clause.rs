@@ -185,14 +185,7 @@ fn ends_at_comma(ctx: &Ctx, from: usize, k: usize, sent_end: usize) -> bool {
     }
     // ", implicitly putting his name on the line": a participle
     // after a complete clause is the subject's act, not content.
-    let participle = |t: usize| {
-        let w = ctx.lower(t);
-        w.len() > 5 && w.ends_with("ing") && !matches!(&*w, "including" | "according" | "regarding")
-    };
-    if s == ","
-        && (participle(k + 1) || (n.len() > 4 && n.ends_with("ly") && participle(k + 2)))
-        && is_clausal(ctx, from, k)
-    {
+    if s == "," && comment_participle_at(ctx, k + 1) && is_clausal(ctx, from, k) {
         return true;
     }
     // ", a claim experts dispute": a summary appositive; but not the next
@@ -293,6 +286,18 @@ fn name_then_cue_at(ctx: &Ctx, t: usize) -> bool {
             .is_some_and(|tok| tok.kind() == TokKind::Word && ctx.s(k).starts_with(char::is_uppercase))
     };
     (1..=3).any(|len| (t..t + len).all(capitalised) && finite_speech_cue_at(ctx, t + len))
+}
+
+/// "…, dealing a blow to …", "…, implicitly putting …", "…, further raising
+/// …": a participle (after an adverb) at token `k` opening a comment on
+/// the whole clause before its comma; not "including", "according" …
+pub(super) fn comment_participle_at(ctx: &Ctx, k: usize) -> bool {
+    let participle = |t: usize| {
+        let w = ctx.lower(t);
+        w.len() > 5 && w.ends_with("ing") && !matches!(&*w, "including" | "according" | "regarding" | "concerning")
+    };
+    let w = ctx.lower(k);
+    participle(k) || (((w.len() > 4 && w.ends_with("ly")) || w == "further") && participle(k + 1))
 }
 
 /// "human rights groups warned that …", "the union says …": a subject of up

@@ -3,7 +3,9 @@
 //! `according-to`, and `clause-speaker-cue`/`parenthetical` through
 //! `clause.rs`); a clause holding quotation marks is mixed.
 
-use super::clause::{clause_before, clause_end, is_auxiliary, is_clausal, sentence_subject, verb_like};
+use super::clause::{
+    clause_before, clause_end, comment_participle_at, is_auxiliary, is_clausal, sentence_subject, verb_like,
+};
 use super::content::{
     clause_after_adverbial_comma, content_start, find_that, find_that_after, finite_verb_within, hearer_then_clause,
     infinitive_start, is_weekday, pronoun_after_adverbial, relative_gap, relative_that_on_object,
@@ -637,7 +639,7 @@ fn noun_phrase_end(ctx: &Ctx, st: usize, end: usize) -> usize {
                 || (w == "in" && k + 2 < end && in_a_medium(ctx, k + 1))
                 || (ctx.is(k, ",") && matches!(&*next, "which" | "who"))
                 || is_dash(&w)
-                || (ctx.is(k, ",") && participle_after_comma(ctx, k + 1))
+                || (ctx.is(k, ",") && comment_participle_at(ctx, k + 1))
                 || (w == "as" && subject_like(ctx, k + 1) && finite_verb_within(ctx, k + 1, (k + 6).min(end)))
         })
         .unwrap_or(end)
@@ -669,18 +671,6 @@ fn subject_like(ctx: &Ctx, k: usize) -> bool {
 /// A dash between words: "their support -- who cited her years …".
 fn is_dash(w: &str) -> bool {
     matches!(w, "--" | "-" | "—" | "–")
-}
-
-/// "…, dealing a blow to …", "…, further raising …": a participle (after an
-/// adverb) opening a comment on the whole sentence after a comma at `k - 1`.
-fn participle_after_comma(ctx: &Ctx, k: usize) -> bool {
-    let w = ctx.lower(k);
-    let w = if w.ends_with("ly") || w == "further" {
-        ctx.lower(k + 1)
-    } else {
-        w
-    };
-    w.len() > 5 && w.ends_with("ing") && !matches!(&*w, "including" | "according" | "regarding" | "concerning")
 }
 
 /// "(in) early-morning tweets", "(in) a statement", "(in) remarks": the
